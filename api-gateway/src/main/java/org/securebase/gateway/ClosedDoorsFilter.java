@@ -1,0 +1,82 @@
+package org.securebase.gateway;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Answers 404 for paths that exist behind the gateway but must not be reachable from outside: Keycloak's
+ * admin console and admin REST API, the master realm, and any actuator endpoint. It runs before routing
+ * and looks at the decoded, dot-segment-normalised path, so {@code /auth/%61dmin} or
+ * {@code /api/content/../../actuator} cannot slip past.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class ClosedDoorsFilter implements WebFilter {
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (isClosed(exchange.getRequest().getURI().getRawPath())) {
+            return notFound(exchange.getResponse());
+        }
+        return chain.filter(exchange);
+    }
+
+    static boolean isClosed(String rawPath) {
+        String path = normalise(rawPath);
+        return path.equals("/auth/admin") || path.startsWith("/auth/admin/")
+                || path.equals("/auth/realms/master") || path.startsWith("/auth/realms/master/")
+                || ("/" + path + "/").contains("/actuator/")
+                || path.contains(";");
+    }
+
+    private static String normalise(String rawPath) {
+        String decoded = rawPath == null ? "/" : rawPath;
+        // Decode repeatedly so double-encoded segments are judged by what a backend may finally see.
+        for (int i = 0; i < 3; i++) {
+            String next;
+            try {
+                next = URLDecoder.decode(decoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                return ";malformed";
+            }
+            if (next.equals(decoded)) {
+                break;
+            }
+            decoded = next;
+        }
+        String lower = decoded.toLowerCase(Locale.ROOT).replace('\\', '/');
+        java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+        for (String segment : lower.split("/+")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                segments.pollLast();
+            } else {
+                segments.addLast(segment);
+            }
+        }
+        return "/" + String.join("/", segments);
+    }
+
+    private static Mono<Void> notFound(ServerHttpResponse response) {
+        response.setStatusCode(HttpStatus.NOT_FOUND);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body = """
+                {"type":"about:blank","title":"Not Found","status":404,"detail":"No such resource."}"""
+                .getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}

@@ -1,0 +1,2 @@
+/** The landing page each person sees after login. */
+package org.securebase.portal.home;

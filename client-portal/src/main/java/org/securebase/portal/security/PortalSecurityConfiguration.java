@@ -1,0 +1,113 @@
+package org.securebase.portal.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@Configuration(proxyBeanMethods = false)
+class PortalSecurityConfiguration {
+
+    static final String REGISTRATION_ID = "keycloak";
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
+                                       KeycloakProperties keycloak) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        // Only reachable on the management port; the gateway never routes /actuator.
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION_ID))
+                .logout(logout -> logout.logoutSuccessHandler(keycloakLogout(registrations, keycloak)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentTypeOptions(Customizer.withDefaults())
+                        .cacheControl(Customizer.withDefaults()));
+        return http.build();
+    }
+
+    /** Ends the Keycloak session as well, then lands on the portal (which asks for a new login). */
+    private static OidcClientInitiatedLogoutSuccessHandler keycloakLogout(ClientRegistrationRepository registrations,
+                                                                          KeycloakProperties keycloak) {
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri(keycloak.portalPublicUrl() + "/");
+        return handler;
+    }
+
+    /**
+     * The registration is built here rather than from an issuer URI, because discovery would run at
+     * start-up against the public URL, which goes through the gateway and may not be up yet. Browser-facing
+     * endpoints use the public URL, server-to-server ones the internal URL; tokens are checked against
+     * the public issuer.
+     */
+    @Bean
+    ClientRegistrationRepository clientRegistrationRepository(KeycloakProperties keycloak) {
+        ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
+                .clientId(keycloak.clientId())
+                .clientSecret(keycloak.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri(keycloak.portalPublicUrl() + "/login/oauth2/code/" + REGISTRATION_ID)
+                .scope("openid", "profile", "email")
+                .issuerUri(keycloak.issuer())
+                .authorizationUri(keycloak.publicEndpoint("auth"))
+                .tokenUri(keycloak.internalEndpoint("token"))
+                .jwkSetUri(keycloak.internalEndpoint("certs"))
+                .userNameAttributeName(IdTokenClaimNames.SUB)
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", keycloak.publicEndpoint("logout")))
+                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+                .clientName("Secure Base")
+                .build();
+        return new InMemoryClientRegistrationRepository(registration);
+    }
+
+    /** Realm roles from the ID token become {@code ROLE_client}, {@code ROLE_therapist}, {@code ROLE_admin}. */
+    @Bean
+    GrantedAuthoritiesMapper keycloakRealmRoles() {
+        return authorities -> {
+            Set<GrantedAuthority> mapped = new HashSet<>(authorities);
+            for (GrantedAuthority authority : authorities) {
+                if (authority instanceof OidcUserAuthority oidc) {
+                    PortalRole.fromClaims(oidc.getIdToken().getClaims())
+                            .forEach(role -> mapped.add(new SimpleGrantedAuthority("ROLE_" + role.claimValue())));
+                }
+            }
+            return mapped;
+        };
+    }
+
+    static Collection<String> realmRoles(Map<String, Object> claims) {
+        if (claims.get("realm_access") instanceof Map<?, ?> realmAccess
+                && realmAccess.get("roles") instanceof Collection<?> roles) {
+            return roles.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,245 @@
+package org.securebase.localstack;
+
+import org.securebase.platform.embedded.EmbeddedKafkaServer;
+import org.securebase.platform.embedded.EmbeddedPostgresServer;
+import org.securebase.platform.embedded.MailServer;
+import org.securebase.platform.embedded.PostgresServer;
+import org.securebase.platform.embedded.keycloak.KeycloakServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform on one machine: starts everything in dependency order, waits until all of it is
+ * healthy, and stops it all in reverse order on {@link #close()}.
+ */
+public final class SecureBaseStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SecureBaseStack.class);
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(4);
+
+    /** The demo accounts the dev realm import creates. */
+    public static final List<String> DEMO_LOGINS =
+            List.of("admin@securebase.test", "therapist@securebase.test", "client@securebase.test");
+
+    private final StackConfig config;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
+    private MailServer mail;
+    private KeycloakServer keycloak;
+    private String demoPassword;
+
+    private SecureBaseStack(StackConfig config) {
+        this.config = config;
+    }
+
+    public static SecureBaseStack start(StackConfig config) {
+        SecureBaseStack stack = new SecureBaseStack(config);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        if (config.reset()) {
+            deleteRecursively(config.dataDirectory());
+        }
+        mkdirs(config.dataDirectory());
+        StackSecrets secrets = StackSecrets.load(config.dataDirectory());
+        demoPassword = config.demoPassword() != null ? config.demoPassword() : secrets.getOrCreate("demo.password");
+        Path logs = config.dataDirectory().resolve("logs");
+        mkdirs(logs);
+
+        log.info("Starting PostgreSQL, Kafka and the mail server");
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(config.dataDirectory().resolve("postgres"),
+                config.postgresPort());
+        started.push(postgres);
+        CompletableFuture<EmbeddedKafkaServer> kafkaStart =
+                CompletableFuture.supplyAsync(() -> EmbeddedKafkaServer.start(config.kafkaPort()));
+        mail = MailServer.start(config.smtpPort(), config.mailViewerPort());
+        started.push(mail);
+
+        Map<String, PostgresServer.Database> databases = new HashMap<>();
+        for (String name : List.of("keycloak", "portal", "content", "journal", "account")) {
+            databases.put(name, postgres.database(name, name, secrets.getOrCreate("db." + name + ".password")));
+        }
+
+        String portalClientSecret = secrets.getOrCreate("keycloak.portal.secret");
+        String accountServiceClientSecret = secrets.getOrCreate("keycloak.account-service.secret");
+        PostgresServer.Database keycloakDb = databases.get("keycloak");
+        keycloak = KeycloakServer.builder()
+                .installDirectory(config.dataDirectory().resolve("keycloak"))
+                .httpPort(config.keycloakPort())
+                .managementPort(config.keycloakManagementPort())
+                .publicUrl(config.keycloakPublicUrl())
+                .database(keycloakDb.jdbcUrl(), keycloakDb.username(), keycloakDb.password())
+                .bootstrapAdmin("bootstrap-admin", secrets.getOrCreate("keycloak.bootstrap-admin.password"))
+                .importFile(config.projectRoot().resolve("deploy/keycloak/securebase-realm.json"))
+                .importFile(config.projectRoot().resolve("deploy/keycloak/dev/securebase-users-0.json"))
+                .environment(Map.of(
+                        "SECUREBASE_PUBLIC_URL", config.publicUrl(),
+                        "SECUREBASE_PORTAL_CLIENT_SECRET", portalClientSecret,
+                        "SECUREBASE_ACCOUNT_SERVICE_CLIENT_SECRET", accountServiceClientSecret,
+                        "SECUREBASE_DEMO_PASSWORD", demoPassword,
+                        "SECUREBASE_SMTP_HOST", "localhost",
+                        "SECUREBASE_SMTP_PORT", Integer.toString(mail.smtpPort())))
+                .logFile(logs.resolve("keycloak.log"))
+                .build();
+        started.push(keycloak);
+        CompletableFuture<Duration> keycloakStart = CompletableFuture.supplyAsync(keycloak::start);
+
+        EmbeddedKafkaServer kafka = kafkaStart.join();
+        started.push(kafka);
+
+        Map<String, String> common = new HashMap<>();
+        common.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        common.put("SECUREBASE_SECURITY_ISSUER_URI", config.issuerUri());
+        common.put("SECUREBASE_SECURITY_JWK_SET_URI", config.jwkSetUri());
+
+        startService("content-service", config.contentPort(), withDatabase(common, databases.get("content")));
+        startService("journal-service", config.journalPort(), withDatabase(common, databases.get("journal")));
+        Map<String, String> account = withDatabase(common, databases.get("account"));
+        account.put("SECUREBASE_KEYCLOAK_INTERNAL_URL", config.keycloakInternalUrl());
+        account.put("SECUREBASE_KEYCLOAK_CLIENT_SECRET", accountServiceClientSecret);
+        startService("account-service", config.accountPort(), account);
+
+        Map<String, String> portal = withDatabase(common, databases.get("portal"));
+        portal.put("SECUREBASE_KEYCLOAK_PUBLIC_URL", config.keycloakPublicUrl());
+        portal.put("SECUREBASE_KEYCLOAK_INTERNAL_URL", config.keycloakInternalUrl());
+        portal.put("SECUREBASE_KEYCLOAK_CLIENT_SECRET", portalClientSecret);
+        portal.put("SECUREBASE_KEYCLOAK_PORTAL_PUBLIC_URL", config.publicUrl());
+        portal.put("SECUREBASE_API_BASE_URL", config.publicUrl());
+        startService("client-portal", config.portalPort(), portal);
+
+        Map<String, String> gateway = new HashMap<>(common);
+        gateway.put("SECUREBASE_ROUTES_PORTAL", "http://localhost:" + config.portalPort());
+        gateway.put("SECUREBASE_ROUTES_KEYCLOAK", "http://localhost:" + config.keycloakPort());
+        gateway.put("SECUREBASE_ROUTES_CONTENT", "http://localhost:" + config.contentPort());
+        gateway.put("SECUREBASE_ROUTES_JOURNAL", "http://localhost:" + config.journalPort());
+        gateway.put("SECUREBASE_ROUTES_ACCOUNT", "http://localhost:" + config.accountPort());
+        startService("api-gateway", config.gatewayPort(), gateway);
+
+        startupTimes.put("keycloak", keycloakStart.join());
+        for (ServiceProcess service : services.values()) {
+            startupTimes.put(service.name(), service.awaitReady(SERVICE_START_TIMEOUT));
+        }
+    }
+
+    private static Map<String, String> withDatabase(Map<String, String> common, PostgresServer.Database database) {
+        Map<String, String> env = new HashMap<>(common);
+        env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
+        env.put("SPRING_DATASOURCE_USERNAME", database.username());
+        env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+        return env;
+    }
+
+    private void startService(String name, int port, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(port + 1000));
+        ServiceProcess process = ServiceProcess.start(name, executableJar(name), config.serviceJavaOptions(), env,
+                port + 1000, config.dataDirectory().resolve("logs").resolve(name + ".log"));
+        services.put(name, process);
+        started.push(process);
+    }
+
+    private Path executableJar(String module) {
+        Path target = config.projectRoot().resolve(module).resolve("target");
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module + "-*-exec.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        } catch (IOException notBuiltYet) {
+            // reported below
+        }
+        throw new IllegalStateException("No executable jar for " + module + " under " + target
+                + ": build first with ./mvnw -DskipTests package");
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public String publicUrl() {
+        return config.publicUrl();
+    }
+
+    public String demoPassword() {
+        return demoPassword;
+    }
+
+    public MailServer mail() {
+        return mail;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    /** How long each part took from launch to healthy, in start order. */
+    public Map<String, Duration> startupTimes() {
+        return Map.copyOf(startupTimes);
+    }
+
+    /** Process ids of the five services, for operators and fault tests. */
+    public Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach((name, process) -> pids.put(name, process.pid()));
+        return pids;
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                failures.add(new IllegalStateException("while stopping: " + e.getMessage(), e));
+            }
+        }
+        failures.forEach(failure -> log.warn(failure.getMessage()));
+    }
+
+    private static void mkdirs(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reset " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.securebase.localstack;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the launcher can be told, each from an environment variable with a default that works on a
+ * fresh machine. Management ports are the service port plus 1000.
+ */
+public record StackConfig(
+        Path projectRoot,
+        Path dataDirectory,
+        boolean reset,
+        int gatewayPort,
+        int portalPort,
+        int contentPort,
+        int journalPort,
+        int accountPort,
+        int keycloakPort,
+        int keycloakManagementPort,
+        int postgresPort,
+        int kafkaPort,
+        int smtpPort,
+        int mailViewerPort,
+        String demoPassword,
+        List<String> serviceJavaOptions) {
+
+    public static final String DEFAULT_JAVA_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m";
+
+    public static StackConfig fromEnvironment(Map<String, String> env, String... args) {
+        Path root = Path.of(env.getOrDefault("SECUREBASE_PROJECT_ROOT", ".")).toAbsolutePath().normalize();
+        boolean reset = Arrays.asList(args).contains("--reset") || Boolean.parseBoolean(env.get("SECUREBASE_RESET"));
+        return new StackConfig(
+                root,
+                Path.of(env.getOrDefault("SECUREBASE_DATA_DIR", root.resolve(".securebase").toString())).toAbsolutePath(),
+                reset,
+                port(env, "SECUREBASE_GATEWAY_PORT", 8080),
+                port(env, "SECUREBASE_PORTAL_PORT", 8081),
+                port(env, "SECUREBASE_CONTENT_PORT", 8082),
+                port(env, "SECUREBASE_JOURNAL_PORT", 8083),
+                port(env, "SECUREBASE_ACCOUNT_PORT", 8084),
+                port(env, "SECUREBASE_KEYCLOAK_PORT", 8180),
+                port(env, "SECUREBASE_KEYCLOAK_MANAGEMENT_PORT", 9180),
+                port(env, "SECUREBASE_POSTGRES_PORT", 15432),
+                port(env, "SECUREBASE_KAFKA_PORT", 19092),
+                port(env, "SECUREBASE_SMTP_PORT", 3025),
+                port(env, "SECUREBASE_MAIL_VIEWER_PORT", 8025),
+                blankToNull(env.get("SECUREBASE_DEMO_PASSWORD")),
+                List.of(env.getOrDefault("SECUREBASE_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS).trim().split("\\s+")));
+    }
+
+    public String publicUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    public String keycloakPublicUrl() {
+        return publicUrl() + "/auth";
+    }
+
+    public String keycloakInternalUrl() {
+        return "http://localhost:" + keycloakPort + "/auth";
+    }
+
+    public String issuerUri() {
+        return keycloakPublicUrl() + "/realms/securebase";
+    }
+
+    public String jwkSetUri() {
+        return keycloakInternalUrl() + "/realms/securebase/protocol/openid-connect/certs";
+    }
+
+    private static int port(Map<String, String> env, String name, int defaultPort) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,193 @@
+package org.securebase.platform.embedded;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The local SMTP server (GreenMail) and a small read-only web view of what it received, so a person
+ * running the stack can open invitation emails, and tests can read them.
+ */
+public final class MailServer implements AutoCloseable {
+
+    private final GreenMail greenMail;
+    private final HttpServer viewer;
+
+    private MailServer(GreenMail greenMail, HttpServer viewer) {
+        this.greenMail = greenMail;
+        this.viewer = viewer;
+    }
+
+    /**
+     * Starts SMTP on {@code smtpPort} and the web view on {@code viewerPort} (0 for a free port, -1 for no
+     * view), both on the loopback interface only.
+     */
+    public static MailServer start(int smtpPort, int viewerPort) {
+        GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        HttpServer viewer = null;
+        if (viewerPort >= 0) {
+            try {
+                viewer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), viewerPort), 0);
+            } catch (IOException e) {
+                greenMail.stop();
+                throw new IllegalStateException("mail viewer port " + viewerPort + " is not free", e);
+            }
+            MailServer server = new MailServer(greenMail, viewer);
+            viewer.createContext("/api/messages", server::serveJson);
+            viewer.createContext("/", server::serveHtml);
+            viewer.start();
+            return server;
+        }
+        return new MailServer(greenMail, null);
+    }
+
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    /** The web view's base URL, or {@code null} when it was not started. */
+    public String viewerUrl() {
+        return viewer == null ? null : "http://localhost:" + viewer.getAddress().getPort() + "/";
+    }
+
+    /** Every message received so far, oldest first. */
+    public List<ReceivedMail> messages() {
+        return Arrays.stream(greenMail.getReceivedMessages()).map(MailServer::toReceivedMail).toList();
+    }
+
+    /** Messages to one address, oldest first. */
+    public List<ReceivedMail> messagesTo(String address) {
+        return messages().stream().filter(mail -> mail.to().stream().anyMatch(address::equalsIgnoreCase)).toList();
+    }
+
+    private static ReceivedMail toReceivedMail(MimeMessage message) {
+        try {
+            Address[] recipients = message.getAllRecipients();
+            List<String> to = recipients == null ? List.of()
+                    : Arrays.stream(recipients).map(MailServer::bareAddress).toList();
+            Instant sent = message.getSentDate() == null ? Instant.now() : message.getSentDate().toInstant();
+            return new ReceivedMail(
+                    message.getFrom() == null ? "" : bareAddress(message.getFrom()[0]),
+                    to, message.getSubject(), GreenMailUtil.getBody(message), sent);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("unreadable message", e);
+        }
+    }
+
+    private static String bareAddress(Address address) {
+        String text = address.toString();
+        int open = text.indexOf('<');
+        int close = text.indexOf('>');
+        return open >= 0 && close > open ? text.substring(open + 1, close) : text;
+    }
+
+    private void serveJson(HttpExchange exchange) throws IOException {
+        String body = messages().stream().map(ReceivedMail::toJson).collect(Collectors.joining(",", "[", "]"));
+        respond(exchange, "application/json", body);
+    }
+
+    private void serveHtml(HttpExchange exchange) throws IOException {
+        StringBuilder html = new StringBuilder("""
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Secure Base local mail</title>
+                <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
+                article{border:1px solid #999;border-radius:.5rem;padding:1rem;margin:1rem 0}
+                pre{white-space:pre-wrap;word-break:break-all}</style></head><body>
+                <h1>Mail received by the local SMTP server</h1>""");
+        List<ReceivedMail> mails = new ArrayList<>(messages());
+        Collections.reverse(mails);
+        if (mails.isEmpty()) {
+            html.append("<p>No mail yet.</p>");
+        }
+        for (ReceivedMail mail : mails) {
+            html.append("<article><h2>").append(Html.escape(mail.subject())).append("</h2><p>To ")
+                    .append(Html.escape(String.join(", ", mail.to()))).append(" at ")
+                    .append(mail.sentAt()).append("</p><pre>").append(Html.escape(mail.body()))
+                    .append("</pre></article>");
+        }
+        html.append("</body></html>");
+        respond(exchange, "text/html; charset=utf-8", html.toString());
+    }
+
+    private static void respond(HttpExchange exchange, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (viewer != null) {
+            viewer.stop(0);
+        }
+        greenMail.stop();
+    }
+
+    /** One received email, as plain data. */
+    public record ReceivedMail(String from, List<String> to, String subject, String body, Instant sentAt) {
+
+        String toJson() {
+            return "{\"from\":" + Json.quote(from) + ",\"to\":"
+                    + to.stream().map(Json::quote).collect(Collectors.joining(",", "[", "]"))
+                    + ",\"subject\":" + Json.quote(subject) + ",\"body\":" + Json.quote(body)
+                    + ",\"sentAt\":" + Json.quote(sentAt.toString()) + "}";
+        }
+    }
+
+    private static final class Html {
+        static String escape(String text) {
+            if (text == null) {
+                return "";
+            }
+            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    .replace("\"", "&quot;").replace("'", "&#39;");
+        }
+    }
+
+    private static final class Json {
+        static String quote(String text) {
+            if (text == null) {
+                return "null";
+            }
+            StringBuilder out = new StringBuilder("\"");
+            for (char c : text.toCharArray()) {
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> {
+                        if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+                            out.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            return out.append('"').toString();
+        }
+    }
+}

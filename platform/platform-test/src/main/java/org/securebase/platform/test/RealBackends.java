@@ -1,0 +1,42 @@
+package org.securebase.platform.test;
+
+import org.securebase.platform.embedded.PostgresServer;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points a Spring Boot test at the shared real servers: its own database (named after the service,
+ * {@code content-service} gets {@code content}), the Kafka broker, and - when the test sets
+ * {@code securebase.test.keycloak=true} - Keycloak as issuer and key source. Used through each
+ * service's composite integration-test annotation.
+ */
+public class RealBackends implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment environment = context.getEnvironment();
+        String service = environment.getProperty("spring.application.name", "app");
+        String databaseName = environment.getProperty("securebase.test.database",
+                service.replace("-service", "").replace('-', '_'));
+        PostgresServer.Database database = TestBackends.postgres().database(databaseName, databaseName, databaseName);
+
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        properties.put("spring.datasource.username", database.username());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("spring.kafka.bootstrap-servers", TestBackends.kafkaBootstrapServers());
+        properties.put("server.port", "0");
+        properties.put("management.server.port", "0");
+        if (environment.getProperty("securebase.test.keycloak", Boolean.class, false)) {
+            TestKeycloak keycloak = TestBackends.keycloak();
+            properties.put("securebase.security.issuer-uri", keycloak.issuerUri());
+            properties.put("securebase.security.jwk-set-uri", keycloak.jwkSetUri());
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("securebase-real-backends", properties));
+    }
+}

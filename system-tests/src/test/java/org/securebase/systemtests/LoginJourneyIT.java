@@ -1,0 +1,86 @@
+package org.securebase.systemtests;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.securebase.localstack.SecureBaseStack;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A person logs in through Keycloak's own login page, behind the gateway, and out again. */
+@ExtendWith(RunningStack.class)
+class LoginJourneyIT {
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private SecureBaseStack stack;
+
+    @BeforeEach
+    void openBrowser() {
+        stack = RunningStack.get();
+        browser = Browser.open();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void demoClientLogsInThroughKeycloakAndIsGreetedByName() {
+        browser.get(stack.publicUrl() + "/");
+        submitLogin("client@securebase.test", stack.demoPassword());
+
+        WebElement greeting = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+        assertThat(greeting.getText()).isEqualTo("Hello, Casey");
+        assertThat(browser.findElement(By.id("role")).getText()).contains("Casey Client").contains("client");
+        assertThat(browser.getCurrentUrl()).startsWith(stack.publicUrl());
+        assertThat(browser.manage().getCookieNamed("SB_SESSION").isHttpOnly()).isTrue();
+        Browser.screenshot(browser, "client-home");
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithKeycloaksMessage() {
+        browser.get(stack.publicUrl() + "/");
+        submitLogin("client@securebase.test", "not-the-password-at-all");
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("input-error")));
+        assertThat(error.getText()).contains("Invalid username or password");
+        assertThat(browser.findElements(By.id("greeting"))).isEmpty();
+    }
+
+    @Test
+    void afterLogoutTheLoginPageIsShownAndBackDoesNotRevealHome() {
+        browser.get(stack.publicUrl() + "/");
+        submitLogin("client@securebase.test", stack.demoPassword());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+
+        browser.findElement(By.cssSelector("form.logout button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
+
+        browser.navigate().back();
+        wait.until(driver -> driver.findElements(By.id("kc-form-login")).size() > 0
+                || driver.findElements(By.id("greeting")).size() > 0);
+        assertThat(browser.findElements(By.id("greeting"))).isEmpty();
+        assertThat(browser.findElements(By.id("kc-form-login"))).isNotEmpty();
+    }
+
+    private void submitLogin(String username, String password) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
+        assertThat(browser.getCurrentUrl()).startsWith(stack.publicUrl() + "/auth/realms/securebase/");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+    }
+}

@@ -1,0 +1,37 @@
+package org.securebase.systemtests;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.securebase.localstack.SecureBaseStack;
+import org.securebase.localstack.StackConfig;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts the whole platform once for all system tests of this JVM, exactly as {@code ./run.sh} does
+ * (same launcher, same jars, same realm files), in a fresh data folder under {@code target/}.
+ */
+public final class RunningStack implements BeforeAllCallback {
+
+    private static SecureBaseStack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        get();
+    }
+
+    public static synchronized SecureBaseStack get() {
+        if (stack == null) {
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.put("SECUREBASE_PROJECT_ROOT", System.getProperty("securebase.project.root", ".."));
+            env.put("SECUREBASE_DATA_DIR", System.getProperty("securebase.stack.data", "target/stack-data"));
+            env.putIfAbsent("SECUREBASE_POSTGRES_PORT", "0");
+            env.putIfAbsent("SECUREBASE_KAFKA_PORT", "0");
+            stack = SecureBaseStack.start(StackConfig.fromEnvironment(env, "--reset"));
+            SecureBaseStack started = stack;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-system-test-stack"));
+        }
+        return stack;
+    }
+}
