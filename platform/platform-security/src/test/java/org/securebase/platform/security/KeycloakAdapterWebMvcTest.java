@@ -1,0 +1,429 @@
+package org.securebase.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.nimbusds.jwt.PlainJWT;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.securebase.platform.security.problem.BadRequestException;
+import org.securebase.platform.security.problem.ConflictException;
+import org.securebase.platform.security.problem.NotFoundException;
+import org.securebase.platform.security.problem.PayloadTooLargeException;
+import org.securebase.platform.security.problem.PreconditionFailedException;
+import org.securebase.platform.security.requestid.RequestIdFilter;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The adapter as a service sees it: a {@code @WebMvcTest} slice (our auto-configurations are
+ * registered for it) with the decoder fetching keys over real HTTP from a local JWKS endpoint.
+ */
+@WebMvcTest(controllers = KeycloakAdapterWebMvcTest.ProbeController.class,
+        properties = "securebase.security.public-paths=/api/probe/open/**")
+class KeycloakAdapterWebMvcTest {
+
+    private static final TestTokens TOKENS = new TestTokens();
+    private static final HttpServer JWKS_SERVER = startJwksServer();
+    private static final UUID THERAPIST_ID = UUID.fromString("6a1f0c9e-5b7d-4e2a-9f3c-1d2e3f4a5b6c");
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Autowired
+    private MockMvc mvc;
+
+    @DynamicPropertySource
+    static void keycloak(DynamicPropertyRegistry registry) {
+        registry.add("securebase.security.issuer-uri", () -> TestTokens.ISSUER);
+        registry.add("securebase.security.audience", () -> TestTokens.AUDIENCE);
+        registry.add("securebase.security.jwk-set-uri",
+                () -> "http://127.0.0.1:" + JWKS_SERVER.getAddress().getPort() + "/auth/realms/securebase/protocol/openid-connect/certs");
+    }
+
+    @AfterAll
+    static void stopJwksServer() {
+        JWKS_SERVER.stop(0);
+    }
+
+    // --- authentication ------------------------------------------------------------------
+
+    @Test
+    void withoutATokenAnswers401ProblemWithABareBearerChallenge() throws Exception {
+        MvcResult result = expectProblem(mvc.perform(get("/api/probe/me")), 401, "unauthorized")
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
+                .andExpect(jsonPath("$.instance").value("/api/probe/me"))
+                .andReturn();
+
+        String requestId = result.getResponse().getHeader(RequestIdFilter.HEADER);
+        assertThat(requestId).isNotBlank();
+        assertThat(result.getResponse().getContentAsString()).contains("\"requestId\":\"" + requestId + "\"");
+    }
+
+    @Test
+    void anExpiredTokenAnswers401InvalidTokenWithoutEchoingIt() throws Exception {
+        Instant now = Instant.now();
+        String expired = TOKENS.sign(TestTokens.keycloakClaims(THERAPIST_ID, "therapist")
+                .issueTime(Date.from(now.minusSeconds(900)))
+                .expirationTime(Date.from(now.minusSeconds(600))).build());
+
+        MvcResult result = expectProblem(mvc.perform(get("/api/probe/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + expired)),
+                401, "invalid-token")
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""))
+                .andReturn();
+
+        String body = result.getResponse().getContentAsString();
+        for (String part : expired.split("\\.")) {
+            assertThat(body).doesNotContain(part);
+        }
+        assertThat(body).doesNotContainIgnoringCase("expired at").doesNotContain("Jwt");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("untrustedTokens")
+    void untrustedTokensAnswer401(String token) throws Exception {
+        expectProblem(mvc.perform(get("/api/probe/ping").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)),
+                401, "invalid-token");
+    }
+
+    static Stream<Arguments> untrustedTokens() {
+        return Stream.of(
+                Arguments.of(Named.of("wrong audience", TOKENS.sign(TestTokens.keycloakClaims(THERAPIST_ID, "therapist")
+                        .audience("account").build()))),
+                Arguments.of(Named.of("wrong issuer", TOKENS.sign(TestTokens.keycloakClaims(THERAPIST_ID, "therapist")
+                        .issuer("http://evil.example/auth/realms/securebase").build()))),
+                Arguments.of(Named.of("unsigned", new PlainJWT(TestTokens.keycloakClaims(THERAPIST_ID, "admin").build()).serialize())),
+                Arguments.of(Named.of("signed by another key", TestTokens.sign(
+                        TestTokens.keycloakClaims(THERAPIST_ID, "admin").build(), TestTokens.generateKey("rogue")))));
+    }
+
+    @Test
+    void aMalformedAuthorizationHeaderAnswers401Problem() throws Exception {
+        expectProblem(mvc.perform(get("/api/probe/ping").header(HttpHeaders.AUTHORIZATION, "Bearer not a token!")),
+                401, "invalid-token");
+    }
+
+    // --- the caller ----------------------------------------------------------------------
+
+    @Test
+    void aValidTokenResolvesTheCallerAsArgumentAndFromTheContext() throws Exception {
+        String token = tokenFor(THERAPIST_ID, "client", "therapist");
+
+        for (String path : List.of("/api/probe/me", "/api/probe/me-from-context")) {
+            mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.id").value(THERAPIST_ID.toString()))
+                    .andExpect(jsonPath("$.role").value("THERAPIST"))
+                    .andExpect(jsonPath("$.displayName").value("Dana Example"));
+        }
+    }
+
+    @Test
+    void aTokenWithoutAKnownRoleIsAuthenticatedButGets403WhereACallerIsNeeded() throws Exception {
+        String onlyKeycloakDefaults = tokenFor(THERAPIST_ID);
+
+        mvc.perform(get("/api/probe/ping").header(HttpHeaders.AUTHORIZATION, "Bearer " + onlyKeycloakDefaults))
+                .andExpect(status().isOk());
+        expectProblem(mvc.perform(get("/api/probe/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + onlyKeycloakDefaults)),
+                403, "forbidden");
+    }
+
+    @Test
+    void serviceAuthorizationRulesAreApplied() throws Exception {
+        expectProblem(mvc.perform(get("/api/probe/admin/report").header(HttpHeaders.AUTHORIZATION,
+                "Bearer " + tokenFor(THERAPIST_ID, "therapist"))), 403, "forbidden");
+
+        mvc.perform(get("/api/probe/admin/report").header(HttpHeaders.AUTHORIZATION,
+                        "Bearer " + tokenFor(UUID.randomUUID(), "admin")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void publicPathsNeedNoToken() throws Exception {
+        mvc.perform(get("/api/probe/open/hello")).andExpect(status().isOk());
+        // A public endpoint that still asks for a Caller cannot serve an anonymous request.
+        expectProblem(mvc.perform(get("/api/probe/open/me")), 401, "unauthorized")
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+        // Not 401: the health path is public; there is simply no actuator in this slice.
+        expectProblem(mvc.perform(get("/actuator/health")), 404, "not-found");
+    }
+
+    @Test
+    void isStatelessAndNeedsNoCsrfToken() throws Exception {
+        mvc.perform(authorized(post("/api/probe/items"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Reading\",\"quantity\":1}"))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
+    }
+
+    // --- request id ----------------------------------------------------------------------
+
+    @Test
+    void aSafeRequestIdRoundTripsIntoHeaderAndProblem() throws Exception {
+        mvc.perform(get("/api/probe/me").header(RequestIdFilter.HEADER, "gw-7f3a.42_b"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string(RequestIdFilter.HEADER, "gw-7f3a.42_b"))
+                .andExpect(jsonPath("$.requestId").value("gw-7f3a.42_b"));
+    }
+
+    @Test
+    void anUnsafeRequestIdIsReplaced() throws Exception {
+        MvcResult result = mvc.perform(authorized(get("/api/probe/items/not-a-uuid")).header(RequestIdFilter.HEADER, "<script>"))
+                .andExpect(status().isBadRequest())
+                .andReturn();
+
+        String requestId = result.getResponse().getHeader(RequestIdFilter.HEADER);
+        assertThat(requestId).isNotEqualTo("<script>").matches("[0-9a-f-]{36}");
+        assertThat(result.getResponse().getContentAsString()).contains(requestId).doesNotContain("script");
+    }
+
+    // --- problem+json for MVC errors -------------------------------------------------------
+
+    @Test
+    void unknownPathAnswers404WithoutEchoingThePath() throws Exception {
+        expectProblem(mvc.perform(authorized(get("/api/probe/no-such-thing-xyz"))), 404, "not-found")
+                .andExpect(jsonPath("$.detail").value(not(containsString("no-such-thing-xyz"))));
+    }
+
+    @Test
+    void notFoundExceptionAnswers404WithTheServiceDetail() throws Exception {
+        expectProblem(mvc.perform(authorized(get("/api/probe/items/" + UUID.randomUUID()))), 404, "not-found")
+                .andExpect(jsonPath("$.detail").value(NotFoundException.DEFAULT_DETAIL));
+    }
+
+    @Test
+    void beanValidationFailuresAnswer400WithFieldErrors() throws Exception {
+        expectProblem(mvc.perform(authorized(post("/api/probe/items"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"\",\"quantity\":-3}")), 400, "validation-failed")
+                .andExpect(jsonPath("$.errors", hasSize(2)))
+                .andExpect(jsonPath("$.errors[?(@.field == 'name')].message").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'quantity')].message").exists())
+                .andExpect(content().string(not(containsString("-3"))));
+    }
+
+    @Test
+    void malformedJsonAnswers400WithoutParserDetails() throws Exception {
+        expectProblem(mvc.perform(authorized(post("/api/probe/items"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": <b>oops</b>")), 400, "malformed-body")
+                .andExpect(content().string(not(containsString("oops"))))
+                .andExpect(content().string(not(containsString("jackson"))))
+                .andExpect(content().string(not(containsString("NewItem"))));
+    }
+
+    @Test
+    void wrongContentTypeAnswers415() throws Exception {
+        expectProblem(mvc.perform(authorized(post("/api/probe/items"))
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("name=x")), 415, "unsupported-media-type")
+                .andExpect(jsonPath("$.detail").value(containsString("application/json")));
+    }
+
+    @Test
+    void wrongMethodAnswers405WithAllow() throws Exception {
+        expectProblem(mvc.perform(authorized(put("/api/probe/me"))), 405, "method-not-allowed")
+                .andExpect(header().string(HttpHeaders.ALLOW, containsString("GET")));
+    }
+
+    @Test
+    void missingAndMistypedParametersAnswer400() throws Exception {
+        expectProblem(mvc.perform(authorized(get("/api/probe/search"))), 400, "bad-request")
+                .andExpect(jsonPath("$.detail").value("The required parameter 'page' is missing."));
+        expectProblem(mvc.perform(authorized(get("/api/probe/search").param("page", "two"))), 400, "bad-request")
+                .andExpect(jsonPath("$.detail").value("The parameter 'page' must be a whole number."));
+        expectProblem(mvc.perform(authorized(get("/api/probe/items/not-a-uuid"))), 400, "bad-request")
+                .andExpect(jsonPath("$.detail").value("The parameter 'id' must be a UUID."));
+    }
+
+    @Test
+    void serviceExceptionsAnswerTheirStatus() throws Exception {
+        expectProblem(mvc.perform(authorized(get("/api/probe/failures/conflict"))), 409, "conflict");
+        expectProblem(mvc.perform(authorized(get("/api/probe/failures/precondition"))), 412, "precondition-failed");
+        expectProblem(mvc.perform(authorized(get("/api/probe/failures/optimistic-lock"))), 409, "conflict");
+        expectProblem(mvc.perform(authorized(get("/api/probe/failures/too-large"))), 413, "payload-too-large")
+                .andExpect(jsonPath("$.detail").value("Journal entries can be at most 20,000 characters long."));
+        expectProblem(mvc.perform(authorized(get("/api/probe/failures/business-rule"))), 400, "validation-failed")
+                .andExpect(jsonPath("$.errors[0].field").value("dueDate"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be in the future"));
+    }
+
+    @Test
+    void unexpectedFailuresAnswerAGeneric500() throws Exception {
+        expectProblem(mvc.perform(authorized(get("/api/probe/failures/unexpected"))), 500, "internal-error")
+                .andExpect(content().string(not(containsString("SELECT"))))
+                .andExpect(content().string(not(containsString("IllegalStateException"))))
+                .andExpect(content().string(not(containsString("at org."))));
+    }
+
+    // --- helpers -------------------------------------------------------------------------
+
+    private static ResultActions expectProblem(ResultActions actions, int status, String typeSlug) throws Exception {
+        return actions
+                .andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:securebase:problem:" + typeSlug))
+                .andExpect(jsonPath("$.title").isNotEmpty())
+                .andExpect(jsonPath("$.status").value(status))
+                .andExpect(jsonPath("$.detail").isNotEmpty())
+                .andExpect(jsonPath("$.instance").isNotEmpty())
+                .andExpect(jsonPath("$.requestId").isNotEmpty());
+    }
+
+    private static MockHttpServletRequestBuilder authorized(MockHttpServletRequestBuilder request) {
+        return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(THERAPIST_ID, "therapist"));
+    }
+
+    private static String tokenFor(UUID subject, String... realmRoles) {
+        return TOKENS.sign(TestTokens.keycloakClaims(subject, realmRoles).build());
+    }
+
+    private static HttpServer startJwksServer() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            byte[] jwks = TOKENS.publicJwkSet().toString().getBytes(StandardCharsets.UTF_8);
+            server.createContext("/auth/realms/securebase/protocol/openid-connect/certs", exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, jwks.length);
+                try (OutputStream body = exchange.getResponseBody()) {
+                    body.write(jwks);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the test JWKS server", e);
+        }
+    }
+
+    @SpringBootConfiguration
+    @Import(ProbeController.class)
+    static class ProbeApplication {
+
+        @Bean
+        AuthorizationRules adminOnlyReports() {
+            return rules -> rules.requestMatchers("/api/probe/admin/**").hasRole(Role.ADMIN.name());
+        }
+    }
+
+    @RestController
+    @RequestMapping("/api/probe")
+    static class ProbeController {
+
+        private final CallerContext callerContext;
+
+        ProbeController(CallerContext callerContext) {
+            this.callerContext = callerContext;
+        }
+
+        record NewItem(@NotBlank @Size(max = 40) String name, @NotNull @Positive Integer quantity) {
+        }
+
+        @GetMapping("/me")
+        Caller me(Caller caller) {
+            return caller;
+        }
+
+        @GetMapping("/me-from-context")
+        Caller meFromContext() {
+            return callerContext.require();
+        }
+
+        @GetMapping("/ping")
+        Map<String, String> ping() {
+            return Map.of("answer", "pong");
+        }
+
+        @GetMapping("/open/hello")
+        Map<String, String> hello() {
+            return Map.of("answer", "hello");
+        }
+
+        @GetMapping("/open/me")
+        Caller openMe(Caller caller) {
+            return caller;
+        }
+
+        @GetMapping("/admin/report")
+        Map<String, String> report() {
+            return Map.of("answer", "report");
+        }
+
+        @GetMapping("/items/{id}")
+        Map<String, String> item(@PathVariable UUID id) {
+            throw new NotFoundException();
+        }
+
+        @PostMapping(path = "/items", consumes = MediaType.APPLICATION_JSON_VALUE)
+        NewItem create(@Valid @RequestBody NewItem item) {
+            return item;
+        }
+
+        @GetMapping("/search")
+        Map<String, Integer> search(@RequestParam int page) {
+            return Map.of("page", page);
+        }
+
+        @GetMapping("/failures/{kind}")
+        void fail(@PathVariable String kind) {
+            switch (kind) {
+                case "conflict" -> throw new ConflictException("This reading was already assigned.");
+                case "precondition" -> throw new PreconditionFailedException();
+                case "optimistic-lock" -> throw new OptimisticLockingFailureException("Row was updated by another transaction");
+                case "too-large" -> throw new PayloadTooLargeException("Journal entries can be at most 20,000 characters long.");
+                case "business-rule" -> throw BadRequestException.forField("dueDate", "must be in the future");
+                default -> throw new IllegalStateException("SELECT body FROM journal_entry WHERE id = 42");
+            }
+        }
+    }
+}
