@@ -89,15 +89,14 @@ public final class SecureBaseStack implements AutoCloseable {
         String accountServiceClientSecret = secrets.getOrCreate("keycloak.account-service.secret");
         PostgresServer.Database keycloakDb = databases.get("keycloak");
         keycloak = KeycloakServer.builder()
-                .installDirectory(config.dataDirectory().resolve("keycloak"))
                 .httpPort(config.keycloakPort())
                 .managementPort(config.keycloakManagementPort())
                 .publicUrl(config.keycloakPublicUrl())
                 .database(keycloakDb.jdbcUrl(), keycloakDb.username(), keycloakDb.password())
                 .bootstrapAdmin("bootstrap-admin", secrets.getOrCreate("keycloak.bootstrap-admin.password"))
-                .importFile(config.projectRoot().resolve("deploy/keycloak/securebase-realm.json"))
-                .importFile(config.projectRoot().resolve("deploy/keycloak/dev/securebase-users-0.json"))
-                .environment(Map.of(
+                .realmImport(config.projectRoot().resolve("deploy/keycloak/securebase-realm.json"),
+                        config.projectRoot().resolve("deploy/keycloak/dev/securebase-users-0.json"))
+                .env(Map.of(
                         "SECUREBASE_PUBLIC_URL", config.publicUrl(),
                         "SECUREBASE_PORTAL_CLIENT_SECRET", portalClientSecret,
                         "SECUREBASE_ACCOUNT_SERVICE_CLIENT_SECRET", accountServiceClientSecret,
@@ -107,7 +106,10 @@ public final class SecureBaseStack implements AutoCloseable {
                 .logFile(logs.resolve("keycloak.log"))
                 .build();
         started.push(keycloak);
-        CompletableFuture<Duration> keycloakStart = CompletableFuture.supplyAsync(keycloak::start);
+        CompletableFuture<Duration> keycloakStart = CompletableFuture.supplyAsync(() -> {
+            keycloak.start();
+            return keycloak.lastStartDuration().orElse(Duration.ZERO);
+        });
 
         EmbeddedKafkaServer kafka = kafkaStart.join();
         started.push(kafka);
@@ -199,7 +201,7 @@ public final class SecureBaseStack implements AutoCloseable {
 
     /** How long each part took from launch to healthy, in start order. */
     public Map<String, Duration> startupTimes() {
-        return Map.copyOf(startupTimes);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(startupTimes));
     }
 
     /** Process ids of the five services, for operators and fault tests. */
