@@ -1,14 +1,13 @@
 package org.securebase.gateway;
 
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 import java.net.URLDecoder;
@@ -17,16 +16,22 @@ import java.util.Locale;
 
 /**
  * Answers 404 for paths that exist behind the gateway but must not be reachable from outside: Keycloak's
- * admin console and admin REST API, the master realm, and any actuator endpoint. It runs before routing
+ * admin console and admin REST API, the master realm, and any actuator endpoint. It runs before forwarding
  * and looks at the decoded, dot-segment-normalised path, so {@code /auth/%61dmin} or
- * {@code /api/content/../../actuator} cannot slip past.
+ * {@code /api/content/../../actuator} cannot slip past. A global filter rather than a web filter, so it
+ * guards what is routed (the catch-all portal route sees every other path) and leaves the gateway's own
+ * actuator on the management port alone.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class ClosedDoorsFilter implements WebFilter {
+class ClosedDoorsFilter implements GlobalFilter, Ordered {
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         if (isClosed(exchange.getRequest().getURI().getRawPath())) {
             return notFound(exchange.getResponse());
         }

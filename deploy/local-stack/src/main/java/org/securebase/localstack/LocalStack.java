@@ -24,14 +24,9 @@ public final class LocalStack {
         StackConfig config = StackConfig.fromEnvironment(System.getenv(), args);
         long began = System.nanoTime();
         SecureBaseStack stack = SecureBaseStack.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping Secure Base...");
-            stack.close();
-            stopped.countDown();
-        }, "securebase-shutdown"));
         printBanner(stack, (System.nanoTime() - began) / 1_000_000_000.0);
-        stopped.await();
+        // The stack's shutdown hook stops everything on Ctrl-C; until then there is nothing to do.
+        new CountDownLatch(1).await();
     }
 
     private static void printBanner(SecureBaseStack stack, double seconds) {

@@ -14,7 +14,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
@@ -23,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +39,8 @@ public final class SecureBaseStack implements AutoCloseable {
             List.of("admin@securebase.test", "therapist@securebase.test", "client@securebase.test");
 
     private final StackConfig config;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+    private volatile boolean closing;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private MailServer mail;
@@ -50,8 +51,10 @@ public final class SecureBaseStack implements AutoCloseable {
         this.config = config;
     }
 
+    /** Starts everything and returns once all of it is healthy; on failure stops what it had started. */
     public static SecureBaseStack start(StackConfig config) {
         SecureBaseStack stack = new SecureBaseStack(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "securebase-stop"));
         try {
             stack.startAll();
             return stack;
@@ -164,6 +167,10 @@ public final class SecureBaseStack implements AutoCloseable {
                 port + 1000, config.dataDirectory().resolve("logs").resolve(name + ".log"));
         services.put(name, process);
         started.push(process);
+        if (closing) {
+            close();
+            throw new IllegalStateException("stopped while starting");
+        }
     }
 
     private Path executableJar(String module) {
@@ -211,8 +218,10 @@ public final class SecureBaseStack implements AutoCloseable {
         return pids;
     }
 
+    /** Stops everything started so far, newest first; safe to call more than once and from a shutdown hook. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closing = true;
         List<RuntimeException> failures = new ArrayList<>();
         while (!started.isEmpty()) {
             try {
