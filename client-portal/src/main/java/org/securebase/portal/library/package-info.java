@@ -1,0 +1,2 @@
+/** The reading library: published articles with search, and one article to read. */
+package org.securebase.portal.library;
