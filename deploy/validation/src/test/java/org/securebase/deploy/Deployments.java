@@ -1,0 +1,86 @@
+package org.securebase.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Shared reads of the deployment files: the three kustomize builds, compose, topics, the realm. */
+final class Deployments {
+
+    static final Path K8S = Project.path("deploy/k8s");
+    static final Path COMPOSE_DIR = Project.path("deploy/compose");
+    static final Path REALM = Project.path("deploy/keycloak/securebase-realm.json");
+    static final Path DEV_USERS = Project.path("deploy/keycloak/dev/securebase-users-0.json");
+    static final List<String> OVERLAYS = List.of("dev", "production");
+
+    private static final Map<String, Kustomize.Build> BUILDS = new LinkedHashMap<>();
+
+    private Deployments() {
+    }
+
+    static synchronized Kustomize.Build build(String name) {
+        return BUILDS.computeIfAbsent(name, n -> Kustomize.build(n.equals("base") ? K8S.resolve("base") : K8S.resolve("overlays/" + n)));
+    }
+
+    static JsonNode compose() {
+        return Project.yaml(COMPOSE_DIR.resolve("compose.yaml"));
+    }
+
+    /** The one container of a service's Deployment in a build. */
+    static JsonNode container(Kustomize.Build build, String service) {
+        JsonNode deployment = build.get("Deployment", service).document();
+        for (JsonNode container : Kustomize.containers(deployment)) {
+            if (container.path("name").asText().equals(service)) {
+                return container;
+            }
+        }
+        throw new AssertionError("Deployment " + service + " has no container named " + service);
+    }
+
+    static Map<String, JsonNode> env(JsonNode container) {
+        Map<String, JsonNode> env = new LinkedHashMap<>();
+        for (JsonNode variable : container.path("env")) {
+            if (env.put(variable.path("name").asText(), variable) != null) {
+                throw new AssertionError("env " + variable.path("name").asText() + " is set twice in container "
+                        + container.path("name").asText());
+            }
+        }
+        return env;
+    }
+
+    /** Kafka topic names declared in platform-events' Topics class, plus each one's dead-letter topic. */
+    static Set<String> topicsWithDeadLetters() {
+        String source = Project.read(Project.path("platform/platform-events/src/main/java/org/securebase/platform/events/Topics.java"));
+        Matcher constant = Pattern.compile("public static final String (\\w+) = \"(securebase\\.[^\"]+)\";").matcher(source);
+        Matcher suffix = Pattern.compile("DEAD_LETTER_SUFFIX = \"([^\"]+)\";").matcher(source);
+        if (!suffix.find()) {
+            throw new AssertionError("Topics.java has no DEAD_LETTER_SUFFIX");
+        }
+        Set<String> topics = new TreeSet<>();
+        while (constant.find()) {
+            topics.add(constant.group(2));
+            topics.add(constant.group(2) + suffix.group(1));
+        }
+        if (topics.isEmpty()) {
+            throw new AssertionError("found no topic constants in Topics.java");
+        }
+        return topics;
+    }
+
+    /** Every ${NAME} / ${NAME:default} placeholder in a realm import file. */
+    static Set<String> placeholders(Path realmFile) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}").matcher(Project.read(realmFile));
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,122 @@
+package org.securebase.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Only the gateway is reachable from outside; each service reaches only its own database, Kafka and Keycloak;
+ * and every selector in the policies matches real pods in each overlay (a policy that selects nothing allows
+ * nothing, so a label typo would silently cut a service off - or, for the deny-all, leave it open).
+ */
+class NetworkPolicyTest {
+
+    static boolean labelsMatch(JsonNode labels, JsonNode selector) {
+        if (selector == null || selector.isMissingNode() || !selector.isObject() || selector.isEmpty()) {
+            return false;
+        }
+        for (var it = selector.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> requirement = it.next();
+            if (!labels.path(requirement.getKey()).asText("\u0000").equals(requirement.getValue().asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Pod labels of everything in a build that makes pods, including what the operators' resources declare. */
+    static List<JsonNode> podLabels(Kustomize.Build build) {
+        List<JsonNode> labels = new ArrayList<>();
+        for (Kustomize.Resource resource : build.resources()) {
+            JsonNode document = resource.document();
+            if (Kustomize.podSpec(document) != null) {
+                labels.add(document.path("spec").path("template").path("metadata").path("labels"));
+            }
+            switch (resource.kind()) {
+                case "Cluster" -> labels.add(document.path("spec").path("inheritedMetadata").path("labels"));
+                case "KafkaNodePool" -> labels.add(document.path("spec").path("template").path("pod").path("metadata").path("labels"));
+                case "Keycloak" -> labels.add(document.path("spec").path("unsupported").path("podTemplate").path("metadata").path("labels"));
+                default -> { }
+            }
+        }
+        return labels;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void everyPodSelectorMatchesPods(String overlay) {
+        Kustomize.Build build = Deployments.build(overlay);
+        List<JsonNode> pods = podLabels(build);
+        List<String> problems = new ArrayList<>();
+        for (Kustomize.Resource policy : build.ofKind("NetworkPolicy")) {
+            List<JsonNode> selectors = new ArrayList<>();
+            selectors.add(policy.document().path("spec").path("podSelector").path("matchLabels"));
+            for (String direction : List.of("ingress", "egress")) {
+                for (JsonNode rule : policy.document().path("spec").path(direction)) {
+                    for (JsonNode peer : rule.path(direction.equals("ingress") ? "from" : "to")) {
+                        if (peer.has("podSelector") && !peer.has("namespaceSelector")) {
+                            selectors.add(peer.path("podSelector").path("matchLabels"));
+                        }
+                    }
+                }
+            }
+            for (JsonNode selector : selectors) {
+                if (pods.stream().noneMatch(labels -> labelsMatch(labels, selector))) {
+                    problems.add(overlay + " " + policy + ": selector " + selector + " matches no pod");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void onlyTheGatewayIsOpenAndEachServiceReachesOnlyItsOwnDatabase(String overlay) {
+        Kustomize.Build build = Deployments.build(overlay);
+        List<Kustomize.Resource> policies = build.ofKind("NetworkPolicy");
+        for (String service : Project.SERVICES) {
+            JsonNode pod = build.get("Deployment", service).document().path("spec").path("template").path("metadata").path("labels");
+            List<JsonNode> applying = policies.stream().map(r -> (JsonNode) r.document())
+                    .filter(p -> labelsMatch(pod, p.path("spec").path("podSelector").path("matchLabels"))).toList();
+            assertThat(applying.stream().anyMatch(p -> p.path("spec").path("policyTypes").toString().contains("Ingress")
+                    && p.path("spec").path("policyTypes").toString().contains("Egress") && !p.path("spec").has("ingress")
+                    && !p.path("spec").has("egress"))).as(overlay + ": a deny-all policy covers " + service).isTrue();
+
+            boolean openToAll = applying.stream().flatMap(p -> stream(p.path("spec").path("ingress")))
+                    .anyMatch(rule -> !rule.has("from") || rule.path("from").isEmpty());
+            assertThat(openToAll).as(overlay + ": " + service + " open to any source").isEqualTo(service.equals("api-gateway"));
+
+            Set<String> databases = new TreeSet<>();
+            applying.stream().flatMap(p -> stream(p.path("spec").path("egress"))).flatMap(rule -> stream(rule.path("to")))
+                    .forEach(peer -> peer.path("podSelector").path("matchLabels").fieldNames().forEachRemaining(label -> {
+                        if (label.startsWith("securebase.org/db-")) {
+                            databases.add(label.substring("securebase.org/db-".length()));
+                        }
+                    }));
+            Set<String> own = new TreeSet<>();
+            JsonNode url = Deployments.env(Deployments.container(build, service)).get("SPRING_DATASOURCE_URL");
+            if (url != null) {
+                Matcher m = Pattern.compile("jdbc:postgresql://([a-z]+)-db-rw[:/]").matcher(url.path("value").asText());
+                assertThat(m.find()).as(service + " JDBC URL names a <db>-db-rw host").isTrue();
+                own.add(m.group(1));
+            }
+            assertThat(databases).as(overlay + ": databases " + service + " may reach").isEqualTo(own);
+        }
+    }
+
+    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items.stream();
+    }
+}

@@ -1,0 +1,172 @@
+package org.securebase.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Keycloak imports the local stack's realm file everywhere; Kafka has the shared topics everywhere. */
+class RealmAndTopicsTest {
+
+    static Set<String> topicsIn(String text) {
+        Set<String> topics = new TreeSet<>();
+        Matcher m = Pattern.compile("securebase\\.[a-z0-9.-]+\\.v[0-9]+(\\.dlt)?").matcher(text);
+        while (m.find()) {
+            topics.add(m.group());
+        }
+        return topics;
+    }
+
+    @Test
+    void theLocalStackImportsTheRealmFileTheDeploymentsUse() {
+        Matcher realm = Pattern.compile("realmImport\\(config\\.projectRoot\\(\\)\\.resolve\\(\"([^\"]+)\"\\)")
+                .matcher(Project.read(Project.path(ServiceContract.LauncherEnv.SOURCE)));
+        assertThat(realm.find()).as("SecureBaseStack imports a realm file via realmImport(projectRoot.resolve(...))").isTrue();
+        assertThat(Project.path(realm.group(1))).isEqualTo(Deployments.REALM);
+    }
+
+    @Test
+    void composeMountsTheRealmFileAndSetsEveryPlaceholder() {
+        JsonNode keycloak = Deployments.compose().path("services").path("keycloak");
+        assertThat(mounts(keycloak, Deployments.COMPOSE_DIR)).containsEntry("/opt/keycloak/data/import/securebase-realm.json", Deployments.REALM);
+        assertThat(mounts(keycloak, Deployments.COMPOSE_DIR).values()).as("compose.yaml must not import the dev users").doesNotContain(Deployments.DEV_USERS);
+        assertThat(keycloak.path("command").toString()).contains("--import-realm");
+        Set<String> env = new TreeSet<>();
+        keycloak.path("environment").fieldNames().forEachRemaining(env::add);
+        assertThat(env).as("compose keycloak env covers the realm's placeholders").containsAll(Deployments.placeholders(Deployments.REALM));
+        assertThat(env).contains("KC_HTTP_RELATIVE_PATH");
+        assertThat(keycloak.path("environment").path("KC_HTTP_RELATIVE_PATH").asText()).isEqualTo("/auth");
+
+        JsonNode demo = Project.yaml(Deployments.COMPOSE_DIR.resolve("compose.demo.yaml")).path("services").path("keycloak");
+        assertThat(mounts(demo, Deployments.COMPOSE_DIR)).containsValue(Deployments.DEV_USERS);
+        Set<String> demoEnv = new TreeSet<>(env);
+        demo.path("environment").fieldNames().forEachRemaining(demoEnv::add);
+        assertThat(demoEnv).containsAll(Deployments.placeholders(Deployments.DEV_USERS));
+    }
+
+    private static Map<String, Path> mounts(JsonNode service, Path base) {
+        Map<String, Path> mounts = new LinkedHashMap<>();
+        for (JsonNode volume : service.path("volumes")) {
+            String[] parts = volume.asText().split(":");
+            if (parts[0].startsWith(".")) {
+                mounts.put(parts[1], base.resolve(parts[0]).normalize());
+            }
+        }
+        return mounts;
+    }
+
+    @Test
+    void theDevOverlayImportsTheSameRealmAndDevUsersFiles() {
+        Kustomize.Build dev = Deployments.build("dev");
+        assertThat(dev.filesRead()).contains(Deployments.REALM, Deployments.DEV_USERS);
+        JsonNode keycloak = Deployments.container(dev, "keycloak");
+        assertThat(keycloak.path("args").toString()).contains("--import-realm");
+        Set<String> env = Deployments.env(keycloak).keySet();
+        assertThat(env).containsAll(Deployments.placeholders(Deployments.REALM)).containsAll(Deployments.placeholders(Deployments.DEV_USERS));
+        assertThat(Deployments.env(keycloak).get("KC_HTTP_RELATIVE_PATH").path("value").asText()).isEqualTo("/auth");
+        String publicUrl = dev.get("ConfigMap", "securebase-config").document().path("data").path("public-url").asText();
+        assertThat(Deployments.env(keycloak).get("KC_HOSTNAME").path("value").asText()).isEqualTo(publicUrl + "/auth");
+    }
+
+    @Test
+    void productionImportsExactlyTheRealmFileWithEveryPlaceholderAndNoUsers() {
+        Kustomize.Build production = Deployments.build("production");
+        assertThat(production.filesRead()).doesNotContain(Deployments.DEV_USERS);
+        JsonNode realmImport = production.get("KeycloakRealmImport", "securebase-realm").document();
+        assertThat(realmImport.path("spec").path("realm"))
+                .as("the KeycloakRealmImport carries deploy/keycloak/securebase-realm.json unchanged; run "
+                        + "deploy/k8s/overlays/production/sync-realm-import.sh after changing the realm")
+                .isEqualTo(Project.json(Deployments.REALM));
+        Set<String> placeholders = new TreeSet<>();
+        realmImport.path("spec").path("placeholders").fieldNames().forEachRemaining(placeholders::add);
+        assertThat(placeholders).isEqualTo(Deployments.placeholders(Deployments.REALM));
+        for (JsonNode user : realmImport.path("spec").path("realm").path("users")) {
+            assertThat(user.has("serviceAccountClientId")).as("the production realm has service-account users only: " + user.path("username")).isTrue();
+        }
+
+        JsonNode keycloak = production.get("Keycloak", realmImport.path("spec").path("keycloakCRName").asText()).document().path("spec");
+        Map<String, String> options = new LinkedHashMap<>();
+        keycloak.path("additionalOptions").forEach(o -> options.put(o.path("name").asText(), o.path("value").asText()));
+        assertThat(options).containsEntry("http-relative-path", "/auth");
+        String publicUrl = production.get("ConfigMap", "securebase-config").document().path("data").path("public-url").asText();
+        assertThat(keycloak.path("hostname").path("hostname").asText()).isEqualTo(publicUrl + "/auth");
+        assertThat(keycloak.path("hostname").path("backchannelDynamic").asBoolean()).isTrue();
+        assertThat(keycloak.path("instances").asInt()).as("Keycloak clustered").isGreaterThanOrEqualTo(2);
+        assertThat(production.get("ConfigMap", "securebase-config").document().path("data").path("issuer-uri").asText())
+                .isEqualTo(publicUrl + "/auth/realms/securebase");
+    }
+
+    @Test
+    void productionTopicsAreTheSharedTopicsReplicatedThreeTimesWithTwoInSync() {
+        Kustomize.Build production = Deployments.build("production");
+        JsonNode kafka = production.ofKind("Kafka").get(0).document();
+        String cluster = kafka.path("metadata").path("name").asText();
+        assertThat(kafka.path("spec").path("kafka").path("config").path("min.insync.replicas").asInt()).isEqualTo(2);
+        assertThat(kafka.path("spec").path("kafka").path("config").path("default.replication.factor").asInt()).isEqualTo(3);
+        assertThat(kafka.path("spec").path("kafka").path("config").path("auto.create.topics.enable").asBoolean(true)).isFalse();
+        int brokers = production.ofKind("KafkaNodePool").stream()
+                .filter(p -> p.document().path("spec").path("roles").toString().contains("broker"))
+                .mapToInt(p -> p.document().path("spec").path("replicas").asInt()).sum();
+        assertThat(brokers).as("brokers for replication factor 3").isGreaterThanOrEqualTo(3);
+        Set<String> topics = new TreeSet<>();
+        for (Kustomize.Resource topic : production.ofKind("KafkaTopic")) {
+            JsonNode spec = topic.document().path("spec");
+            topics.add(spec.path("topicName").asText(topic.name()));
+            assertThat(topic.document().path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo(cluster);
+            assertThat(spec.path("replicas").asInt()).as(topic + " replicas").isEqualTo(3);
+            assertThat(spec.path("config").path("min.insync.replicas").asInt()).as(topic + " min.insync.replicas").isEqualTo(2);
+            assertThat(spec.path("partitions").asInt()).as(topic + " partitions").isGreaterThanOrEqualTo(3);
+        }
+        assertThat(topics).isEqualTo(Deployments.topicsWithDeadLetters());
+        String bootstrap = cluster + "-kafka-bootstrap:9092";
+        for (String service : Project.SERVICES) {
+            assertThat(Deployments.env(Deployments.container(production, service)).get("SPRING_KAFKA_BOOTSTRAP_SERVERS").path("value").asText())
+                    .isEqualTo(bootstrap);
+        }
+    }
+
+    @Test
+    void theDevTopicJobCreatesTheSharedTopics() {
+        JsonNode job = Deployments.build("dev").get("Job", "kafka-topics").document();
+        assertThat(topicsIn(Kustomize.containers(job).get(0).path("args").toString())).isEqualTo(Deployments.topicsWithDeadLetters());
+    }
+
+    @Test
+    void productionHasAPostgresClusterWithBackupsForEveryDatabase() {
+        Kustomize.Build production = Deployments.build("production");
+        Set<String> databases = new TreeSet<>();
+        for (String service : Project.SERVICES) {
+            JsonNode url = Deployments.env(Deployments.container(production, service)).get("SPRING_DATASOURCE_URL");
+            if (url != null) {
+                Matcher m = Pattern.compile("jdbc:postgresql://([a-z]+)-db-rw:5432/([a-z]+)").matcher(url.path("value").asText());
+                assertThat(m.find()).as(service + " JDBC URL").isTrue();
+                assertThat(m.group(2)).isEqualTo(m.group(1));
+                databases.add(m.group(1));
+            }
+        }
+        JsonNode keycloakDb = production.ofKind("Keycloak").get(0).document().path("spec").path("db");
+        assertThat(keycloakDb.path("host").asText()).isEqualTo(keycloakDb.path("database").asText() + "-db-rw");
+        databases.add(keycloakDb.path("database").asText());
+        assertThat(databases).containsExactlyInAnyOrder("portal", "content", "journal", "account", "keycloak");
+        for (String database : databases) {
+            JsonNode cluster = production.get("Cluster", database + "-db").document().path("spec");
+            assertThat(cluster.path("bootstrap").path("initdb").path("database").asText()).isEqualTo(database);
+            assertThat(cluster.path("bootstrap").path("initdb").path("owner").asText()).isEqualTo(database);
+            assertThat(cluster.path("instances").asInt()).as(database + " has a standby").isGreaterThanOrEqualTo(2);
+            assertThat(cluster.path("plugins").toString()).as(database + " archives WAL").contains("\"isWALArchiver\":true");
+            String store = cluster.path("plugins").get(0).path("parameters").path("barmanObjectName").asText();
+            production.get("ObjectStore", store);
+            assertThat(production.ofKind("ScheduledBackup").stream()
+                    .anyMatch(b -> b.document().path("spec").path("cluster").path("name").asText().equals(database + "-db")))
+                    .as(database + " scheduled backup").isTrue();
+        }
+    }
+}
