@@ -1,0 +1,65 @@
+package org.securebase.content.article;
+
+import java.util.List;
+
+import org.securebase.platform.security.Caller;
+import org.securebase.platform.security.problem.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading one article, its versions and its history, as the caller may see them. */
+@Service
+public class ArticleReading {
+
+    private final ArticleRepository articles;
+    private final ArticleVersionRepository versions;
+    private final ArticleVisibility visibility;
+    private final ArticleViews views;
+
+    ArticleReading(ArticleRepository articles, ArticleVersionRepository versions, ArticleVisibility visibility,
+                   ArticleViews views) {
+        this.articles = articles;
+        this.versions = versions;
+        this.visibility = visibility;
+        this.views = views;
+    }
+
+    /** The article with the entity tag of exactly this representation. */
+    @Transactional(readOnly = true)
+    public Tagged<ArticleView> article(String slug, Caller caller) {
+        Article article = articles.findBySlug(slug)
+                .filter(it -> visibility.canSee(caller, it.status()))
+                .orElseThrow(NotFoundException::new);
+        ArticleView view = views.of(article, caller);
+        return new Tagged<>(view, views.etag(view), article.status());
+    }
+
+    @Transactional(readOnly = true)
+    public Tagged<ArticleVersionView> version(String slug, int number, Caller caller) {
+        Article article = articles.findBySlug(slug).orElseThrow(NotFoundException::new);
+        if (!visibility.canReadVersion(caller, article.id(), article.status(), number)) {
+            throw new NotFoundException();
+        }
+        ArticleVersion version = versions.findByArticleIdAndVersion(article.id(), number)
+                .orElseThrow(NotFoundException::new);
+        ArticleVersionView view = views.of(article, version);
+        return new Tagged<>(view, views.etag(view), article.status());
+    }
+
+    @Transactional(readOnly = true)
+    public List<VersionSummary> history(String slug, Caller caller) {
+        Article article = articles.findBySlug(slug)
+                .filter(it -> visibility.canSee(caller, it.status()))
+                .orElseThrow(NotFoundException::new);
+        return versions.findByArticleIdOrderByVersionDesc(article.id()).stream()
+                .map(version -> new VersionSummary(version.version(), version.title(), version.publishedAt()))
+                .toList();
+    }
+
+    /**
+     * A representation with its entity tag, and the article's status, which decides how long it may be
+     * cached.
+     */
+    public record Tagged<T>(T body, String etag, ArticleStatus status) {
+    }
+}

@@ -1,0 +1,59 @@
+package org.securebase.content.article;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the article endpoints. Limits are part of the API and listed in the OpenAPI document. */
+final class ArticleRequests {
+
+    static final String SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    static final String TAG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    static final int MAX_TITLE = 200;
+    static final int MAX_SUMMARY = 1000;
+    static final int MAX_TAGS = 20;
+    static final int MAX_TAG_LENGTH = 40;
+
+    private ArticleRequests() {
+    }
+
+    @Schema(name = "CreateArticleRequest")
+    record Create(
+            @Schema(description = "Lower-case words joined by hyphens; derived from the title when absent. Cannot change later.",
+                    example = "attachment-and-healing")
+            @Size(min = 3, max = 100) @Pattern(regexp = SLUG_PATTERN, message = "must be lower-case words joined by hyphens")
+            String slug,
+            @NotBlank @Size(max = MAX_TITLE) String title,
+            @Size(max = MAX_SUMMARY) String summary,
+            @Schema(description = "CommonMark. At most " + ArticleAuthoring.MAX_MARKDOWN_CHARS
+                    + " characters; a longer body is answered with 413.")
+            String markdown,
+            @Size(max = MAX_TAGS) List<@NotBlank @Size(max = MAX_TAG_LENGTH)
+                    @Pattern(regexp = TAG_PATTERN, message = "must be lower-case words joined by hyphens") String> tags,
+            @Pattern(regexp = SLUG_PATTERN, message = "must be an article slug") String nextSlug) {
+
+        ArticleContent content() {
+            return new ArticleContent(title, summary, markdown, tags, nextSlug);
+        }
+    }
+
+    @Schema(name = "UpdateArticleRequest",
+            description = "The whole new content. Changing a published article publishes a new version at once.")
+    record Update(
+            @NotBlank @Size(max = MAX_TITLE) String title,
+            @Size(max = MAX_SUMMARY) String summary,
+            @Schema(description = "CommonMark. At most " + ArticleAuthoring.MAX_MARKDOWN_CHARS
+                    + " characters; a longer body is answered with 413.")
+            String markdown,
+            @Size(max = MAX_TAGS) List<@NotBlank @Size(max = MAX_TAG_LENGTH)
+                    @Pattern(regexp = TAG_PATTERN, message = "must be lower-case words joined by hyphens") String> tags,
+            @Pattern(regexp = SLUG_PATTERN, message = "must be an article slug") String nextSlug) {
+
+        ArticleContent content() {
+            return new ArticleContent(title, summary, markdown, tags, nextSlug);
+        }
+    }
+}

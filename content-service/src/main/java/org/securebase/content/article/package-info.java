@@ -1,0 +1,14 @@
+/**
+ * Articles: the reading library's write side and single-article reads.
+ *
+ * <p>Owns the {@code article} and {@code article_version} tables, the lifecycle draft → published →
+ * retracted (and back to published), the published versions kept forever, series links, who may see what
+ * ({@link org.securebase.content.article.ArticleVisibility}), the REST endpoints under
+ * {@code /api/content/articles/{slug}}, and the {@code ArticlePublished} / {@code ArticleRetracted} events
+ * ({@link org.securebase.content.article.ArticleEvent}) that the outbox sends to Kafka.
+ *
+ * <p>Other features use the public services {@link org.securebase.content.article.ArticleAuthoring} (the
+ * seed import) and {@link org.securebase.content.article.ArticleVisibility}; the catalog (search package)
+ * reads the table through its own query and the same visibility rule.
+ */
+package org.securebase.content.article;

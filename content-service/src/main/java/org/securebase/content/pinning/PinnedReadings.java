@@ -1,0 +1,13 @@
+package org.securebase.content.pinning;
+
+import java.util.UUID;
+
+/**
+ * Which article versions have been assigned to which client. An assignment pins the version it was made
+ * with, and that version stays readable for the client even after the article is retracted (the issue's
+ * one exception to "clients never see retracted articles").
+ */
+public interface PinnedReadings {
+
+    boolean isPinned(UUID clientId, UUID articleId, int version);
+}

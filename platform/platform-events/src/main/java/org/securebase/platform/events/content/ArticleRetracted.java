@@ -1,0 +1,25 @@
+package org.securebase.platform.events.content;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A published article was withdrawn from the library: it can no longer be assigned and clients no longer
+ * find it, but versions already pinned by assignments stay readable. Envelope key: {@code articleId}.
+ *
+ * @param articleId   the article
+ * @param slug        its address
+ * @param version     the version that was current when it was retracted
+ * @param retractedAt when
+ */
+public record ArticleRetracted(UUID articleId, String slug, int version, Instant retractedAt) {
+
+    public static final String TYPE = "ArticleRetracted";
+    public static final int SCHEMA_VERSION = 1;
+
+    public ArticleRetracted {
+        Objects.requireNonNull(articleId, "articleId");
+        Objects.requireNonNull(slug, "slug");
+    }
+}

@@ -1,0 +1,30 @@
+package org.securebase.platform.events.journal;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A therapist assigned a reading to a client. Envelope key and aggregate id: {@code assignmentId}.
+ * content-service keeps {@code (clientId, articleId, articleVersion)} so the client can go on reading that
+ * version even after the article is retracted.
+ *
+ * @param assignmentId   the assignment
+ * @param clientId       the client it is for (Keycloak user id)
+ * @param therapistId    the therapist who assigned it (Keycloak user id)
+ * @param articleId      the article ({@code ArticlePublished.articleId})
+ * @param articleVersion the published version the assignment pins
+ */
+public record AssignmentCreated(UUID assignmentId, UUID clientId, UUID therapistId, UUID articleId, int articleVersion) {
+
+    public static final String TYPE = "AssignmentCreated";
+    public static final int SCHEMA_VERSION = 1;
+
+    public AssignmentCreated {
+        Objects.requireNonNull(assignmentId, "assignmentId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(articleId, "articleId");
+        if (articleVersion < 1) {
+            throw new IllegalArgumentException("articleVersion must be at least 1");
+        }
+    }
+}
