@@ -27,7 +27,6 @@ public final class RunningStack implements BeforeAllCallback {
             env.put("SECUREBASE_PROJECT_ROOT", System.getProperty("securebase.project.root", ".."));
             env.put("SECUREBASE_DATA_DIR", System.getProperty("securebase.stack.data", "target/stack-data"));
             env.putIfAbsent("SECUREBASE_POSTGRES_PORT", "0");
-            env.putIfAbsent("SECUREBASE_KAFKA_PORT", "0");
             // The stack stops itself when the test JVM exits.
             stack = SecureBaseStack.start(StackConfig.fromEnvironment(env, "--reset"));
         }

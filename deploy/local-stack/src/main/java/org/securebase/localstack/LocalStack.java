@@ -38,6 +38,7 @@ public final class LocalStack {
             banner.append("   ").append(login).append('\n');
         }
         banner.append("\n Mail sent by the platform: ").append(stack.mail().viewerUrl()).append('\n');
+        banner.append(" Kafka: ").append(stack.kafkaBootstrapServers()).append('\n');
         banner.append(" Data and logs: ").append(stack.config().dataDirectory()).append('\n');
         banner.append(" Start-up times: ");
         for (Map.Entry<String, java.time.Duration> entry : stack.startupTimes().entrySet()) {

@@ -44,6 +44,7 @@ public final class SecureBaseStack implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private MailServer mail;
+    private EmbeddedKafkaServer kafka;
     private KeycloakServer keycloak;
     private String demoPassword;
 
@@ -79,7 +80,7 @@ public final class SecureBaseStack implements AutoCloseable {
                 config.postgresPort());
         started.push(postgres);
         CompletableFuture<EmbeddedKafkaServer> kafkaStart =
-                CompletableFuture.supplyAsync(() -> EmbeddedKafkaServer.start(config.kafkaPort()));
+                CompletableFuture.supplyAsync(() -> EmbeddedKafkaServer.start());
         mail = MailServer.start(config.smtpPort(), config.mailViewerPort());
         started.push(mail);
 
@@ -114,7 +115,7 @@ public final class SecureBaseStack implements AutoCloseable {
             return keycloak.lastStartDuration().orElse(Duration.ZERO);
         });
 
-        EmbeddedKafkaServer kafka = kafkaStart.join();
+        kafka = kafkaStart.join();
         started.push(kafka);
 
         Map<String, String> common = new HashMap<>();
@@ -196,6 +197,10 @@ public final class SecureBaseStack implements AutoCloseable {
 
     public String demoPassword() {
         return demoPassword;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     public MailServer mail() {

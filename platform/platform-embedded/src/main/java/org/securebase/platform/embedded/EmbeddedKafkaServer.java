@@ -16,12 +16,12 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         this.broker = broker;
     }
 
-    /** Starts a broker; {@code port} 0 picks a free one. */
-    public static EmbeddedKafkaServer start(int port) {
+    /**
+     * Starts a broker on a free port ({@link #bootstrapServers()} says which): spring-kafka-test's KRaft
+     * broker cannot be pinned to a port, and every client here is told the address explicitly.
+     */
+    public static EmbeddedKafkaServer start() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
                 "num.partitions", "3",

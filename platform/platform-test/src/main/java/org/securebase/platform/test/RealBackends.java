@@ -30,6 +30,9 @@ public class RealBackends implements ApplicationContextInitializer<ConfigurableA
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
         properties.put("spring.kafka.bootstrap-servers", TestBackends.kafkaBootstrapServers());
+        // The shared servers stop in a JVM shutdown hook that runs alongside Spring's context close; a short
+        // connection timeout keeps a closing context from waiting 30 s for a database that is already gone.
+        properties.put("spring.datasource.hikari.connection-timeout", "3000");
         properties.put("server.port", "0");
         properties.put("management.server.port", "0");
         if (environment.getProperty("securebase.test.keycloak", Boolean.class, false)) {

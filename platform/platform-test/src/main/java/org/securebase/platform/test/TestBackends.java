@@ -40,7 +40,7 @@ public final class TestBackends {
                 container.start();
                 kafkaBootstrapServers = container.getBootstrapServers();
             } else {
-                EmbeddedKafkaServer embedded = EmbeddedKafkaServer.start(0);
+                EmbeddedKafkaServer embedded = EmbeddedKafkaServer.start();
                 onExit(embedded);
                 kafkaBootstrapServers = embedded.bootstrapServers();
             }
