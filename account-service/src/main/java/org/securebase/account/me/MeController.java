@@ -1,0 +1,67 @@
+package org.securebase.account.me;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.securebase.account.account.AccountSnapshot;
+import org.securebase.account.account.AccountStatus;
+import org.securebase.account.account.Accounts;
+import org.securebase.account.caseload.Caseloads;
+import org.securebase.account.reconciliation.Reconciliation;
+import org.securebase.platform.security.Caller;
+import org.securebase.platform.security.Role;
+import org.securebase.platform.security.problem.NotFoundException;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/accounts")
+class MeController {
+
+    private final Accounts accounts;
+    private final Caseloads caseloads;
+    private final Reconciliation reconciliation;
+
+    MeController(Accounts accounts, Caseloads caseloads, Reconciliation reconciliation) {
+        this.accounts = accounts;
+        this.caseloads = caseloads;
+        this.reconciliation = reconciliation;
+    }
+
+    @GetMapping("/me")
+    MeView me(Caller caller) {
+        AccountSnapshot account = accounts.find(caller.id())
+                // Unknown here, or the token's role differs from ours: Keycloak changed since the last
+                // reconciliation, so settle this one person now rather than answer from stale data.
+                .filter(known -> known.role() == caller.role())
+                .or(() -> reconciliation.reconcileOne(caller.id()))
+                .orElseThrow(NotFoundException::new);
+        if (account.status() == AccountStatus.DEACTIVATED || account.status() == AccountStatus.DELETED) {
+            // Their access token may live a few more minutes after deactivation; this service refuses it at once.
+            throw new AccessDeniedException("account deactivated");
+        }
+        if (account.status() == AccountStatus.INVITED && accounts.activate(account.id())) {
+            account = accounts.get(account.id());
+        }
+        TherapistView therapist = account.role() != Role.CLIENT ? null
+                : caseloads.currentOf(account.id())
+                        .flatMap(assignment -> accounts.find(assignment.therapistId()))
+                        .map(t -> new TherapistView(t.id(), t.displayName()))
+                        .orElse(null);
+        return new MeView(account.id(), account.firstName(), account.lastName(), account.displayName(), account.email(),
+                account.role().keycloakName(), account.status().name().toLowerCase(Locale.ROOT), therapist);
+    }
+
+    /**
+     * @param therapist for a client, the therapist whose caseload they are on; null otherwise or if none
+     */
+    record MeView(UUID id, String firstName, String lastName, String displayName, String email, String role,
+                  String status, TherapistView therapist) {
+    }
+
+    record TherapistView(UUID id, String displayName) {
+    }
+}
