@@ -84,6 +84,7 @@ public final class KeycloakServer implements AutoCloseable {
     private static final String UNPACK_MARKER = ".securebase-unpacked";
     private static final String BUILD_MARKER = ".securebase-build";
     private static final String LOCK_FILE = ".securebase-lock";
+    private static final int MAX_INSTALL_DIRS = 6;
     /** {@code ${NAME}} with no {@code :default}; lower-case names such as {@code ${role_uma_authorization}} are Keycloak's own message keys. */
     private static final Pattern REQUIRED_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
 
@@ -95,6 +96,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     private Process process;
     private FileChannel lockChannel;
+    // The configured folder, or a numbered sibling when another server (another test JVM) holds it.
+    private Path installDir;
     private FileLock lock;
     private Thread shutdownHook;
     private Duration lastStartDuration;
@@ -102,6 +105,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     private KeycloakServer(Config config) {
         this.config = config;
+        this.installDir = config.installDir();
     }
 
     public static Builder builder() {
@@ -128,7 +132,7 @@ public final class KeycloakServer implements AutoCloseable {
         requirePortFree(config.httpPort(), "HTTP");
         requirePortFree(config.managementPort(), "management");
         try {
-            Files.createDirectories(config.installDir());
+            Files.createDirectories(installDir);
             acquireLock();
             Files.createDirectories(config.logFile().toAbsolutePath().getParent());
             Files.writeString(config.logFile(), "", StandardCharsets.UTF_8,
@@ -264,7 +268,7 @@ public final class KeycloakServer implements AutoCloseable {
                     + " (resolve org.keycloak:keycloak-quarkus-dist:" + KEYCLOAK_VERSION
                     + ":zip with Maven, or set -D" + DIST_PROPERTY + "=<zip>)");
         }
-        Path install = config.installDir();
+        Path install = installDir;
         Path marker = install.resolve(UNPACK_MARKER);
         String fingerprint = zip.toAbsolutePath() + "|" + Files.size(zip) + "|" + Files.getLastModifiedTime(zip).toMillis();
         if (Files.isRegularFile(marker) && Files.readString(marker).equals(fingerprint)
@@ -344,7 +348,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private boolean buildIfNeeded(Map<String, String> environment) throws IOException, InterruptedException {
-        Path marker = config.installDir().resolve(BUILD_MARKER);
+        Path marker = installDir.resolve(BUILD_MARKER);
         String wanted = String.join(" ", buildOptions());
         if (Files.isRegularFile(marker) && Files.readString(marker).equals(wanted)) {
             return false;
@@ -445,7 +449,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void stageImportFiles() throws IOException {
-        Path importDir = config.installDir().resolve("data/import");
+        Path importDir = installDir.resolve("data/import");
         deleteRecursively(importDir);
         Files.createDirectories(importDir);
         for (Path file : config.realmImportFiles()) {
@@ -455,7 +459,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     private Process launch(List<String> command, Map<String, String> environment) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(config.installDir().toFile())
+                .directory(installDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(config.logFile().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -565,24 +569,39 @@ public final class KeycloakServer implements AutoCloseable {
     // ------------------------------------------------------------------------------------------ helpers
 
     private Path kcSh() {
-        return config.installDir().resolve("bin/kc.sh");
+        return installDir.resolve("bin/kc.sh");
     }
 
+    /**
+     * Takes the configured install folder, or, when another server holds it (say, another module's tests
+     * running at the same time), the first free numbered sibling ({@code <dir>-2}, {@code <dir>-3}, ...),
+     * which is unpacked and built once and reused by later runs.
+     */
     private void acquireLock() throws IOException {
         releaseLock();
-        Path lockFile = config.installDir().resolve(LOCK_FILE);
-        lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            lock = lockChannel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            lock = null;
+        Path configured = config.installDir();
+        for (int attempt = 1; attempt <= MAX_INSTALL_DIRS; attempt++) {
+            Path candidate = attempt == 1 ? configured
+                    : configured.resolveSibling(configured.getFileName() + "-" + attempt);
+            Files.createDirectories(candidate);
+            FileChannel channel = FileChannel.open(candidate.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock candidateLock;
+            try {
+                candidateLock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                candidateLock = null;
+            }
+            if (candidateLock != null) {
+                lockChannel = channel;
+                lock = candidateLock;
+                installDir = candidate;
+                return;
+            }
+            channel.close();
         }
-        if (lock == null) {
-            lockChannel.close();
-            lockChannel = null;
-            throw new IllegalStateException("Another Keycloak uses the install directory " + config.installDir()
-                    + "; give each server its own installDir");
-        }
+        throw new IllegalStateException("Keycloak install folders " + configured + " and its " + (MAX_INSTALL_DIRS - 1)
+                + " numbered siblings are all in use by other servers");
     }
 
     private void releaseLock() {
