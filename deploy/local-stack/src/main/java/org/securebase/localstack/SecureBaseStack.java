@@ -5,6 +5,7 @@ import org.securebase.platform.embedded.EmbeddedPostgresServer;
 import org.securebase.platform.embedded.MailServer;
 import org.securebase.platform.embedded.PostgresServer;
 import org.securebase.platform.embedded.keycloak.KeycloakServer;
+import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +125,11 @@ public final class SecureBaseStack implements AutoCloseable {
         common.put("SECUREBASE_SECURITY_JWK_SET_URI", config.jwkSetUri());
 
         startService("content-service", config.contentPort(), withDatabase(common, databases.get("content")));
-        startService("journal-service", config.journalPort(), withDatabase(common, databases.get("journal")));
+        Map<String, String> journal = withDatabase(common, databases.get("journal"));
+        // A dev keyset is made on first start and kept in the data folder; production must bring its own.
+        journal.put("SECUREBASE_JOURNAL_CRYPTO_KEYSET_FILE", config.dataDirectory().resolve("journal-keyset.json").toString());
+        journal.put("SECUREBASE_JOURNAL_CRYPTO_GENERATE_DEV_KEYSET", "true");
+        startService("journal-service", config.journalPort(), journal);
         Map<String, String> account = withDatabase(common, databases.get("account"));
         account.put("SECUREBASE_KEYCLOAK_INTERNAL_URL", config.keycloakInternalUrl());
         account.put("SECUREBASE_KEYCLOAK_CLIENT_SECRET", accountServiceClientSecret);
@@ -150,6 +155,8 @@ public final class SecureBaseStack implements AutoCloseable {
         for (ServiceProcess service : services.values()) {
             startupTimes.put(service.name(), service.awaitReady(SERVICE_START_TIMEOUT));
         }
+        DemoCaseload.ensure(OidcBrowserlessLogin.portal(keycloak, config.publicUrl(), portalClientSecret),
+                demoPassword, "http://localhost:" + config.accountPort());
     }
 
     private static Map<String, String> withDatabase(Map<String, String> common, PostgresServer.Database database) {
