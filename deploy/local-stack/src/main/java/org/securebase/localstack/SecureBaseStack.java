@@ -125,11 +125,12 @@ public final class SecureBaseStack implements AutoCloseable {
         common.put("SECUREBASE_SECURITY_JWK_SET_URI", config.jwkSetUri());
 
         startService("content-service", config.contentPort(), withDatabase(common, databases.get("content")));
-        Map<String, String> journal = withDatabase(common, databases.get("journal"));
-        // A dev keyset is made on first start and kept in the data folder; production must bring its own.
-        journal.put("SECUREBASE_JOURNAL_CRYPTO_KEYSET_FILE", config.dataDirectory().resolve("journal-keyset.json").toString());
-        journal.put("SECUREBASE_JOURNAL_CRYPTO_GENERATE_DEV_KEYSET", "true");
-        startService("journal-service", config.journalPort(), journal);
+        // A dev keyset is made on first start and kept in the data folder. This is a local-only switch, so
+        // it goes on the command line rather than among the environment every deployment must provide;
+        // deployments give SECUREBASE_JOURNAL_CRYPTO_KEYSET instead.
+        startService("journal-service", config.journalPort(), withDatabase(common, databases.get("journal")),
+                "--securebase.journal.crypto.keyset-file=" + config.dataDirectory().resolve("journal-keyset.json"),
+                "--securebase.journal.crypto.generate-dev-keyset=true");
         Map<String, String> account = withDatabase(common, databases.get("account"));
         account.put("SECUREBASE_KEYCLOAK_INTERNAL_URL", config.keycloakInternalUrl());
         account.put("SECUREBASE_KEYCLOAK_CLIENT_SECRET", accountServiceClientSecret);
@@ -167,12 +168,12 @@ public final class SecureBaseStack implements AutoCloseable {
         return env;
     }
 
-    private void startService(String name, int port, Map<String, String> environment) {
+    private void startService(String name, int port, Map<String, String> environment, String... arguments) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("MANAGEMENT_SERVER_PORT", Integer.toString(port + 1000));
         ServiceProcess process = ServiceProcess.start(name, executableJar(name), config.serviceJavaOptions(), env,
-                port + 1000, config.dataDirectory().resolve("logs").resolve(name + ".log"));
+                List.of(arguments), port + 1000, config.dataDirectory().resolve("logs").resolve(name + ".log"));
         services.put(name, process);
         started.push(process);
         if (closing) {

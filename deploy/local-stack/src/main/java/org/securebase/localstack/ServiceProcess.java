@@ -34,12 +34,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String name, Path jar, List<String> javaOptions, Map<String, String> environment,
-                                int managementPort, Path logFile) {
+                                List<String> arguments, int managementPort, Path logFile) {
         List<String> command = new ArrayList<>();
         command.add(JavaRuntime.javaExecutable());
         command.addAll(javaOptions);
         command.add("-jar");
         command.add(jar.toString());
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
