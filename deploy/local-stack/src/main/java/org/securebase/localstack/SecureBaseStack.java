@@ -43,6 +43,7 @@ public final class SecureBaseStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
     private volatile boolean closing;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, List<String>> localOnlyArguments = new HashMap<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private MailServer mail;
     private EmbeddedKafkaServer kafka;
@@ -128,9 +129,10 @@ public final class SecureBaseStack implements AutoCloseable {
         // A dev keyset is made on first start and kept in the data folder. This is a local-only switch, so
         // it goes on the command line rather than among the environment every deployment must provide;
         // deployments give SECUREBASE_JOURNAL_CRYPTO_KEYSET instead.
-        startService("journal-service", config.journalPort(), withDatabase(common, databases.get("journal")),
+        localOnlyArguments.put("journal-service", List.of(
                 "--securebase.journal.crypto.keyset-file=" + config.dataDirectory().resolve("journal-keyset.json"),
-                "--securebase.journal.crypto.generate-dev-keyset=true");
+                "--securebase.journal.crypto.generate-dev-keyset=true"));
+        startService("journal-service", config.journalPort(), withDatabase(common, databases.get("journal")));
         Map<String, String> account = withDatabase(common, databases.get("account"));
         account.put("SECUREBASE_KEYCLOAK_INTERNAL_URL", config.keycloakInternalUrl());
         account.put("SECUREBASE_KEYCLOAK_CLIENT_SECRET", accountServiceClientSecret);
@@ -168,12 +170,12 @@ public final class SecureBaseStack implements AutoCloseable {
         return env;
     }
 
-    private void startService(String name, int port, Map<String, String> environment, String... arguments) {
+    private void startService(String name, int port, Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("MANAGEMENT_SERVER_PORT", Integer.toString(port + 1000));
         ServiceProcess process = ServiceProcess.start(name, executableJar(name), config.serviceJavaOptions(), env,
-                List.of(arguments), port + 1000, config.dataDirectory().resolve("logs").resolve(name + ".log"));
+                localOnlyArguments.getOrDefault(name, List.of()), port + 1000, config.dataDirectory().resolve("logs").resolve(name + ".log"));
         services.put(name, process);
         started.push(process);
         if (closing) {
