@@ -65,6 +65,16 @@ class JournalServiceStartsIT {
                 type -> assertThat(type).startsWith("application/problem+json"));
     }
 
+    @Test
+    void theOpenApiDocumentIsServedWithoutATokenAndListsEveryEndpoint() throws Exception {
+        HttpResponse<String> response = get(port, "/api/journal/v3/api-docs");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/api/journal/assignments", "/api/journal/assignments/{id}/submit",
+                "/api/journal/assignments/{id}/answers/{promptId}", "/api/journal/assignments/{id}/answers/{answerId}/feedback",
+                "/api/journal/assignments/{id}/feedback/{feedbackId}/replies", "/api/journal/entries/{id}/share",
+                "/api/journal/shared-entries", "/api/journal/adherence", "/api/journal/audit", "bearer");
+    }
+
     private HttpResponse<String> get(int targetPort, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + targetPort + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

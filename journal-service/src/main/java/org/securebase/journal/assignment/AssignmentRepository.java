@@ -1,0 +1,300 @@
+package org.securebase.journal.assignment;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.securebase.journal.crypto.ClinicalCipher;
+import org.securebase.journal.web.Cursors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code assignment}, {@code assignment_prompt} and {@code answer}. Prompt questions, the note and answers are
+ * stored as AEAD ciphertexts bound to their row id and the client.
+ */
+@Repository
+class AssignmentRepository {
+
+    private final JdbcClient jdbc;
+    private final ClinicalCipher cipher;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    AssignmentRepository(JdbcClient jdbc, ClinicalCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    void insert(Assignment assignment, List<Prompt> prompts) {
+        jdbc.sql("""
+                        insert into assignment (id, client_id, therapist_id, article_id, article_version, article_slug,
+                                                article_title, note, due_at, status, created_at, last_activity_at)
+                        values (:id, :client, :therapist, :article, :version, :slug, :title, :note, :due, :status,
+                                :created, :created)""")
+                .param("id", assignment.id())
+                .param("client", assignment.clientId())
+                .param("therapist", assignment.therapistId())
+                .param("article", assignment.articleId())
+                .param("version", assignment.articleVersion())
+                .param("slug", assignment.articleSlug())
+                .param("title", assignment.articleTitle())
+                .param("note", assignment.note() == null ? null : cipher.encrypt(ClinicalCipher.Field.ASSIGNMENT_NOTE,
+                        assignment.id(), assignment.clientId(), assignment.note()))
+                .param("due", Timestamp.from(assignment.dueAt()))
+                .param("status", assignment.status().name())
+                .param("created", Timestamp.from(assignment.createdAt()))
+                .update();
+        for (Prompt prompt : prompts) {
+            jdbc.sql("""
+                            insert into assignment_prompt (id, assignment_id, position, kind, question, list_id, item_ids)
+                            values (:id, :assignment, :position, :kind, :question, :list, :items)""")
+                    .param("id", prompt.id())
+                    .param("assignment", assignment.id())
+                    .param("position", prompt.position())
+                    .param("kind", prompt.kind().name())
+                    .param("question", cipher.encrypt(ClinicalCipher.Field.PROMPT_QUESTION, prompt.id(),
+                            assignment.clientId(), prompt.question()))
+                    .param("list", prompt.listId())
+                    .param("items", prompt.kind() == PromptKind.CHECKLIST ? prompt.itemIds().toArray(String[]::new) : null)
+                    .update();
+        }
+    }
+
+    Optional<Assignment> find(UUID id, boolean forUpdate) {
+        return jdbc.sql("select * from assignment where id = :id" + (forUpdate ? " for update" : ""))
+                .param("id", id)
+                .query(this::mapAssignment)
+                .optional();
+    }
+
+    boolean existsForClient(UUID id, UUID clientId) {
+        return jdbc.sql("select exists(select 1 from assignment where id = :id and client_id = :client)")
+                .param("id", id)
+                .param("client", clientId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    List<Prompt> prompts(Assignment assignment) {
+        return jdbc.sql("select * from assignment_prompt where assignment_id = :id order by position")
+                .param("id", assignment.id())
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    Array items = rs.getArray("item_ids");
+                    return new Prompt(id, rs.getInt("position"), PromptKind.valueOf(rs.getString("kind")),
+                            cipher.decrypt(ClinicalCipher.Field.PROMPT_QUESTION, id, assignment.clientId(),
+                                    rs.getBytes("question")),
+                            rs.getString("list_id"), items == null ? null : Arrays.asList((String[]) items.getArray()));
+                })
+                .list();
+    }
+
+    List<Answer> answers(Assignment assignment) {
+        return jdbc.sql("select * from answer where assignment_id = :id")
+                .param("id", assignment.id())
+                .query((rs, n) -> mapAnswer(rs, assignment.clientId()))
+                .list();
+    }
+
+    Optional<Answer> answer(Assignment assignment, UUID answerId) {
+        return jdbc.sql("select * from answer where id = :id and assignment_id = :assignment")
+                .param("id", answerId)
+                .param("assignment", assignment.id())
+                .query((rs, n) -> mapAnswer(rs, assignment.clientId()))
+                .optional();
+    }
+
+    /**
+     * Saves the answer to a prompt, keeping the answer's id when it exists (the ciphertext is bound to it). The
+     * caller holds the assignment's row lock, so two saves of one prompt cannot race.
+     */
+    Answer saveAnswer(Assignment assignment, UUID promptId, AnswerValue value, Instant now) {
+        Optional<UUID> existing = jdbc.sql("select id from answer where prompt_id = :prompt")
+                .param("prompt", promptId)
+                .query(UUID.class)
+                .optional();
+        UUID id = existing.orElseGet(UUID::randomUUID);
+        byte[] content = cipher.encrypt(ClinicalCipher.Field.ANSWER, id, assignment.clientId(),
+                json.writeValueAsString(value));
+        if (existing.isPresent()) {
+            jdbc.sql("update answer set content = :content, saved_at = :now where id = :id")
+                    .param("content", content)
+                    .param("now", Timestamp.from(now))
+                    .param("id", id)
+                    .update();
+        } else {
+            jdbc.sql("""
+                            insert into answer (id, assignment_id, prompt_id, client_id, content, saved_at)
+                            values (:id, :assignment, :prompt, :client, :content, :now)""")
+                    .param("id", id)
+                    .param("assignment", assignment.id())
+                    .param("prompt", promptId)
+                    .param("client", assignment.clientId())
+                    .param("content", content)
+                    .param("now", Timestamp.from(now))
+                    .update();
+        }
+        return new Answer(id, promptId, value, now);
+    }
+
+    /** Moves the assignment to {@code status}, stamping the matching time column; touches last activity. */
+    void transition(UUID id, AssignmentStatus status, Instant now) {
+        String stamp = switch (status) {
+            case OPENED -> ", opened_at = coalesce(opened_at, :now)";
+            case IN_PROGRESS -> ", opened_at = coalesce(opened_at, :now)";
+            case SUBMITTED -> ", submitted_at = :now";
+            case REVIEWED -> ", reviewed_at = coalesce(reviewed_at, :now)";
+            case ASSIGNED -> "";
+        };
+        jdbc.sql("update assignment set status = :status, last_activity_at = :now, version = version + 1" + stamp
+                        + " where id = :id")
+                .param("status", status.name())
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
+    }
+
+    void touch(UUID id, Instant now) {
+        jdbc.sql("update assignment set last_activity_at = :now where id = :id")
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** Filters of a list; null or empty means "any". */
+    record ListFilter(Set<AssignmentStatus> statuses, Instant dueBefore, Instant dueAfter) {
+
+        ListFilter {
+            statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        }
+    }
+
+    static final String CLIENT_OWNER = "client_id = :client";
+    static final String THERAPIST_ONE_CLIENT_OWNER = "therapist_id = :therapist and client_id = :client";
+    static final String THERAPIST_CASELOAD_OWNER = "therapist_id = :therapist and client_id in (:clients)";
+
+    /** A client's assignments, newest first. Index: assignment_client_list_idx (client_id, created_at desc, id desc). */
+    List<Assignment> listForClient(UUID clientId, ListFilter filter, Cursors.TimeAndId after, int fetch) {
+        var query = jdbc.sql(listSql(CLIENT_OWNER, filter, after != null)).param("client", clientId);
+        return bindAndRun(query, filter, after, fetch);
+    }
+
+    /**
+     * A therapist's assignments for the given clients (their current caseload, or one client of it), newest first.
+     * Index: assignment_therapist_list_idx, or assignment_client_list_idx for one client.
+     */
+    List<Assignment> listForTherapist(UUID therapistId, List<UUID> clients, ListFilter filter,
+                                      Cursors.TimeAndId after, int fetch) {
+        if (clients.isEmpty()) {
+            return List.of();
+        }
+        String owner = clients.size() == 1 ? THERAPIST_ONE_CLIENT_OWNER : THERAPIST_CASELOAD_OWNER;
+        var query = jdbc.sql(listSql(owner, filter, after != null)).param("therapist", therapistId);
+        query = clients.size() == 1 ? query.param("client", clients.get(0)) : query.param("clients", clients);
+        return bindAndRun(query, filter, after, fetch);
+    }
+
+    /**
+     * The list query for one combination of filters, built per combination so that every condition is a plain
+     * comparison PostgreSQL can use with the index whose order is the list's order (a generic plan of
+     * {@code (:x is null or col = :x)} could not).
+     */
+    static String listSql(String ownerCondition, ListFilter filter, boolean afterCursor) {
+        List<String> conditions = new ArrayList<>(List.of(ownerCondition));
+        if (!filter.statuses().isEmpty()) {
+            conditions.add("status in (:statuses)");
+        }
+        if (filter.dueBefore() != null) {
+            conditions.add("due_at < :dueBefore");
+        }
+        if (filter.dueAfter() != null) {
+            conditions.add("due_at >= :dueAfter");
+        }
+        if (afterCursor) {
+            conditions.add("(created_at, id) < (:at, :after)");
+        }
+        return "select * from assignment where " + String.join(" and ", conditions)
+                + " order by created_at desc, id desc limit :limit";
+    }
+
+    private List<Assignment> bindAndRun(JdbcClient.StatementSpec query, ListFilter filter, Cursors.TimeAndId after,
+                                        int fetch) {
+        if (!filter.statuses().isEmpty()) {
+            query = query.param("statuses", filter.statuses().stream().map(Enum::name).toList());
+        }
+        if (filter.dueBefore() != null) {
+            query = query.param("dueBefore", Timestamp.from(filter.dueBefore()));
+        }
+        if (filter.dueAfter() != null) {
+            query = query.param("dueAfter", Timestamp.from(filter.dueAfter()));
+        }
+        if (after != null) {
+            query = query.param("at", Timestamp.from(after.at())).param("after", after.id());
+        }
+        return query.param("limit", fetch).query(this::mapAssignment).list();
+    }
+
+    /** Adherence counts of one therapist's assignments per client, from the covering assignment_adherence_idx. */
+    List<AdherenceRow> adherence(UUID therapistId, List<UUID> clients, Instant now) {
+        if (clients.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(ADHERENCE_SQL)
+                .param("therapist", therapistId)
+                .param("clients", clients)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new AdherenceRow(rs.getObject("client_id", UUID.class), rs.getInt("assigned"),
+                        rs.getInt("opened"), rs.getInt("submitted"), rs.getInt("overdue"),
+                        instant(rs.getTimestamp("last_activity"))))
+                .list();
+    }
+
+    static final String ADHERENCE_SQL = """
+            select client_id,
+                   count(*) as assigned,
+                   count(opened_at) as opened,
+                   count(submitted_at) as submitted,
+                   count(*) filter (where submitted_at is null and due_at < :now) as overdue,
+                   max(last_activity_at) as last_activity
+            from assignment
+            where therapist_id = :therapist and client_id in (:clients)
+            group by client_id""";
+
+    record AdherenceRow(UUID clientId, int assigned, int opened, int submitted, int overdue, Instant lastActivityAt) {
+    }
+
+    private Assignment mapAssignment(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        UUID client = rs.getObject("client_id", UUID.class);
+        byte[] note = rs.getBytes("note");
+        return new Assignment(id, client, rs.getObject("therapist_id", UUID.class),
+                rs.getObject("article_id", UUID.class), rs.getInt("article_version"), rs.getString("article_slug"),
+                rs.getString("article_title"),
+                note == null ? null : cipher.decrypt(ClinicalCipher.Field.ASSIGNMENT_NOTE, id, client, note),
+                rs.getTimestamp("due_at").toInstant(), AssignmentStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("opened_at")),
+                instant(rs.getTimestamp("submitted_at")), instant(rs.getTimestamp("reviewed_at")),
+                rs.getTimestamp("last_activity_at").toInstant());
+    }
+
+    private Answer mapAnswer(ResultSet rs, UUID clientId) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        AnswerValue value = json.readValue(
+                cipher.decrypt(ClinicalCipher.Field.ANSWER, id, clientId, rs.getBytes("content")), AnswerValue.class);
+        return new Answer(id, rs.getObject("prompt_id", UUID.class), value, rs.getTimestamp("saved_at").toInstant());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

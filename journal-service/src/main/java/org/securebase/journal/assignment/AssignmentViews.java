@@ -1,0 +1,119 @@
+package org.securebase.journal.assignment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Requests and answers of the assignment endpoints. Records holding clinical text print none of it. */
+final class AssignmentViews {
+
+    private AssignmentViews() {
+    }
+
+    /**
+     * @param clientId  a client of the therapist's current caseload
+     * @param articleId a published article; the assignment pins its current version
+     * @param prompts   1 to 20 prompts
+     * @param note      optional note to the client
+     * @param dueAt     when it is due; must be in the future
+     */
+    record CreateRequest(UUID clientId, UUID articleId, List<PromptRequest> prompts, String note, Instant dueAt) {
+
+        @Override
+        public String toString() {
+            return "CreateRequest[clientId=" + clientId + ", articleId=" + articleId + "]";
+        }
+    }
+
+    /** {@code listId}: for a CHECKLIST, the id of one of the article's lists (from its ArticlePublished event). */
+    record PromptRequest(PromptKind kind, String question, String listId) {
+
+        @Override
+        public String toString() {
+            return "PromptRequest[kind=" + kind + "]";
+        }
+    }
+
+    /** A draft answer: {@code text} (TEXT), {@code checkedItemIds} (CHECKLIST) or {@code value} (SCALE, 0-10). */
+    record AnswerRequest(String text, List<String> checkedItemIds, Integer value) {
+
+        @Override
+        public String toString() {
+            return "AnswerRequest[redacted]";
+        }
+    }
+
+    record ArticleRef(UUID id, String slug, String title, int version) {
+    }
+
+    /** A list line: ids, status and dates only (no clinical text, so listing is not audited). */
+    record AssignmentSummary(UUID id, UUID clientId, UUID therapistId, ArticleRef article, AssignmentStatus status,
+                             Instant dueAt, boolean overdue, Instant createdAt, Instant openedAt, Instant submittedAt,
+                             Instant reviewedAt, Instant lastActivityAt) {
+
+        static AssignmentSummary of(Assignment a, Instant now) {
+            return new AssignmentSummary(a.id(), a.clientId(), a.therapistId(),
+                    new ArticleRef(a.articleId(), a.articleSlug(), a.articleTitle(), a.articleVersion()), a.status(),
+                    a.dueAt(), a.isOverdue(now), a.createdAt(), a.openedAt(), a.submittedAt(), a.reviewedAt(),
+                    a.lastActivityAt());
+        }
+    }
+
+    record PromptView(UUID id, int position, PromptKind kind, String question, String listId, List<String> itemIds,
+                      AnswerView answer) {
+
+        @Override
+        public String toString() {
+            return "PromptView[id=" + id + "]";
+        }
+    }
+
+    record AnswerView(UUID id, String text, List<String> checkedItemIds, Integer value, Instant savedAt) {
+
+        static AnswerView of(Answer answer) {
+            return new AnswerView(answer.id(), answer.value().text(), answer.value().checkedItemIds(),
+                    answer.value().value(), answer.savedAt());
+        }
+
+        @Override
+        public String toString() {
+            return "AnswerView[id=" + id + "]";
+        }
+    }
+
+    /**
+     * The whole assignment. The article is referenced by id and pinned version: the portal reads that version
+     * from content-service ({@code GET /api/content/articles/{slug}/versions/{version}}), which keeps it readable
+     * for the client even after a retraction. {@code answers} are shown to the therapist only once submitted.
+     */
+    record AssignmentView(UUID id, UUID clientId, UUID therapistId, ArticleRef article, AssignmentStatus status,
+                          String note, Instant dueAt, boolean overdue, Instant createdAt, Instant openedAt,
+                          Instant submittedAt, Instant reviewedAt, Instant lastActivityAt, List<PromptView> prompts) {
+
+        static AssignmentView of(Assignment a, List<Prompt> prompts, List<Answer> answers, Instant now) {
+            Map<UUID, Answer> byPrompt = answers.stream().collect(Collectors.toMap(Answer::promptId, Function.identity()));
+            List<PromptView> promptViews = prompts.stream()
+                    .map(p -> new PromptView(p.id(), p.position(), p.kind(), p.question(), p.listId(),
+                            p.kind() == PromptKind.CHECKLIST ? p.itemIds() : null,
+                            byPrompt.containsKey(p.id()) ? AnswerView.of(byPrompt.get(p.id())) : null))
+                    .toList();
+            return new AssignmentView(a.id(), a.clientId(), a.therapistId(),
+                    new ArticleRef(a.articleId(), a.articleSlug(), a.articleTitle(), a.articleVersion()), a.status(),
+                    a.note(), a.dueAt(), a.isOverdue(now), a.createdAt(), a.openedAt(), a.submittedAt(),
+                    a.reviewedAt(), a.lastActivityAt(), promptViews);
+        }
+
+        @Override
+        public String toString() {
+            return "AssignmentView[id=" + id + ", status=" + status + "]";
+        }
+    }
+
+    /** One client's adherence to the calling therapist's assignments. */
+    record AdherenceSummary(UUID clientId, String clientName, int assigned, int opened, int submitted, int overdue,
+                            Instant lastActivityAt) {
+    }
+}

@@ -1,0 +1,274 @@
+package org.securebase.journal.assignment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.securebase.journal.audit.AccessAudit;
+import org.securebase.journal.audit.AuditAction;
+import org.securebase.journal.audit.AuditedResource;
+import org.securebase.journal.caseload.Caseloads;
+import org.securebase.journal.catalog.ArticleCatalog;
+import org.securebase.journal.catalog.AssignableArticle;
+import org.securebase.journal.web.Cursors;
+import org.securebase.journal.web.JournalTime;
+import org.securebase.journal.web.Page;
+import org.securebase.journal.web.PageRequest;
+import org.securebase.journal.web.TextLimits;
+import org.securebase.platform.events.journal.AssignmentCreated;
+import org.securebase.platform.events.journal.AssignmentOpened;
+import org.securebase.platform.events.journal.AssignmentSubmitted;
+import org.securebase.platform.security.Caller;
+import org.securebase.platform.security.Role;
+import org.securebase.platform.security.problem.BadRequestException;
+import org.securebase.platform.security.problem.ConflictException;
+import org.securebase.platform.security.problem.FieldViolation;
+import org.securebase.platform.security.problem.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The assignment workflow. The caller's role is settled by the URL rules; who may see which assignment is
+ * settled here, and an assignment the caller may not see is "not found".
+ */
+@Service
+class Assignments {
+
+    static final int MAX_PROMPTS = 20;
+
+    private final AssignmentRepository repository;
+    private final AssignmentLookup lookup;
+    private final ArticleCatalog catalog;
+    private final Caseloads caseloads;
+    private final AccessAudit audit;
+    private final JournalEvents events;
+    private final Clock clock;
+
+    Assignments(AssignmentRepository repository, AssignmentLookup lookup, ArticleCatalog catalog, Caseloads caseloads,
+                AccessAudit audit, JournalEvents events, Clock clock) {
+        this.repository = repository;
+        this.lookup = lookup;
+        this.catalog = catalog;
+        this.caseloads = caseloads;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Validates everything before writing anything: bad input changes nothing. */
+    @Transactional
+    Assignment create(Caller therapist, AssignmentViews.CreateRequest request) {
+        Instant now = JournalTime.now(clock);
+        if (request == null) {
+            throw new BadRequestException("The request body is missing.");
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        if (request.clientId() == null) {
+            violations.add(new FieldViolation("clientId", "is required"));
+        }
+        if (request.articleId() == null) {
+            violations.add(new FieldViolation("articleId", "is required"));
+        }
+        if (request.dueAt() == null) {
+            violations.add(new FieldViolation("dueAt", "is required"));
+        } else if (!request.dueAt().isAfter(now)) {
+            violations.add(new FieldViolation("dueAt", "must be in the future"));
+        }
+        List<AssignmentViews.PromptRequest> prompts = request.prompts() == null ? List.of() : request.prompts();
+        if (prompts.isEmpty() || prompts.size() > MAX_PROMPTS) {
+            violations.add(new FieldViolation("prompts", "must hold between 1 and " + MAX_PROMPTS + " prompts"));
+        }
+        if (!violations.isEmpty()) {
+            throw new BadRequestException("The request has invalid fields.", violations);
+        }
+        if (!caseloads.isCurrentTherapist(therapist.id(), request.clientId())) {
+            throw BadRequestException.forField("clientId", "is not a client of your current caseload");
+        }
+        AssignableArticle article = catalog.assignable(request.articleId()).orElseThrow(() ->
+                BadRequestException.forField("articleId", "does not name a published article"));
+        String note = TextLimits.optional("note", request.note(), TextLimits.NOTE);
+
+        UUID id = UUID.randomUUID();
+        List<Prompt> built = new ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            built.add(buildPrompt(i + 1, prompts.get(i), article));
+        }
+        Assignment assignment = new Assignment(id, request.clientId(), therapist.id(), article.articleId(),
+                article.version(), article.slug(), article.title(), note, request.dueAt().truncatedTo(
+                java.time.temporal.ChronoUnit.MICROS), AssignmentStatus.ASSIGNED, now, null, null, null, now);
+        repository.insert(assignment, built);
+        events.publish(AssignmentCreated.TYPE, AssignmentCreated.SCHEMA_VERSION, id, now,
+                new AssignmentCreated(id, assignment.clientId(), therapist.id(), article.articleId(), article.version()));
+        return assignment;
+    }
+
+    private static Prompt buildPrompt(int position, AssignmentViews.PromptRequest request, AssignableArticle article) {
+        String field = "prompts[" + (position - 1) + "]";
+        if (request == null || request.kind() == null) {
+            throw BadRequestException.forField(field + ".kind", "must be TEXT, CHECKLIST or SCALE");
+        }
+        String question = TextLimits.required(field + ".question", request.question(), TextLimits.QUESTION);
+        if (request.kind() == PromptKind.CHECKLIST) {
+            if (request.listId() == null || request.listId().isBlank()) {
+                throw BadRequestException.forField(field + ".listId", "is required for a checklist");
+            }
+            AssignableArticle.ArticleList list = article.list(request.listId()).orElseThrow(() ->
+                    BadRequestException.forField(field + ".listId", "is not a list of the article's current version"));
+            return new Prompt(UUID.randomUUID(), position, PromptKind.CHECKLIST, question, list.id(), list.itemIds());
+        }
+        if (request.listId() != null) {
+            throw BadRequestException.forField(field + ".listId", "is only allowed for a checklist");
+        }
+        return new Prompt(UUID.randomUUID(), position, request.kind(), question, null, null);
+    }
+
+    /**
+     * The whole assignment. The client's first read marks it opened (and announces it); a therapist's read is
+     * audited, and shows answers only once the client submitted.
+     */
+    @Transactional
+    AssignmentViews.AssignmentView read(Caller caller, UUID id) {
+        Assignment assignment = readable(caller, id, caller.is(Role.CLIENT));
+        Instant now = JournalTime.now(clock);
+        if (caller.is(Role.CLIENT) && assignment.status() == AssignmentStatus.ASSIGNED) {
+            repository.transition(id, AssignmentStatus.OPENED, now);
+            events.publish(AssignmentOpened.TYPE, AssignmentOpened.SCHEMA_VERSION, id, now,
+                    new AssignmentOpened(id, assignment.clientId(), assignment.therapistId(), now));
+            assignment = repository.find(id, false).orElseThrow();
+        }
+        if (!caller.is(Role.CLIENT)) {
+            audit.recordRead(caller, assignment.clientId(), AuditedResource.ASSIGNMENT, id, AuditAction.READ);
+        }
+        List<Answer> answers = caller.is(Role.CLIENT) || assignment.status().isSubmitted()
+                ? repository.answers(assignment) : List.of();
+        return AssignmentViews.AssignmentView.of(assignment, repository.prompts(assignment), answers, now);
+    }
+
+    @Transactional(readOnly = true)
+    Page<AssignmentViews.AssignmentSummary> list(Caller caller, UUID clientFilter, AssignmentRepository.ListFilter filter,
+                                                 PageRequest page) {
+        Cursors.TimeAndId after = page.cursor() == null ? null : Cursors.decodeTimeAndId(page.cursor());
+        List<Assignment> rows;
+        if (caller.is(Role.CLIENT)) {
+            if (clientFilter != null && !clientFilter.equals(caller.id())) {
+                throw BadRequestException.forField("client", "a client sees their own assignments only");
+            }
+            rows = repository.listForClient(caller.id(), filter, after, page.fetchSize());
+        } else {
+            List<UUID> clients = caseloads.allClientsOf(caller.id());
+            if (clientFilter != null) {
+                clients = clients.contains(clientFilter) ? List.of(clientFilter) : List.of();
+            }
+            rows = repository.listForTherapist(caller.id(), clients, filter, after, page.fetchSize());
+        }
+        Instant now = JournalTime.now(clock);
+        return Page.of(rows, page.limit(), a -> Cursors.encode(a.createdAt(), a.id()))
+                .map(a -> AssignmentViews.AssignmentSummary.of(a, now));
+    }
+
+    /** Saves (or replaces) the draft answer to one prompt. Repeating the same request leaves the same state. */
+    @Transactional
+    AssignmentViews.AnswerView saveAnswer(Caller client, UUID id, UUID promptId, AssignmentViews.AnswerRequest request) {
+        Assignment assignment = readable(client, id, true);
+        Prompt prompt = repository.prompts(assignment).stream().filter(p -> p.id().equals(promptId)).findFirst()
+                .orElseThrow(NotFoundException::new);
+        if (!assignment.status().acceptsAnswers()) {
+            throw new ConflictException("The assignment was submitted; its answers can no longer be changed.");
+        }
+        AnswerValue value = validatedAnswer(prompt, request);
+        Instant now = JournalTime.now(clock);
+        Answer answer = repository.saveAnswer(assignment, promptId, value, now);
+        repository.transition(id, AssignmentStatus.IN_PROGRESS, now);
+        if (assignment.status() == AssignmentStatus.ASSIGNED) {
+            // Answered without a separate read first (an app that preloaded it): it was opened all the same.
+            events.publish(AssignmentOpened.TYPE, AssignmentOpened.SCHEMA_VERSION, id, now,
+                    new AssignmentOpened(id, assignment.clientId(), assignment.therapistId(), now));
+        }
+        return AssignmentViews.AnswerView.of(answer);
+    }
+
+    /** Submits the answers; every prompt must be answered. A second submit is a conflict and changes nothing. */
+    @Transactional
+    AssignmentViews.AssignmentView submit(Caller client, UUID id) {
+        Assignment assignment = readable(client, id, true);
+        if (assignment.status().isSubmitted()) {
+            throw new ConflictException("The assignment was already submitted.");
+        }
+        List<Prompt> prompts = repository.prompts(assignment);
+        Set<UUID> answered = repository.answers(assignment).stream().map(Answer::promptId).collect(Collectors.toSet());
+        if (!answered.containsAll(prompts.stream().map(Prompt::id).toList())) {
+            throw new ConflictException("Answer every prompt before submitting.");
+        }
+        Instant now = JournalTime.now(clock);
+        repository.transition(id, AssignmentStatus.SUBMITTED, now);
+        events.publish(AssignmentSubmitted.TYPE, AssignmentSubmitted.SCHEMA_VERSION, id, now,
+                new AssignmentSubmitted(id, assignment.clientId(), assignment.therapistId(), now));
+        Assignment submitted = repository.find(id, false).orElseThrow();
+        return AssignmentViews.AssignmentView.of(submitted, prompts, repository.answers(submitted), now);
+    }
+
+    /** Per client of the therapist's current caseload, ordered by client id: counts and last activity. */
+    @Transactional(readOnly = true)
+    Page<AssignmentViews.AdherenceSummary> adherence(Caller therapist, PageRequest page) {
+        UUID after = page.cursor() == null ? null : Cursors.decodeUuid(page.cursor());
+        List<UUID> clients = caseloads.clientsOf(therapist.id(), after, page.fetchSize());
+        Page<UUID> clientPage = Page.of(clients, page.limit(), Cursors::encode);
+        Instant now = JournalTime.now(clock);
+        Map<UUID, AssignmentRepository.AdherenceRow> rows = repository.adherence(therapist.id(), clientPage.items(), now)
+                .stream().collect(Collectors.toMap(AssignmentRepository.AdherenceRow::clientId, Function.identity()));
+        return clientPage.map(client -> {
+            AssignmentRepository.AdherenceRow row = rows.get(client);
+            String name = caseloads.displayName(client).orElse(null);
+            return row == null
+                    ? new AssignmentViews.AdherenceSummary(client, name, 0, 0, 0, 0, null)
+                    : new AssignmentViews.AdherenceSummary(client, name, row.assigned(), row.opened(), row.submitted(),
+                    row.overdue(), row.lastActivityAt());
+        });
+    }
+
+    private Assignment readable(Caller caller, UUID id, boolean forUpdate) {
+        return repository.find(id, forUpdate).filter(found -> lookup.canRead(caller, found))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    private static AnswerValue validatedAnswer(Prompt prompt, AssignmentViews.AnswerRequest request) {
+        if (request == null) {
+            throw new BadRequestException("The request body is missing.");
+        }
+        switch (prompt.kind()) {
+            case TEXT -> {
+                if (request.checkedItemIds() != null || request.value() != null) {
+                    throw BadRequestException.forField("text", "is the only answer a free-text prompt takes");
+                }
+                return new AnswerValue(TextLimits.required("text", request.text(), TextLimits.ANSWER), null, null);
+            }
+            case CHECKLIST -> {
+                if (request.text() != null || request.value() != null || request.checkedItemIds() == null) {
+                    throw BadRequestException.forField("checkedItemIds",
+                            "is the only answer a checklist takes (an empty list checks nothing)");
+                }
+                Set<String> unique = new HashSet<>(request.checkedItemIds());
+                if (unique.size() != request.checkedItemIds().size() || !prompt.itemIds().containsAll(unique)) {
+                    throw BadRequestException.forField("checkedItemIds", "must be distinct items of this checklist");
+                }
+                return new AnswerValue(null, List.copyOf(request.checkedItemIds()), null);
+            }
+            case SCALE -> {
+                if (request.text() != null || request.checkedItemIds() != null || request.value() == null
+                        || request.value() < PromptKind.SCALE_MIN || request.value() > PromptKind.SCALE_MAX) {
+                    throw BadRequestException.forField("value", "must be a whole number from "
+                            + PromptKind.SCALE_MIN + " to " + PromptKind.SCALE_MAX);
+                }
+                return new AnswerValue(null, null, request.value());
+            }
+            default -> throw new IllegalStateException("unknown prompt kind");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * Assignments: a therapist assigns a client of their current caseload a published article, pinned to its
+ * current version, with 1 to 20 prompts (free text, a checklist built from one of the article's lists, or a
+ * 0-10 scale), an optional note and a due date; the client opens it, saves draft answers and submits.
+ *
+ * <p>Owns tables {@code assignment}, {@code assignment_prompt} and {@code answer};
+ * {@code /api/journal/assignments/**} (except feedback) and {@code /api/journal/adherence}; and the topic
+ * {@code securebase.journal.assignments.v1}, written through the transactional outbox ({@link org.securebase.journal.assignment.JournalEvents}).
+ * Other features use {@link org.securebase.journal.assignment.AssignmentLookup}.
+ *
+ * <p>Status: ASSIGNED, then OPENED (the client first opened it), IN_PROGRESS (a draft answer saved), SUBMITTED,
+ * REVIEWED (the therapist gave feedback). A client always reads their own assignments; a therapist reads the
+ * assignments they made while the client is on their caseload, and sees answers only once submitted. Every
+ * therapist read of an assignment is audited.
+ */
+package org.securebase.journal.assignment;

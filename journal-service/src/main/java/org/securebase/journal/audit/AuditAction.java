@@ -1,0 +1,9 @@
+package org.securebase.journal.audit;
+
+/** How the content was read. */
+public enum AuditAction {
+    /** The resource was opened on its own. */
+    READ,
+    /** The resource's text appeared in a list the reader fetched. */
+    LISTED
+}

@@ -1,0 +1,11 @@
+package org.securebase.journal.audit;
+
+/** The kinds of clinical resource whose reads are audited. */
+public enum AuditedResource {
+    /** An assignment with its prompts, note, answers, feedback and replies. */
+    ASSIGNMENT,
+    /** The feedback thread of an assignment: the therapist's feedback and the client's replies. */
+    ASSIGNMENT_FEEDBACK,
+    /** A journal entry shared with the reader. */
+    JOURNAL_ENTRY
+}

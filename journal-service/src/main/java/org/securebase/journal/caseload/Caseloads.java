@@ -1,0 +1,84 @@
+package org.securebase.journal.caseload;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may see which client: the one question other features ask the caseload projection. A therapist whose
+ * account is deactivated has no caseload, whatever rows remain.
+ */
+@Component
+public class Caseloads {
+
+    private final JdbcClient jdbc;
+
+    Caseloads(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The client's current therapist, if they have one whose account is not deactivated. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> currentTherapistOf(UUID clientId) {
+        return jdbc.sql("""
+                        select c.therapist_id from caseload c
+                        left join account_projection t on t.account_id = c.therapist_id
+                        where c.client_id = :client and coalesce(t.status, 'ACTIVE') <> 'DEACTIVATED'""")
+                .param("client", clientId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isCurrentTherapist(UUID therapistId, UUID clientId) {
+        return currentTherapistOf(clientId).filter(therapistId::equals).isPresent();
+    }
+
+    /** The therapist's current clients, ordered by id, after {@code afterClientId} (keyset), at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<UUID> clientsOf(UUID therapistId, UUID afterClientId, int limit) {
+        if (isDeactivated(therapistId)) {
+            return List.of();
+        }
+        return jdbc.sql(CLIENTS_OF_SQL)
+                .param("therapist", therapistId)
+                // PostgreSQL orders uuids byte by byte, so the all-zero uuid sorts first (unlike Java's signed compareTo).
+                .param("after", afterClientId == null ? new UUID(0L, 0L) : afterClientId)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Index: caseload_therapist_idx (therapist_id, client_id). */
+    static final String CLIENTS_OF_SQL = """
+            select client_id from caseload
+            where therapist_id = :therapist and client_id > :after
+            order by client_id
+            limit :limit""";
+
+    /** All of the therapist's current clients (a caseload is tens, at most a few hundred, of clients). */
+    @Transactional(readOnly = true)
+    public List<UUID> allClientsOf(UUID therapistId) {
+        return clientsOf(therapistId, null, Integer.MAX_VALUE);
+    }
+
+    /** A display name for an account, when account-service has told us one. */
+    @Transactional(readOnly = true)
+    public Optional<String> displayName(UUID accountId) {
+        return jdbc.sql("select display_name from account_projection where account_id = :id and display_name is not null")
+                .param("id", accountId)
+                .query(String.class)
+                .optional();
+    }
+
+    private boolean isDeactivated(UUID accountId) {
+        return jdbc.sql("select exists(select 1 from account_projection where account_id = :id and status = 'DEACTIVATED')")
+                .param("id", accountId)
+                .query(Boolean.class)
+                .single();
+    }
+}

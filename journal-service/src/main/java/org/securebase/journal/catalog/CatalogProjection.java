@@ -1,0 +1,90 @@
+package org.securebase.journal.catalog;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.securebase.journal.messaging.ProcessedEvents;
+import org.securebase.platform.events.content.ArticlePublished;
+import org.securebase.platform.events.content.ArticleRetracted;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies article events. An event changes a row only if it is newer by (version, occurred-at) than the last
+ * one applied: a retried publication that arrives after a newer event cannot roll the article back, and a
+ * retraction (same version, later time) or republication still applies.
+ */
+@Component
+class CatalogProjection {
+
+    static final String CONSUMER = "catalog";
+
+    private final JdbcClient jdbc;
+    private final ProcessedEvents processed;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    CatalogProjection(JdbcClient jdbc, ProcessedEvents processed, Clock clock) {
+        this.jdbc = jdbc;
+        this.processed = processed;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void published(UUID eventId, Instant occurredAt, ArticlePublished event) {
+        if (!processed.firstTime(CONSUMER, eventId)) {
+            return;
+        }
+        List<AssignableArticle.ArticleList> lists = event.sections().stream()
+                .flatMap(section -> section.lists().stream())
+                .map(list -> new AssignableArticle.ArticleList(list.id(), list.itemIds()))
+                .toList();
+        jdbc.sql("""
+                        insert into catalog_article (article_id, slug, title, status, current_version, lists,
+                                                     last_event_at, updated_at)
+                        values (:id, :slug, :title, 'PUBLISHED', :version, :lists, :at, :now)
+                        on conflict (article_id) do update
+                        set slug = excluded.slug, title = excluded.title, status = excluded.status,
+                            current_version = excluded.current_version, lists = excluded.lists,
+                            last_event_at = excluded.last_event_at, updated_at = excluded.updated_at
+                        where (catalog_article.current_version, catalog_article.last_event_at)
+                              < (excluded.current_version, excluded.last_event_at)""")
+                .param("id", event.articleId())
+                .param("slug", event.slug())
+                .param("title", event.title())
+                .param("version", event.version())
+                .param("lists", json.writeValueAsString(lists))
+                .param("at", timestamp(occurredAt))
+                .param("now", timestamp(clock.instant()))
+                .update();
+    }
+
+    /** Retracting an article the catalog never saw published changes nothing: it was never assignable. */
+    @Transactional
+    void retracted(UUID eventId, Instant occurredAt, ArticleRetracted event) {
+        if (!processed.firstTime(CONSUMER, eventId)) {
+            return;
+        }
+        jdbc.sql("""
+                        update catalog_article
+                        set status = 'RETRACTED', current_version = greatest(current_version, :version),
+                            last_event_at = :at, updated_at = :now
+                        where article_id = :id and (current_version, last_event_at) < (:version, :at)""")
+                .param("id", event.articleId())
+                .param("version", event.version())
+                .param("at", timestamp(occurredAt))
+                .param("now", timestamp(clock.instant()))
+                .update();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS));
+    }
+}

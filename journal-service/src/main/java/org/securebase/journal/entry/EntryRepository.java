@@ -1,0 +1,160 @@
+package org.securebase.journal.entry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.securebase.journal.crypto.ClinicalCipher;
+import org.securebase.journal.web.Cursors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code journal_entry}: stores title, body and mood as one AEAD ciphertext bound to the entry id and its client. */
+@Repository
+class EntryRepository {
+
+    private final JdbcClient jdbc;
+    private final ClinicalCipher cipher;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    EntryRepository(JdbcClient jdbc, ClinicalCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    void insert(JournalEntry entry) {
+        jdbc.sql("""
+                        insert into journal_entry (id, client_id, content, assignment_id, shared_with, shared_at,
+                                                   created_at, updated_at, version)
+                        values (:id, :client, :content, :assignment, null, null, :created, :updated, 0)""")
+                .param("id", entry.id())
+                .param("client", entry.clientId())
+                .param("content", encrypt(entry.id(), entry.clientId(), entry.content()))
+                .param("assignment", entry.assignmentId())
+                .param("created", Timestamp.from(entry.createdAt()))
+                .param("updated", Timestamp.from(entry.updatedAt()))
+                .update();
+    }
+
+    /** The entry if it belongs to the client, locked for update when asked (edits, sharing). */
+    Optional<JournalEntry> findOwned(UUID id, UUID clientId, boolean forUpdate) {
+        return jdbc.sql("select * from journal_entry where id = :id and client_id = :client" + (forUpdate ? " for update" : ""))
+                .param("id", id)
+                .param("client", clientId)
+                .query(this::map)
+                .optional();
+    }
+
+    /** The entry if it is shared with this therapist (whether they are still the client's therapist is checked apart). */
+    Optional<JournalEntry> findSharedWith(UUID id, UUID therapistId) {
+        return jdbc.sql("select * from journal_entry where id = :id and shared_with = :therapist")
+                .param("id", id)
+                .param("therapist", therapistId)
+                .query(this::map)
+                .optional();
+    }
+
+    /** Writes content and link, bumping the version; false if the row changed meanwhile (version mismatch). */
+    boolean update(UUID id, UUID clientId, EntryContent content, UUID assignmentId, Instant now, long expectedVersion) {
+        return jdbc.sql("""
+                        update journal_entry set content = :content, assignment_id = :assignment, updated_at = :now,
+                                                 version = version + 1
+                        where id = :id and client_id = :client and version = :version""")
+                .param("content", encrypt(id, clientId, content))
+                .param("assignment", assignmentId)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("client", clientId)
+                .param("version", expectedVersion)
+                .update() == 1;
+    }
+
+    void setSharing(UUID id, UUID clientId, UUID sharedWith, Instant sharedAt) {
+        jdbc.sql("""
+                        update journal_entry set shared_with = :with, shared_at = :at, version = version + 1
+                        where id = :id and client_id = :client""")
+                .param("with", sharedWith)
+                .param("at", sharedAt == null ? null : Timestamp.from(sharedAt))
+                .param("id", id)
+                .param("client", clientId)
+                .update();
+    }
+
+    boolean delete(UUID id, UUID clientId) {
+        return jdbc.sql("delete from journal_entry where id = :id and client_id = :client")
+                .param("id", id)
+                .param("client", clientId)
+                .update() == 1;
+    }
+
+    /** The client's own entries, newest first. Index: journal_entry_client_list_idx (client_id, created_at desc, id desc). */
+    List<JournalEntry> listOwn(UUID clientId, Cursors.TimeAndId after, int fetch) {
+        var query = jdbc.sql(ownListSql(after != null)).param("client", clientId).param("limit", fetch);
+        if (after != null) {
+            query = query.param("at", Timestamp.from(after.at())).param("after", after.id());
+        }
+        return query.query(this::map).list();
+    }
+
+    static String ownListSql(boolean afterCursor) {
+        return "select * from journal_entry where client_id = :client"
+                + (afterCursor ? " and (created_at, id) < (:at, :after)" : "")
+                + " order by created_at desc, id desc limit :limit";
+    }
+
+    /**
+     * Entries shared with the therapist by the given (current) clients, most recently shared first. Index:
+     * journal_entry_shared_list_idx (shared_with, shared_at desc, id desc) where shared_with is not null.
+     */
+    List<JournalEntry> listSharedWith(UUID therapistId, List<UUID> clients, Cursors.TimeAndId after, int fetch) {
+        if (clients.isEmpty()) {
+            return List.of();
+        }
+        var query = jdbc.sql(sharedListSql(after != null))
+                .param("therapist", therapistId)
+                .param("clients", clients)
+                .param("limit", fetch);
+        if (after != null) {
+            query = query.param("at", Timestamp.from(after.at())).param("after", after.id());
+        }
+        return query.query(this::map).list();
+    }
+
+    static String sharedListSql(boolean afterCursor) {
+        return "select * from journal_entry where shared_with = :therapist and client_id in (:clients)"
+                + (afterCursor ? " and (shared_at, id) < (:at, :after)" : "")
+                + " order by shared_at desc, id desc limit :limit";
+    }
+
+    private byte[] encrypt(UUID id, UUID clientId, EntryContent content) {
+        return cipher.encrypt(ClinicalCipher.Field.ENTRY, id, clientId, json.writeValueAsString(
+                new StoredContent(content.title(), content.body(), content.mood())));
+    }
+
+    private JournalEntry map(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        UUID client = rs.getObject("client_id", UUID.class);
+        StoredContent stored = json.readValue(
+                cipher.decrypt(ClinicalCipher.Field.ENTRY, id, client, rs.getBytes("content")), StoredContent.class);
+        Timestamp sharedAt = rs.getTimestamp("shared_at");
+        return new JournalEntry(id, client, new EntryContent(stored.title(), stored.body(), stored.mood()),
+                rs.getObject("assignment_id", UUID.class), rs.getObject("shared_with", UUID.class),
+                sharedAt == null ? null : sharedAt.toInstant(), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+    }
+
+    /** The plaintext layout inside the ciphertext. */
+    record StoredContent(String title, String body, Integer mood) {
+
+        @Override
+        public String toString() {
+            return "StoredContent[redacted]";
+        }
+    }
+}

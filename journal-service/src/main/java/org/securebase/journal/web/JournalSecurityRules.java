@@ -1,0 +1,37 @@
+package org.securebase.journal.web;
+
+import org.securebase.platform.security.AuthorizationRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The role half of DESIGN.md section 3, per endpoint. A role that may never do something gets 403 whatever the
+ * id (that leaks nothing); whether this client or this therapist may touch this object is decided in the
+ * features, which answer 404. Admins reach only the audit: they never read clinical content.
+ */
+@Configuration(proxyBeanMethods = false)
+class JournalSecurityRules {
+
+    private static final String CLIENT = "CLIENT";
+    private static final String THERAPIST = "THERAPIST";
+    private static final String ADMIN = "ADMIN";
+
+    @Bean
+    AuthorizationRules journalRules() {
+        return rules -> rules
+                .requestMatchers(HttpMethod.POST, "/api/journal/assignments").hasRole(THERAPIST)
+                .requestMatchers(HttpMethod.PUT, "/api/journal/assignments/*/answers/*").hasRole(CLIENT)
+                .requestMatchers(HttpMethod.POST, "/api/journal/assignments/*/submit").hasRole(CLIENT)
+                .requestMatchers(HttpMethod.POST, "/api/journal/assignments/*/answers/*/feedback").hasRole(THERAPIST)
+                .requestMatchers(HttpMethod.POST, "/api/journal/assignments/*/feedback/*/replies").hasRole(CLIENT)
+                .requestMatchers(HttpMethod.GET, "/api/journal/assignments", "/api/journal/assignments/**")
+                .hasAnyRole(CLIENT, THERAPIST)
+                .requestMatchers("/api/journal/assignments/**").denyAll()
+                .requestMatchers("/api/journal/entries", "/api/journal/entries/**").hasRole(CLIENT)
+                .requestMatchers(HttpMethod.GET, "/api/journal/shared-entries", "/api/journal/shared-entries/*")
+                .hasRole(THERAPIST)
+                .requestMatchers(HttpMethod.GET, "/api/journal/adherence").hasRole(THERAPIST)
+                .requestMatchers(HttpMethod.GET, "/api/journal/audit").hasAnyRole(CLIENT, ADMIN);
+    }
+}

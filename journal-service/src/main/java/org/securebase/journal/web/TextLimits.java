@@ -1,0 +1,44 @@
+package org.securebase.journal.web;
+
+import org.securebase.platform.security.problem.BadRequestException;
+import org.securebase.platform.security.problem.PayloadTooLargeException;
+
+/**
+ * The documented length limits of clinical text (in characters, counted as Java chars), checked the same way
+ * everywhere: missing or blank is 400, too long is 413. Messages name the field and the limit, never the value.
+ */
+public final class TextLimits {
+
+    public static final int TITLE = 200;
+    public static final int ENTRY_BODY = 20_000;
+    public static final int ANSWER = 10_000;
+    public static final int FEEDBACK = 5_000;
+    public static final int REPLY = 5_000;
+    public static final int NOTE = 2_000;
+    public static final int QUESTION = 1_000;
+
+    private TextLimits() {
+    }
+
+    public static String required(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw BadRequestException.forField(field, "must not be empty");
+        }
+        return limited(field, value, max);
+    }
+
+    /** Null stays null; blank becomes null. */
+    public static String optional(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return limited(field, value, max);
+    }
+
+    private static String limited(String field, String value, int max) {
+        if (value.length() > max) {
+            throw new PayloadTooLargeException("'" + field + "' may be at most " + max + " characters long.");
+        }
+        return value;
+    }
+}

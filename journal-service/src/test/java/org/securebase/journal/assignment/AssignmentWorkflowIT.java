@@ -1,0 +1,392 @@
+package org.securebase.journal.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.securebase.journal.JournalServiceIntegrationTest;
+import org.securebase.journal.support.Api;
+import org.securebase.journal.support.People;
+import org.securebase.journal.support.Projections;
+import org.securebase.journal.support.Projections.ArticleList;
+import org.securebase.journal.support.TopicProbe;
+import org.securebase.platform.events.EventEnvelope;
+import org.securebase.platform.events.EventJson;
+import org.securebase.platform.events.Topics;
+import org.securebase.platform.test.TestBackends;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+import tools.jackson.databind.JsonNode;
+
+@JournalServiceIntegrationTest
+class AssignmentWorkflowIT {
+
+    private static final String ANSWER_TEXT = "When I feel unsafe I go quiet and wait it out.";
+    private static final String FEEDBACK_TEXT = "Noticing the quiet is a big step; let's look at it together.";
+    private static final String REPLY_TEXT = "Thank you, I would like that.";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    Api api;
+    Projections projections;
+    UUID article;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        projections = new Projections(jdbc, listeners);
+        projections.standardCaseloads();
+        article = projections.publishArticle("Attachment and Healing",
+                new ArticleList("what-helps", List.of("item-1", "item-2", "item-3")));
+    }
+
+    static Map<String, Object> createBody(UUID client, UUID article, Instant due, List<Map<String, Object>> prompts) {
+        return Api.map("clientId", client.toString(), "articleId", article.toString(), "prompts", prompts,
+                "note", "Read it slowly, twice if you like.", "dueAt", due.toString());
+    }
+
+    static List<Map<String, Object>> threePrompts() {
+        return List.of(
+                Api.map("kind", "TEXT", "question", "What do you do when you feel unsafe?"),
+                Api.map("kind", "CHECKLIST", "question", "Which of these help you?", "listId", "what-helps"),
+                Api.map("kind", "SCALE", "question", "How safe do you feel in sessions (0-10)?"));
+    }
+
+    private JsonNode createAssignment(Instant due) {
+        Api.Response created = api.post("/api/journal/assignments", People.THERAPIST.token(),
+                createBody(People.CLIENT.id(), article, due, threePrompts()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json();
+    }
+
+    @Test
+    void theWholeWorkflowFromAssigningToReplyingWithItsEvents() {
+        try (TopicProbe topic = TopicProbe.fromNow(Topics.JOURNAL_ASSIGNMENTS)) {
+            JsonNode created = createAssignment(Instant.now().plus(7, ChronoUnit.DAYS));
+            String id = created.get("id").asString();
+            assertThat(created.get("status").asString()).isEqualTo("ASSIGNED");
+            assertThat(created.at("/article/version").asInt()).isEqualTo(1);
+
+            // The therapist may read it right away (audited) but sees no answers before submission.
+            JsonNode seenByTherapist = api.get("/api/journal/assignments/" + id, People.THERAPIST.token()).json();
+            assertThat(seenByTherapist.get("status").asString()).isEqualTo("ASSIGNED");
+            assertThat(auditRows(id)).isEqualTo(1);
+
+            // The client's first read opens it.
+            Api.Response opened = api.get("/api/journal/assignments/" + id, People.CLIENT.token());
+            assertThat(opened.status()).isEqualTo(200);
+            JsonNode view = opened.json();
+            assertThat(view.get("status").asString()).isEqualTo("OPENED");
+            assertThat(view.get("note").asString()).isEqualTo("Read it slowly, twice if you like.");
+            assertThat(view.get("prompts")).hasSize(3);
+            String textPrompt = view.get("prompts").get(0).get("id").asString();
+            String checklistPrompt = view.get("prompts").get(1).get("id").asString();
+            String scalePrompt = view.get("prompts").get(2).get("id").asString();
+            assertThat(view.get("prompts").get(1).get("itemIds")).hasSize(3);
+            assertThat(api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json().get("status")
+                    .asString()).isEqualTo("OPENED");
+
+            // Drafts: the same PUT twice is one answer (autosave); not all answered yet, so no submission.
+            String path = "/api/journal/assignments/" + id + "/answers/";
+            Api.Response draft = api.put(path + textPrompt, People.CLIENT.token(), Api.map("text", "first draft"));
+            assertThat(draft.status()).as(draft.toString()).isEqualTo(200);
+            Api.Response again = api.put(path + textPrompt, People.CLIENT.token(), Api.map("text", ANSWER_TEXT));
+            assertThat(again.json().get("id").asString()).isEqualTo(draft.json().get("id").asString());
+            assertThat(api.put(path + textPrompt, People.CLIENT.token(), Api.map("text", ANSWER_TEXT)).json()
+                    .get("id").asString()).isEqualTo(draft.json().get("id").asString());
+            assertThat(api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json().get("status").asString())
+                    .isEqualTo("IN_PROGRESS");
+            Api.Response early = api.post("/api/journal/assignments/" + id + "/submit", People.CLIENT.token(), null);
+            assertThat(early.status()).isEqualTo(409);
+
+            assertThat(api.put(path + checklistPrompt, People.CLIENT.token(),
+                    Api.map("checkedItemIds", List.of("item-1", "item-3"))).status()).isEqualTo(200);
+            assertThat(api.put(path + scalePrompt, People.CLIENT.token(), Api.map("value", 7)).status()).isEqualTo(200);
+            Api.Response submitted = api.post("/api/journal/assignments/" + id + "/submit", People.CLIENT.token(), null);
+            assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+            assertThat(submitted.json().get("status").asString()).isEqualTo("SUBMITTED");
+
+            // Submitted means final: a second submit and later drafts are conflicts that change nothing.
+            assertThat(api.post("/api/journal/assignments/" + id + "/submit", People.CLIENT.token(), null).status())
+                    .isEqualTo(409);
+            assertThat(api.put(path + textPrompt, People.CLIENT.token(), Api.map("text", "changed")).status())
+                    .isEqualTo(409);
+
+            // The therapist now reads the answers.
+            JsonNode answered = api.get("/api/journal/assignments/" + id, People.THERAPIST.token()).json();
+            JsonNode textAnswer = answered.get("prompts").get(0).get("answer");
+            assertThat(textAnswer.get("text").asString()).isEqualTo(ANSWER_TEXT);
+            assertThat(answered.get("prompts").get(1).at("/answer/checkedItemIds").toString())
+                    .isEqualTo("[\"item-1\",\"item-3\"]");
+            assertThat(answered.get("prompts").get(2).at("/answer/value").asInt()).isEqualTo(7);
+
+            Api.Response feedback = api.post("/api/journal/assignments/" + id + "/answers/"
+                    + textAnswer.get("id").asString() + "/feedback", People.THERAPIST.token(), Api.map("body", FEEDBACK_TEXT));
+            assertThat(feedback.status()).as(feedback.toString()).isEqualTo(201);
+            String feedbackId = feedback.json().get("id").asString();
+            assertThat(api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json().get("status").asString())
+                    .isEqualTo("REVIEWED");
+
+            Api.Response reply = api.post("/api/journal/assignments/" + id + "/feedback/" + feedbackId + "/replies",
+                    People.CLIENT.token(), Api.map("body", REPLY_TEXT));
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+
+            JsonNode thread = api.get("/api/journal/assignments/" + id + "/feedback", People.CLIENT.token()).json();
+            assertThat(thread).hasSize(1);
+            assertThat(thread.get(0).get("body").asString()).isEqualTo(FEEDBACK_TEXT);
+            assertThat(thread.get(0).get("replies").get(0).get("body").asString()).isEqualTo(REPLY_TEXT);
+            long beforeThreadRead = auditRows(id);
+            assertThat(api.get("/api/journal/assignments/" + id + "/feedback", People.THERAPIST.token()).json()
+                    .get(0).get("replies")).hasSize(1);
+            assertThat(auditRows(id)).isEqualTo(beforeThreadRead + 1);
+
+            // Four events, in order, keyed by the assignment, carrying ids and times but never text.
+            List<ConsumerRecord<String, byte[]>> records = topic.awaitRecords(seen -> typesOf(seen, id).size() >= 4);
+            assertThat(typesOf(records, id)).containsExactly("AssignmentCreated", "AssignmentOpened",
+                    "AssignmentSubmitted", "FeedbackGiven");
+            for (ConsumerRecord<String, byte[]> record : records) {
+                String json = new String(record.value(), StandardCharsets.UTF_8);
+                assertThat(json).doesNotContain("unsafe", "quiet", "Read it slowly", "Noticing", "Thank you",
+                        "What do you do");
+            }
+            EventEnvelope<JsonNode> createdEvent = envelopes(records, id).get(0);
+            assertThat(createdEvent.payload().get("articleVersion").asInt()).isEqualTo(1);
+            assertThat(createdEvent.payload().get("clientId").asString()).isEqualTo(People.CLIENT.id().toString());
+            assertThat(envelopes(records, id).get(3).payload().get("answerId").asString())
+                    .isEqualTo(textAnswer.get("id").asString());
+        }
+    }
+
+    @Test
+    void badInputIsAProblemAndChangesNothing() {
+        long assignments = count("assignment");
+        long events = count("event_publication");
+        Instant due = Instant.now().plus(3, ChronoUnit.DAYS);
+        String therapist = People.THERAPIST.token();
+        List<Map<String, Object>> tooMany = IntStream.range(0, 21)
+                .mapToObj(i -> Api.map("kind", "TEXT", "question", "Question " + i)).toList();
+        assertProblem(api.post("/api/journal/assignments", therapist,
+                createBody(People.CLIENT.id(), article, due, tooMany)), 400);
+        assertProblem(api.post("/api/journal/assignments", therapist,
+                createBody(People.CLIENT.id(), article, due, List.of())), 400);
+        assertProblem(api.post("/api/journal/assignments", therapist,
+                createBody(People.CLIENT.id(), article, Instant.now().minus(1, ChronoUnit.DAYS), threePrompts())), 400);
+        assertProblem(api.post("/api/journal/assignments", therapist,
+                createBody(People.CLIENT.id(), UUID.randomUUID(), due, threePrompts())), 400);
+        assertProblem(api.post("/api/journal/assignments", therapist,
+                createBody(People.OTHER_CLIENT.id(), article, due, threePrompts())), 400);
+        assertProblem(api.post("/api/journal/assignments", therapist, createBody(People.CLIENT.id(), article, due,
+                List.of(Api.map("kind", "CHECKLIST", "question", "Which?", "listId", "no-such-list")))), 400);
+        assertProblem(api.post("/api/journal/assignments", therapist, createBody(People.CLIENT.id(), article, due,
+                List.of(Api.map("kind", "TEXT", "question", "?".repeat(1001))))), 413);
+        assertProblem(api.post("/api/journal/assignments", therapist, createBody(People.CLIENT.id(), article, due,
+                List.of(Api.map("kind", "ESSAY", "question", "?")))), 400);
+        assertProblem(api.sendRaw("POST", "/api/journal/assignments", therapist, "{\"clientId\": "), 400);
+        UUID retracted = projections.publishArticle("Soon retracted");
+        projections.retract(retracted, 1);
+        assertProblem(api.post("/api/journal/assignments", therapist,
+                createBody(People.CLIENT.id(), retracted, due, threePrompts())), 400);
+        assertThat(count("assignment")).isEqualTo(assignments);
+        assertThat(count("event_publication")).isEqualTo(events);
+
+        JsonNode created = createAssignment(due);
+        String id = created.get("id").asString();
+        JsonNode view = api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json();
+        String path = "/api/journal/assignments/" + id + "/answers/";
+        String text = view.get("prompts").get(0).get("id").asString();
+        String checklist = view.get("prompts").get(1).get("id").asString();
+        String scale = view.get("prompts").get(2).get("id").asString();
+        long answers = count("answer");
+        assertProblem(api.put(path + text, People.CLIENT.token(), Api.map("text", " ")), 400);
+        assertProblem(api.put(path + text, People.CLIENT.token(), Api.map("text", "x".repeat(10_001))), 413);
+        assertProblem(api.put(path + text, People.CLIENT.token(), Api.map("value", 3)), 400);
+        assertProblem(api.put(path + checklist, People.CLIENT.token(), Api.map("checkedItemIds", List.of("nope"))), 400);
+        assertProblem(api.put(path + checklist, People.CLIENT.token(),
+                Api.map("checkedItemIds", List.of("item-1", "item-1"))), 400);
+        assertProblem(api.put(path + scale, People.CLIENT.token(), Api.map("value", 11)), 400);
+        assertProblem(api.put(path + scale, People.CLIENT.token(), Api.map("value", -1)), 400);
+        assertProblem(api.sendRaw("PUT", path + scale, People.CLIENT.token(), "{\"value\": \"seven\"}"), 400);
+        assertProblem(api.put(path + UUID.randomUUID(), People.CLIENT.token(), Api.map("text", "x")), 404);
+        assertThat(count("answer")).isEqualTo(answers);
+
+        // Feedback before submission is a conflict.
+        api.put(path + text, People.CLIENT.token(), Api.map("text", "an answer"));
+        String answerId = api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json()
+                .get("prompts").get(0).at("/answer/id").asString();
+        assertProblem(api.post("/api/journal/assignments/" + id + "/answers/" + answerId + "/feedback",
+                People.THERAPIST.token(), Api.map("body", "Too early")), 409);
+        assertThat(countFeedbackOn(id)).isZero();
+        // Journal entries may link to one's own assignment only.
+        assertThat(api.post("/api/journal/entries", People.CLIENT.token(), Api.map("title", "About my homework",
+                "body", "It was hard.", "assignmentId", id)).status()).isEqualTo(201);
+        assertProblem(api.post("/api/journal/entries", People.OTHER_CLIENT.token(), Api.map("title", "Not mine",
+                "body", "x", "assignmentId", id)), 400);
+    }
+
+    @Test
+    void aRetractedArticleStaysReadableInsideTheAssignmentAtItsPinnedVersion() {
+        JsonNode created = createAssignment(Instant.now().plus(5, ChronoUnit.DAYS));
+        String id = created.get("id").asString();
+        projections.publishVersion(article, "attachment", "Attachment and Healing (revised)", 2, List.of());
+        projections.retract(article, 2);
+
+        JsonNode view = api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json();
+        assertThat(view.at("/article/id").asString()).isEqualTo(article.toString());
+        assertThat(view.at("/article/version").asInt()).isEqualTo(1);
+        assertThat(view.at("/article/title").asString()).isEqualTo("Attachment and Healing");
+        assertThat(view.get("prompts")).hasSize(3);
+        // ...but it can no longer be assigned.
+        assertProblem(api.post("/api/journal/assignments", People.THERAPIST.token(),
+                createBody(People.CLIENT.id(), article, Instant.now().plus(5, ChronoUnit.DAYS), threePrompts())), 400);
+    }
+
+    @Test
+    void whenTheCaseloadEndsTheClientKeepsReadingAndTheFormerTherapistCannot() {
+        String id = createAssignment(Instant.now().plus(5, ChronoUnit.DAYS)).get("id").asString();
+        try {
+            projections.assignCaseload(People.CLIENT.id(), People.OTHER_THERAPIST.id());
+            assertThat(api.get("/api/journal/assignments/" + id, People.CLIENT.token()).status()).isEqualTo(200);
+            assertThat(api.get("/api/journal/assignments/" + id, People.THERAPIST.token()).status()).isEqualTo(404);
+            assertThat(api.get("/api/journal/assignments/" + id + "/feedback", People.THERAPIST.token()).status())
+                    .isEqualTo(404);
+            assertThat(listIds("/api/journal/assignments?limit=100", People.THERAPIST)).doesNotContain(id);
+            // The new therapist did not make it and does not get it either.
+            assertThat(api.get("/api/journal/assignments/" + id, People.OTHER_THERAPIST.token()).status()).isEqualTo(404);
+            assertThat(listIds("/api/journal/assignments?limit=100", People.CLIENT)).contains(id);
+        } finally {
+            projections.assignCaseload(People.CLIENT.id(), People.THERAPIST.id());
+        }
+        assertThat(api.get("/api/journal/assignments/" + id, People.THERAPIST.token()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void listsFilterByStatusClientAndDueDateAndTheAdherenceSummaryCounts() {
+        // A client of our own, so the counts are this test's alone.
+        String email = "adherence-" + UUID.randomUUID().toString().substring(0, 8) + "@securebase.test";
+        UUID client = UUID.fromString(TestBackends.keycloak().createUser(email, "Ada", "Herence", "client"));
+        String clientToken = TestBackends.keycloak().accessToken(email);
+        projections.assignCaseload(client, People.THERAPIST.id());
+
+        List<String> ids = new ArrayList<>();
+        for (int days = 1; days <= 3; days++) {
+            Api.Response created = api.post("/api/journal/assignments", People.THERAPIST.token(), createBody(client,
+                    article, Instant.now().plus(days, ChronoUnit.DAYS), List.of(Api.map("kind", "SCALE",
+                            "question", "How are you?"))));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            ids.add(created.json().get("id").asString());
+        }
+        // The first is opened and submitted, the second only opened, the third is left alone and falls overdue.
+        String first = ids.get(0);
+        JsonNode firstView = api.get("/api/journal/assignments/" + first, clientToken).json();
+        api.put("/api/journal/assignments/" + first + "/answers/" + firstView.get("prompts").get(0).get("id").asString(),
+                clientToken, Api.map("value", 5));
+        assertThat(api.post("/api/journal/assignments/" + first + "/submit", clientToken, null).status()).isEqualTo(200);
+        api.get("/api/journal/assignments/" + ids.get(1), clientToken);
+        // Time passing, without waiting for it: the third one's due date moves into the past.
+        jdbc.sql("update assignment set due_at = now() - interval '1 hour' where id = :id")
+                .param("id", UUID.fromString(ids.get(2))).update();
+
+        assertThat(listIds("/api/journal/assignments?limit=100&client=" + client, People.THERAPIST))
+                .containsExactly(ids.get(2), ids.get(1), ids.get(0));
+        assertThat(listIds("/api/journal/assignments?limit=100&status=SUBMITTED&client=" + client, People.THERAPIST))
+                .containsExactly(first);
+        assertThat(listIds("/api/journal/assignments?limit=100&status=OPENED&status=ASSIGNED", clientToken))
+                .containsExactly(ids.get(2), ids.get(1));
+        assertThat(listIds("/api/journal/assignments?limit=100&dueBefore=" + Instant.now(), clientToken))
+                .containsExactly(ids.get(2));
+        assertThat(listIds("/api/journal/assignments?limit=100&dueAfter=" + Instant.now().plus(36, ChronoUnit.HOURS),
+                clientToken)).containsExactly(ids.get(1));
+        JsonNode overdue = api.get("/api/journal/assignments?limit=100", clientToken).json().get("items").get(0);
+        assertThat(overdue.get("overdue").asBoolean()).isTrue();
+        assertProblem(api.get("/api/journal/assignments?status=LOST", clientToken), 400);
+        assertProblem(api.get("/api/journal/assignments?dueBefore=yesterday", clientToken), 400);
+        assertProblem(api.get("/api/journal/assignments?client=" + People.CLIENT.id(), clientToken), 400);
+
+        JsonNode row = null;
+        String cursor = null;
+        do {
+            JsonNode page = api.get("/api/journal/adherence?limit=1" + (cursor == null ? "" : "&cursor=" + cursor),
+                    People.THERAPIST.token()).json();
+            for (JsonNode item : page.get("items")) {
+                if (item.get("clientId").asString().equals(client.toString())) {
+                    row = item;
+                }
+            }
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(row).as("adherence row of the new client").isNotNull();
+        assertThat(row.get("assigned").asInt()).isEqualTo(3);
+        assertThat(row.get("opened").asInt()).isEqualTo(2);
+        assertThat(row.get("submitted").asInt()).isEqualTo(1);
+        assertThat(row.get("overdue").asInt()).isEqualTo(1);
+        assertThat(row.get("lastActivityAt").isNull()).isFalse();
+        // The other therapist's summary does not mention this client.
+        assertThat(api.get("/api/journal/adherence?limit=100", People.OTHER_THERAPIST.token()).body())
+                .doesNotContain(client.toString());
+        projections.endCaseload(client);
+    }
+
+    private List<String> listIds(String path, People person) {
+        return listIds(path, person.token());
+    }
+
+    private List<String> listIds(String path, String token) {
+        Api.Response response = api.get(path, token);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        response.json().get("items").forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
+    private static List<String> typesOf(List<ConsumerRecord<String, byte[]>> records, String assignmentId) {
+        return envelopes(records, assignmentId).stream().map(EventEnvelope::type).collect(Collectors.toList());
+    }
+
+    private static List<EventEnvelope<JsonNode>> envelopes(List<ConsumerRecord<String, byte[]>> records,
+                                                           String assignmentId) {
+        return records.stream().filter(r -> assignmentId.equals(r.key()))
+                .map(r -> EventJson.shared().readTree(r.value()))
+                .filter(e -> e.aggregateId().toString().equals(assignmentId))
+                .toList();
+    }
+
+    private long auditRows(String resourceId) {
+        return jdbc.sql("select count(*) from access_audit where resource_id = :id")
+                .param("id", UUID.fromString(resourceId)).query(Long.class).single();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private long countFeedbackOn(String assignmentId) {
+        return jdbc.sql("select count(*) from feedback where assignment_id = :id")
+                .param("id", UUID.fromString(assignmentId)).query(Long.class).single();
+    }
+
+    private static void assertProblem(Api.Response response, int status) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.isProblem()).as(response.toString()).isTrue();
+    }
+}

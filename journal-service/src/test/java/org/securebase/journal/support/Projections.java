@@ -1,0 +1,188 @@
+package org.securebase.journal.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.securebase.platform.events.EventEnvelope;
+import org.securebase.platform.events.EventJson;
+import org.securebase.platform.events.Topics;
+import org.securebase.platform.events.content.ArticlePublished;
+import org.securebase.platform.events.content.ArticleRetracted;
+import org.securebase.platform.test.TestBackends;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
+
+/**
+ * Feeds the projections the way production does: events on the real topics, in the wire shape of content-service
+ * and account-service, then waits until the projection shows them. Waits for the listeners' partition assignment
+ * first, so nothing sent is missed and nothing sleeps.
+ */
+public final class Projections {
+
+    public static final String CASELOAD_LISTENER = "journal-service.caseload";
+    public static final String CATALOG_LISTENER = "journal-service.catalog";
+
+    private static final Map<UUID, AtomicLong> SEQUENCES = new ConcurrentHashMap<>();
+    private static KafkaProducer<String, byte[]> producer;
+
+    private final JdbcClient jdbc;
+
+    public Projections(JdbcClient jdbc, KafkaListenerEndpointRegistry registry) {
+        this.jdbc = jdbc;
+        for (String id : List.of(CASELOAD_LISTENER, CATALOG_LISTENER)) {
+            ContainerTestUtils.waitForAssignment(registry.getListenerContainer(id), TestTopics.PARTITIONS);
+        }
+    }
+
+    public static synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Properties properties = new Properties();
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBackends.kafkaBootstrapServers());
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    public static void send(String topic, String key, byte[] value) {
+        try {
+            producer().send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    // ---- content-service's articles ----
+
+    /** A list of an article version, for checklist prompts. */
+    public record ArticleList(String id, List<String> itemIds) {
+    }
+
+    public static byte[] articlePublished(UUID eventId, UUID articleId, String slug, String title, int version,
+                                          List<ArticleList> lists, Instant at) {
+        ArticlePublished payload = new ArticlePublished(articleId, slug, title, "A summary", version, List.of("test"),
+                List.of(new ArticlePublished.Section("intro", null, lists.stream()
+                        .map(list -> new ArticlePublished.ListRef(list.id(), list.itemIds())).toList())), at);
+        return EventJson.shared().write(new EventEnvelope<>(eventId, ArticlePublished.TYPE, at,
+                ArticlePublished.SCHEMA_VERSION, articleId, payload));
+    }
+
+    public static byte[] articleRetracted(UUID eventId, UUID articleId, String slug, int version, Instant at) {
+        return EventJson.shared().write(new EventEnvelope<>(eventId, ArticleRetracted.TYPE, at,
+                ArticleRetracted.SCHEMA_VERSION, articleId, new ArticleRetracted(articleId, slug, version, at)));
+    }
+
+    /** Publishes the article (a new id) in version 1 with one three-item list, and waits until it is assignable. */
+    public UUID publishArticle(String title, ArticleList... lists) {
+        UUID articleId = UUID.randomUUID();
+        publishVersion(articleId, "slug-" + articleId.toString().substring(0, 8), title, 1, List.of(lists));
+        return articleId;
+    }
+
+    public void publishVersion(UUID articleId, String slug, String title, int version, List<ArticleList> lists) {
+        send(Topics.CONTENT_ARTICLES, articleId.toString(),
+                articlePublished(UUID.randomUUID(), articleId, slug, title, version, lists, now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select count(*) from catalog_article where article_id = :id and current_version = :v and status = 'PUBLISHED'")
+                .param("id", articleId).param("v", version).query(Integer.class).single() == 1);
+    }
+
+    public void retract(UUID articleId, int version) {
+        send(Topics.CONTENT_ARTICLES, articleId.toString(),
+                articleRetracted(UUID.randomUUID(), articleId, "retracted", version, now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select status from catalog_article where article_id = :id")
+                .param("id", articleId).query(String.class).single().equals("RETRACTED"));
+    }
+
+    // ---- account-service's accounts and caseloads (its wire shape; see journal-service README) ----
+
+    /** The next {@code sequence} of an account: one higher with each event keyed by it, as account-service counts. */
+    public static long nextSequence(UUID account) {
+        return SEQUENCES.computeIfAbsent(account, id -> new AtomicLong()).incrementAndGet();
+    }
+
+    public static byte[] accountEvent(UUID eventId, String type, UUID account, Map<String, Object> payload) {
+        return EventJson.shared().write(new EventEnvelope<>(eventId, type, now(), 1, account, payload));
+    }
+
+    public static Map<String, Object> caseloadAssignedPayload(UUID client, long sequence, UUID therapist,
+                                                              UUID caseloadAssignment) {
+        return Api.map("clientId", client.toString(), "sequence", sequence, "therapistId", therapist.toString(),
+                "assignmentId", caseloadAssignment.toString(), "assignedAt", now().toString());
+    }
+
+    public static Map<String, Object> caseloadEndedPayload(UUID client, long sequence, UUID therapist,
+                                                           UUID caseloadAssignment, String reason) {
+        return Api.map("clientId", client.toString(), "sequence", sequence, "therapistId", therapist.toString(),
+                "assignmentId", caseloadAssignment.toString(), "reason", reason, "endedAt", now().toString());
+    }
+
+    /** Puts the client on the therapist's caseload (ending any previous one, as account-service does) and waits. */
+    public void assignCaseload(UUID client, UUID therapist) {
+        currentCaseloadAssignment(client).ifPresent(previous -> endCaseload(client));
+        UUID caseloadAssignment = UUID.randomUUID();
+        send(Topics.ACCOUNTS, client.toString(), accountEvent(UUID.randomUUID(), "CaseloadAssigned", client,
+                caseloadAssignedPayload(client, nextSequence(client), therapist, caseloadAssignment)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> currentCaseloadAssignment(client)
+                .filter(caseloadAssignment::equals).isPresent());
+    }
+
+    /** Ends the client's current caseload, if any, and waits until the projection dropped it. */
+    public void endCaseload(UUID client) {
+        UUID current = currentCaseloadAssignment(client).orElse(null);
+        if (current == null) {
+            return;
+        }
+        UUID therapist = jdbc.sql("select therapist_id from caseload where client_id = :c").param("c", client)
+                .query(UUID.class).single();
+        send(Topics.ACCOUNTS, client.toString(), accountEvent(UUID.randomUUID(), "CaseloadEnded", client,
+                caseloadEndedPayload(client, nextSequence(client), therapist, current, "UNASSIGNED")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> currentCaseloadAssignment(client).isEmpty());
+    }
+
+    /** The demo pair and the other pair on each other's caseloads, unless already so. */
+    public void standardCaseloads() {
+        if (!therapistOf(People.CLIENT.id()).filter(People.THERAPIST.id()::equals).isPresent()) {
+            assignCaseload(People.CLIENT.id(), People.THERAPIST.id());
+        }
+        if (!therapistOf(People.OTHER_CLIENT.id()).filter(People.OTHER_THERAPIST.id()::equals).isPresent()) {
+            assignCaseload(People.OTHER_CLIENT.id(), People.OTHER_THERAPIST.id());
+        }
+    }
+
+    public java.util.Optional<UUID> therapistOf(UUID client) {
+        return jdbc.sql("select therapist_id from caseload where client_id = :c").param("c", client)
+                .query(UUID.class).optional();
+    }
+
+    private java.util.Optional<UUID> currentCaseloadAssignment(UUID client) {
+        return jdbc.sql("select caseload_assignment_id from caseload where client_id = :c").param("c", client)
+                .query(UUID.class).optional();
+    }
+
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
