@@ -28,6 +28,7 @@ public final class TestKeycloak {
     public static final String PORTAL_PUBLIC_URL = "http://localhost:18080";
 
     private static final String REALM = "securebase";
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
     private static final String ADMIN_USER = "bootstrap-admin";
     private static final String ADMIN_PASSWORD = "bootstrap-admin-password";
 
@@ -78,6 +79,23 @@ public final class TestKeycloak {
     }
 
     private static TestKeycloak startEmbedded(PostgresServer postgres, MailServer mail) {
+        // Keycloak binds its ports a minute after they were chosen; should another process take one in
+        // between, start again on new ports rather than fail every test of the module.
+        IllegalStateException lastFailure = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return startEmbeddedOnce(postgres, mail);
+            } catch (IllegalStateException e) {
+                if (!String.valueOf(e.getMessage()).contains("already")) {
+                    throw e;
+                }
+                lastFailure = e;
+            }
+        }
+        throw lastFailure;
+    }
+
+    private static TestKeycloak startEmbeddedOnce(PostgresServer postgres, MailServer mail) {
         Path root = ProjectRoot.find();
         PostgresServer.Database database = postgres.database("keycloak", "keycloak", "keycloak");
         int httpPort = freePort();
@@ -141,13 +159,21 @@ public final class TestKeycloak {
         return admin.createUser(email, firstName, lastName, DEMO_PASSWORD, role);
     }
 
+    /**
+     * A port that is free now, below Linux's ephemeral range (32768+), so outgoing connections made while
+     * Keycloak boots cannot be handed the same number.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20_000 + RANDOM.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                socket.setReuseAddress(true);
+                return candidate;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port between 20000 and 32000"));
     }
 
     /** The checkout's root: the folder holding {@code deploy/keycloak}, found upwards from the working directory. */
