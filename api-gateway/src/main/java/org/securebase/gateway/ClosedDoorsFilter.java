@@ -1,11 +1,10 @@
 package org.securebase.gateway;
 
+import org.securebase.gateway.problem.ProblemKind;
+import org.securebase.gateway.problem.ProblemResponses;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -25,6 +24,12 @@ import java.util.Locale;
 @Component
 class ClosedDoorsFilter implements GlobalFilter, Ordered {
 
+    private final ProblemResponses problems;
+
+    ClosedDoorsFilter(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
@@ -33,7 +38,7 @@ class ClosedDoorsFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         if (isClosed(exchange.getRequest().getURI().getRawPath())) {
-            return notFound(exchange.getResponse());
+            return problems.write(exchange, ProblemKind.NOT_FOUND);
         }
         return chain.filter(exchange);
     }
@@ -74,14 +79,5 @@ class ClosedDoorsFilter implements GlobalFilter, Ordered {
             }
         }
         return "/" + String.join("/", segments);
-    }
-
-    private static Mono<Void> notFound(ServerHttpResponse response) {
-        response.setStatusCode(HttpStatus.NOT_FOUND);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = """
-                {"type":"about:blank","title":"Not Found","status":404,"detail":"No such resource."}"""
-                .getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }

@@ -1,95 +1,52 @@
 package org.securebase.gateway;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.securebase.gateway.support.GatewayIntegrationTest;
+import org.securebase.gateway.support.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway in front of real HTTP backends (one small JDK server per route, answering with its own
- * name and the path it saw): each public path reaches the right backend, and closed doors reach none.
+ * Each public path reaches the right backend (each answers with its own name and the path it saw), and closed
+ * doors reach none.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayRoutingIT {
-
-    private static final List<String> received = new CopyOnWriteArrayList<>();
-    private static final List<HttpServer> backends = new CopyOnWriteArrayList<>();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        for (String name : List.of("portal", "keycloak", "content", "journal", "account")) {
-            HttpServer backend = backend(name);
-            registry.add("securebase.routes." + name, () -> "http://localhost:" + backend.getAddress().getPort());
-        }
-        registry.add("management.server.port", () -> "0");
-    }
-
-    private static HttpServer backend(String name) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/", exchange -> {
-                String seen = name + " " + exchange.getRequestURI().getRawPath();
-                received.add(seen);
-                byte[] body = seen.getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            backends.add(server);
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        backends.forEach(server -> server.stop(0));
-    }
+class GatewayRoutingIT extends GatewayIntegrationTest {
 
     @Test
     void eachPublicPathReachesItsBackend() {
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        expectBody(client, "/", "portal /");
-        expectBody(client, "/journal/entries", "portal /journal/entries");
-        expectBody(client, "/auth/realms/securebase/protocol/openid-connect/certs",
-                "keycloak /auth/realms/securebase/protocol/openid-connect/certs");
-        expectBody(client, "/api/content/articles", "content /api/content/articles");
-        expectBody(client, "/api/journal/assignments", "journal /api/journal/assignments");
-        expectBody(client, "/api/accounts/me", "account /api/accounts/me");
+        String token = Tokens.of(Tokens.CLIENT);
+        expectBody("/", null, "portal", "/");
+        expectBody("/journal/entries", null, "portal", "/journal/entries");
+        expectBody("/auth/realms/securebase/protocol/openid-connect/certs", null,
+                "keycloak", "/auth/realms/securebase/protocol/openid-connect/certs");
+        expectBody("/api/content/articles", token, "content", "/api/content/articles");
+        expectBody("/api/journal/assignments", token, "journal", "/api/journal/assignments");
+        expectBody("/api/accounts/me", token, "account", "/api/accounts/me");
     }
 
     @Test
     void closedDoorsAnswerNotFoundWithoutReachingAnyBackend() {
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        received.clear();
         for (String path : List.of("/auth/admin/master/console/", "/auth/realms/master/protocol/openid-connect/auth",
-                "/actuator/health", "/api/content/actuator/env", "/api/journal/%2e%2e/actuator/heapdump")) {
-            client.get().uri(java.net.URI.create("http://localhost:" + port + path)).exchange()
+                "/actuator/health", "/actuator/prometheus", "/api/content/actuator/env",
+                "/api/journal/%2e%2e/actuator/heapdump")) {
+            String requestId = requestId();
+            client.get().uri(uri(path)).header("X-Request-Id", requestId)
+                    .header("Authorization", "Bearer " + Tokens.of(Tokens.CLIENT)).exchange()
                     .expectStatus().isNotFound()
-                    .expectHeader().contentType("application/problem+json");
+                    .expectHeader().contentType("application/problem+json")
+                    .expectBody().jsonPath("$.requestId").isEqualTo(requestId);
+            assertThat(noBackendSaw(requestId)).as(path).isTrue();
         }
-        assertThat(received).isEmpty();
     }
 
-    private static void expectBody(WebTestClient client, String path, String expected) {
-        client.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).isEqualTo(expected);
+    private void expectBody(String path, String token, String backend, String seenPath) {
+        org.springframework.test.web.reactive.server.WebTestClient.RequestHeadersSpec<?> request = client.get().uri(path);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        request.exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.backend").isEqualTo(backend).jsonPath("$.path").isEqualTo(seenPath);
     }
 }
