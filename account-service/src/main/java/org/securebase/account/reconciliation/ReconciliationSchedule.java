@@ -43,6 +43,18 @@ public class ReconciliationSchedule {
         runIfEnabled("start-up").ifPresent(report -> startupRun = new CompletedRun(clock.instant(), report));
     }
 
+    /**
+     * Until a first run has succeeded (Keycloak is usually still starting when this service is ready), try
+     * again every few seconds rather than waiting a whole interval: until then the service does not know the
+     * people Keycloak already has.
+     */
+    @Scheduled(fixedDelayString = "PT10S", initialDelayString = "PT10S")
+    void untilFirstSuccess() {
+        if (startupRun == null) {
+            runIfEnabled("start-up retry").ifPresent(report -> startupRun = new CompletedRun(clock.instant(), report));
+        }
+    }
+
     @Scheduled(fixedDelayString = "${securebase.accounts.reconciliation.interval:PT5M}",
             initialDelayString = "${securebase.accounts.reconciliation.interval:PT5M}")
     void onSchedule() {

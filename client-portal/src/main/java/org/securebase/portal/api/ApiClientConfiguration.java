@@ -46,7 +46,7 @@ class ApiClientConfiguration {
     }
 
     @Bean
-    RestClient platformApi(ApiProperties properties, OAuth2AuthorizedClientManager manager,
+    RestClient platformRestClient(ApiProperties properties, OAuth2AuthorizedClientManager manager,
                            OAuth2AuthorizedClientRepository authorizedClients) {
         OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(manager);
         bearer.setClientRegistrationIdResolver(request -> REGISTRATION_ID);

@@ -3,7 +3,10 @@ package org.securebase.portal.api;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -28,8 +31,8 @@ public class PlatformApi {
 
     private final RestClient client;
 
-    public PlatformApi(RestClient platformApi) {
-        this.client = platformApi;
+    public PlatformApi(RestClient platformRestClient) {
+        this.client = platformRestClient;
     }
 
     public <T> Fetched<Optional<T>> get(Function<UriBuilder, URI> uri, Class<T> type) {
@@ -38,6 +41,60 @@ public class PlatformApi {
 
     public <T> Fetched<Optional<T>> get(Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type) {
         return call(() -> Optional.ofNullable(client.get().uri(uri).retrieve().body(type)));
+    }
+
+    public <T> Sent<T> post(Function<UriBuilder, URI> uri, Object body, Class<T> answer) {
+        return send(HttpMethod.POST, uri, body, answer);
+    }
+
+    public <T> Sent<T> put(Function<UriBuilder, URI> uri, Object body, Class<T> answer) {
+        return send(HttpMethod.PUT, uri, body, answer);
+    }
+
+    public Sent<Void> delete(Function<UriBuilder, URI> uri) {
+        return send(HttpMethod.DELETE, uri, null, Void.class);
+    }
+
+    /**
+     * Sends a change. A 4xx answer is the API refusing this request for a reason the person can fix or should
+     * know (validation, a state conflict, a stale ETag): its problem detail is shown in the form. 5xx and
+     * network failures are "unavailable". 401 and a refused token are rethrown so the person logs in again.
+     */
+    public <T> Sent<T> send(HttpMethod method, Function<UriBuilder, URI> uri, Object body, Class<T> answer) {
+        try {
+            RestClient.RequestBodySpec request = client.method(method).uri(uri);
+            if (body != null) {
+                request.contentType(MediaType.APPLICATION_JSON).body(body);
+            }
+            RestClient.ResponseSpec response = request.retrieve();
+            if (answer == Void.class) {
+                response.toBodilessEntity();
+                return Sent.done(null);
+            }
+            return Sent.done(response.body(answer));
+        } catch (ClientAuthorizationException loginNeeded) {
+            throw loginNeeded;
+        } catch (HttpServerErrorException | ResourceAccessException unavailable) {
+            log.warn("backend unavailable: {}", unavailable.getClass().getSimpleName());
+            return Sent.failed();
+        } catch (HttpClientErrorException refused) {
+            if (refused.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(401))) {
+                throw refused;
+            }
+            return Sent.refused(detailOf(refused));
+        }
+    }
+
+    private static String detailOf(HttpClientErrorException refused) {
+        try {
+            ProblemDetail problem = refused.getResponseBodyAs(ProblemDetail.class);
+            if (problem != null && problem.getDetail() != null && !problem.getDetail().isBlank()) {
+                return problem.getDetail();
+            }
+        } catch (RuntimeException notAProblem) {
+            // Not problem+json (e.g. the gateway's own answer): fall back to the status text below.
+        }
+        return "The request was refused (" + refused.getStatusCode().value() + ").";
     }
 
     public RestClient client() {

@@ -1,22 +1,66 @@
 package org.securebase.portal.home;
 
+import org.securebase.portal.accounts.Accounts;
+import org.securebase.portal.api.Fetched;
+import org.securebase.portal.api.PlatformApi;
+import org.securebase.portal.assignment.Homework;
+import org.securebase.portal.caseload.Caseload;
 import org.securebase.portal.security.PortalRole;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/** Each role's start page: what a client has to do, a therapist's caseload, an admin's accounts. */
 @Controller
 class HomeController {
 
+    // Overdue first (the most pressing), then by due date, soonest first.
+    static final Comparator<Homework.Summary> MOST_PRESSING = Comparator
+            .comparing((Homework.Summary s) -> !s.overdue())
+            .thenComparing(Homework.Summary::dueAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
+
+    private final PlatformApi api;
+    private final Caseload caseload;
+    private final Accounts accounts;
+
+    HomeController(PlatformApi api, Caseload caseload, Accounts accounts) {
+        this.api = api;
+        this.caseload = caseload;
+        this.accounts = accounts;
+    }
+
     @GetMapping("/")
-    String home(@AuthenticationPrincipal OidcUser user, Model model) {
+    String home(@AuthenticationPrincipal OidcUser user, @RequestParam(required = false) String name, Model model) {
         String firstName = user.getGivenName() != null ? user.getGivenName()
                 : user.getFullName() != null ? user.getFullName() : user.getPreferredUsername();
         model.addAttribute("firstName", firstName);
         model.addAttribute("fullName", user.getFullName());
-        model.addAttribute("role", PortalRole.primary(user.getClaims()).map(PortalRole::claimValue).orElse("none"));
+        PortalRole role = PortalRole.primary(user.getClaims()).orElse(null);
+        model.addAttribute("role", role == null ? "none" : role.claimValue());
+        if (role == PortalRole.CLIENT) {
+            model.addAttribute("due", assignments("ASSIGNED", "OPENED", "IN_PROGRESS")
+                    .map(list -> list.stream().sorted(MOST_PRESSING).toList()));
+            model.addAttribute("feedback", assignments("REVIEWED"));
+        } else if (role == PortalRole.THERAPIST) {
+            model.addAttribute("caseload", caseload.rows());
+            model.addAttribute("toReview", caseload.toReview());
+        } else if (role == PortalRole.ADMIN) {
+            model.addAttribute("name", name == null ? "" : name.strip());
+            model.addAttribute("accounts", accounts.search(name));
+        }
         return "home";
+    }
+
+    private Fetched<List<Homework.Summary>> assignments(String... statuses) {
+        return api.get(uri -> uri.path("/api/journal/assignments").queryParam("status", (Object[]) statuses)
+                        .queryParam("limit", 50).build(), Homework.SummaryPage.class)
+                .map(page -> page.map(Homework.SummaryPage::items).orElse(List.of()));
     }
 }

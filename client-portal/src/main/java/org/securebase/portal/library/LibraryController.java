@@ -20,9 +20,11 @@ class LibraryController {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final PlatformApi api;
+    private final ReadingHtml readingHtml;
 
-    LibraryController(PlatformApi api) {
+    LibraryController(PlatformApi api, ReadingHtml readingHtml) {
         this.api = api;
+        this.readingHtml = readingHtml;
     }
 
     @GetMapping("/library")
@@ -56,6 +58,8 @@ class LibraryController {
             throw new ResponseStatusException(NOT_FOUND);
         }
         model.addAttribute("article", article.map(Optional::get));
+        // Sanitized here rather than in the template: Thymeleaf refuses bean calls in th:utext.
+        model.addAttribute("readingBody", article.available() ? readingHtml.clean(article.value().get().html()) : "");
         return "library/article";
     }
 }

@@ -3,6 +3,7 @@ package org.securebase.portal.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.GrantedAuthority;
@@ -26,6 +27,8 @@ import java.util.Map;
 import java.util.Set;
 
 @Configuration(proxyBeanMethods = false)
+// Controllers state which role may use them with @PreAuthorize; the APIs check again on every call.
+@EnableMethodSecurity
 class PortalSecurityConfiguration {
 
     static final String REGISTRATION_ID = "keycloak";

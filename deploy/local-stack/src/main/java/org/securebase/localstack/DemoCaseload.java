@@ -28,7 +28,7 @@ final class DemoCaseload {
     static final String CLIENT = "client@securebase.test";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration ACCOUNTS_SYNC_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration ACCOUNTS_SYNC_TIMEOUT = Duration.ofMinutes(5);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String accountsApi;

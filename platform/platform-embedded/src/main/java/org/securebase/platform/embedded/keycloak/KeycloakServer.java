@@ -77,7 +77,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final int DEFAULT_HTTP_PORT = 8180;
     public static final int DEFAULT_MANAGEMENT_PORT = 9180;
     public static final String RELATIVE_PATH = "/auth";
-    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(300);
     public static final String DEFAULT_HEAP = "-Xms64m -Xmx512m";
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakServer.class);
@@ -705,7 +705,7 @@ public final class KeycloakServer implements AutoCloseable {
      * @param realmImportFiles realm and users files imported at start (skipped by Keycloak if the realm exists)
      * @param environment      extra environment variables, e.g. the realm files' placeholders
      * @param logFile          Keycloak's console output (truncated at each start)
-     * @param startTimeout     how long {@link #start()} waits (default 180 s)
+     * @param startTimeout     how long {@link #start()} waits (default 300 s)
      * @param heapOptions      {@code JAVA_OPTS_KC_HEAP} (default {@code -Xms64m -Xmx512m})
      * @param javaOptsAppend   {@code JAVA_OPTS_APPEND}, extra JVM flags (default none)
      */

@@ -1,0 +1,2 @@
+/** The admin's view of accounts. */
+package org.securebase.portal.accounts;

@@ -1,0 +1,94 @@
+package org.securebase.portal.assignment;
+
+import org.securebase.portal.library.Articles;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** journal-service's assignment and feedback answers as the portal reads them (unknown fields are ignored). */
+public final class Homework {
+
+    private Homework() {
+    }
+
+    public record ArticleRef(UUID id, String slug, String title, int version) {
+    }
+
+    public record Summary(UUID id, UUID clientId, UUID therapistId, ArticleRef article, String status, Instant dueAt,
+                          boolean overdue, Instant createdAt, Instant openedAt, Instant submittedAt,
+                          Instant reviewedAt, Instant lastActivityAt) {
+    }
+
+    public record SummaryPage(List<Summary> items, String nextCursor) {
+    }
+
+    public record Answer(UUID id, String text, List<String> checkedItemIds, Integer value, Instant savedAt) {
+    }
+
+    public record Prompt(UUID id, int position, String kind, String question, String listId, List<String> itemIds,
+                         Answer answer) {
+
+        @Override
+        public String toString() {
+            return "Prompt[id=" + id + "]";
+        }
+    }
+
+    public record Assignment(UUID id, UUID clientId, UUID therapistId, ArticleRef article, String status, String note,
+                             Instant dueAt, boolean overdue, Instant createdAt, Instant openedAt, Instant submittedAt,
+                             Instant reviewedAt, Instant lastActivityAt, List<Prompt> prompts) {
+
+        /** Answers can change until the client submits. */
+        public boolean editable() {
+            return !"SUBMITTED".equals(status) && !"REVIEWED".equals(status);
+        }
+
+        @Override
+        public String toString() {
+            return "Assignment[id=" + id + "]";
+        }
+    }
+
+    public record Reply(UUID id, UUID feedbackId, UUID clientId, String body, Instant createdAt) {
+    }
+
+    public record Feedback(UUID id, UUID assignmentId, UUID answerId, UUID therapistId, String body,
+                           Instant createdAt, List<Reply> replies) {
+    }
+
+    public record Adherence(UUID clientId, String clientName, int assigned, int opened, int submitted, int overdue,
+                            Instant lastActivityAt) {
+    }
+
+    public record AdherencePage(List<Adherence> items, String nextCursor) {
+    }
+
+    /** The pinned version of the article, as content-service serves it. */
+    public record Reading(UUID articleId, String slug, int version, boolean latest, String title, String summary,
+                          int readingMinutes, String html, List<Articles.Section> sections) {
+    }
+
+    public record PromptRequest(String kind, String question, String listId) {
+    }
+
+    public record CreateRequest(UUID clientId, UUID articleId, List<PromptRequest> prompts, String note,
+                                Instant dueAt) {
+    }
+
+    public record AnswerRequest(String text, List<String> checkedItemIds, Integer value) {
+
+        @Override
+        public String toString() {
+            return "AnswerRequest[redacted]";
+        }
+    }
+
+    public record TextRequest(String body) {
+
+        @Override
+        public String toString() {
+            return "TextRequest[redacted]";
+        }
+    }
+}

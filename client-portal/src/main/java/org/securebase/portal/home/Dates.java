@@ -1,0 +1,33 @@
+package org.securebase.portal.home;
+
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Formats instants for pages (as {@code @dates} in templates). The practice's time zone is the server's: people
+ * and the practice are in one place, and a date shown must match the due date the therapist picked.
+ */
+@Component("dates")
+public class Dates {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    public String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant.atZone(zone));
+    }
+
+    public String moment(Instant instant) {
+        return instant == null ? "" : MOMENT.format(instant.atZone(zone));
+    }
+
+    public String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+}

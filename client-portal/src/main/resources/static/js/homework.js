@@ -1,0 +1,94 @@
+// Autosave for the homework form, and drafts kept in this browser until the server has them.
+// Without this script the form still works: "Save draft" and "Submit answers" post it whole.
+// Drafts live in localStorage only while unsaved (removed as soon as the server confirms), so clinical text
+// stays on the device no longer than needed, yet nothing typed is lost when the session expires meanwhile.
+(function () {
+  'use strict';
+  var form = document.getElementById('homework-form');
+  if (!form || !window.fetch) { return; }
+  var assignment = form.getAttribute('data-assignment');
+  var csrf = form.querySelector('input[name="_csrf"]');
+  var timers = {};
+
+  function key(promptId) { return 'securebase.draft.' + assignment + '.' + promptId; }
+
+  function store(promptId, value) {
+    try { window.localStorage.setItem(key(promptId), JSON.stringify(value)); } catch (e) { /* storage full or off */ }
+  }
+
+  function forget(promptId) {
+    try { window.localStorage.removeItem(key(promptId)); } catch (e) { /* nothing to forget */ }
+  }
+
+  function stored(promptId) {
+    try { return JSON.parse(window.localStorage.getItem(key(promptId))); } catch (e) { return null; }
+  }
+
+  function state(prompt, message) { prompt.querySelector('.save-state').textContent = message; }
+
+  function valueOf(prompt) {
+    var kind = prompt.getAttribute('data-kind');
+    if (kind === 'CHECKLIST') {
+      return { kind: kind, check: Array.prototype.map.call(
+        prompt.querySelectorAll('input[type=checkbox]:checked'), function (box) { return box.value; }) };
+    }
+    var field = prompt.querySelector('textarea, input[type=number]');
+    return { kind: kind, text: field.value };
+  }
+
+  function apply(prompt, value) {
+    if (value.kind === 'CHECKLIST') {
+      prompt.querySelectorAll('input[type=checkbox]').forEach(function (box) {
+        box.checked = value.check.indexOf(box.value) >= 0;
+      });
+    } else {
+      prompt.querySelector('textarea, input[type=number]').value = value.text;
+    }
+  }
+
+  function save(prompt) {
+    var promptId = prompt.getAttribute('data-prompt');
+    var value = valueOf(prompt);
+    var body = new URLSearchParams();
+    body.append('_csrf', csrf ? csrf.value : '');
+    body.append('kind', value.kind);
+    if (value.kind === 'CHECKLIST') {
+      value.check.forEach(function (id) { body.append('check', id); });
+    } else if (value.kind === 'SCALE') {
+      body.append('value', value.text);
+    } else {
+      body.append('text', value.text);
+    }
+    state(prompt, form.getAttribute('data-msg-saving'));
+    // redirect: 'manual' so an expired session (a redirect to the login page) counts as "not saved".
+    fetch(form.action + '/' + promptId, { method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual' })
+      .then(function (response) {
+        if (response.status === 204) {
+          forget(promptId);
+          state(prompt, form.getAttribute('data-msg-saved'));
+        } else if (response.status === 422) {
+          response.text().then(function (detail) { state(prompt, detail); });
+        } else {
+          state(prompt, form.getAttribute('data-msg-offline'));
+        }
+      })
+      .catch(function () { state(prompt, form.getAttribute('data-msg-offline')); });
+  }
+
+  form.querySelectorAll('.prompt').forEach(function (prompt) {
+    var promptId = prompt.getAttribute('data-prompt');
+    var draft = stored(promptId);
+    if (draft && JSON.stringify(draft) !== JSON.stringify(valueOf(prompt))) {
+      apply(prompt, draft);
+      state(prompt, form.getAttribute('data-msg-restored'));
+      save(prompt);
+    }
+    var changed = function () {
+      store(promptId, valueOf(prompt));
+      window.clearTimeout(timers[promptId]);
+      timers[promptId] = window.setTimeout(function () { save(prompt); }, 1500);
+    };
+    prompt.addEventListener('input', changed);
+    prompt.addEventListener('change', changed);
+  });
+})();

@@ -1,0 +1,37 @@
+// Idle logoff: after 14 minutes without activity a warning (role=alert) offers to stay signed in; after 15 the
+// person is logged out through the ordinary logout form, which also ends the Keycloak session. The server's
+// session times out after 15 minutes anyway; this makes it visible and ends the Keycloak session too.
+(function () {
+  'use strict';
+  var WARN_AFTER = 14 * 60 * 1000;
+  var LOGOUT_AFTER = 15 * 60 * 1000;
+  var warning;
+  var logoutForm;
+  var warnTimer;
+  var logoutTimer;
+
+  function arm() {
+    window.clearTimeout(warnTimer);
+    window.clearTimeout(logoutTimer);
+    warnTimer = window.setTimeout(function () { warning.hidden = false; }, WARN_AFTER);
+    logoutTimer = window.setTimeout(function () { logoutForm.submit(); }, LOGOUT_AFTER);
+  }
+
+  function stay() {
+    warning.hidden = true;
+    // Touches the server session so it, too, starts its 15 minutes again.
+    fetch(document.querySelector('.brand').getAttribute('href') + 'session/keepalive',
+      { credentials: 'same-origin', redirect: 'manual' });
+    arm();
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    warning = document.getElementById('idle-warning');
+    logoutForm = document.getElementById('logout-form');
+    if (!warning || !logoutForm) { return; }
+    document.getElementById('stay-signed-in').addEventListener('click', stay);
+    // Typing in a form counts as activity: homework autosave keeps the server session alive as well.
+    document.addEventListener('input', function () { if (warning.hidden) { arm(); } });
+    arm();
+  });
+})();

@@ -1,0 +1,189 @@
+package org.securebase.portal.assignment;
+
+import org.junit.jupiter.api.Test;
+import org.securebase.portal.WebSliceSecurity;
+import org.securebase.portal.api.Fetched;
+import org.securebase.portal.api.PlatformApi;
+import org.securebase.portal.api.Sent;
+import org.securebase.portal.caseload.Caseload;
+import org.securebase.portal.home.Dates;
+import org.securebase.portal.library.Articles;
+import org.securebase.portal.library.ReadingHtml;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(AssignmentController.class)
+@Import({Caseload.class, Dates.class, ReadingHtml.class, WebSliceSecurity.class})
+class AssignmentControllerTest {
+
+    static final UUID ID = UUID.randomUUID();
+    static final UUID TEXT_PROMPT = UUID.randomUUID();
+    static final UUID LIST_PROMPT = UUID.randomUUID();
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    PlatformApi api;
+
+    static RequestPostProcessor as(String role) {
+        return oidcLogin().idToken(token -> token.claim("realm_access", Map.of("roles", List.of(role))))
+                // What the portal's realm-role mapper grants at login.
+                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+    }
+
+    static Homework.Assignment assignment(String status, Homework.Answer textAnswer) {
+        return new Homework.Assignment(ID, UUID.randomUUID(), UUID.randomUUID(),
+                new Homework.ArticleRef(UUID.randomUUID(), "attachment-and-healing", "Attachment and Healing", 2),
+                status, "Take your time", Instant.now().plusSeconds(86_400), false, Instant.now(), null, null, null, null,
+                List.of(new Homework.Prompt(TEXT_PROMPT, 1, "TEXT", "What stood out?", null, null, textAnswer),
+                        new Homework.Prompt(LIST_PROMPT, 2, "CHECKLIST", "How Attachment Wounds Show Up", "list-1",
+                                List.of("item-a", "item-b"), null)));
+    }
+
+    static Homework.Reading reading() {
+        return new Homework.Reading(UUID.randomUUID(), "attachment-and-healing", 2, true, "Attachment and Healing", "",
+                5, "<h2>How Attachment Wounds Show Up</h2><ul><li>Difficulty trusting</li></ul><script>alert(1)</script>",
+                List.of(new Articles.Section("how", "How Attachment Wounds Show Up", 2, List.of(),
+                        List.of(new Articles.ArticleList("list-1", false, List.of(
+                                new Articles.Item("item-a", "Difficulty trusting others"),
+                                new Articles.Item("item-b", "Fear of abandonment")))))));
+    }
+
+    @Test
+    void clientSeesThePinnedReadingBesideTheFormWithChecklistTexts() throws Exception {
+        when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("OPENED", null))));
+        when(api.get(any(), eq(Homework.Reading.class))).thenReturn(Fetched.of(Optional.of(reading())));
+        when(api.get(any(), eq(Homework.Feedback[].class))).thenReturn(Fetched.of(Optional.of(new Homework.Feedback[0])));
+
+        String html = mvc.perform(get("/assignments/" + ID).with(as("client"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("class=\"side-by-side\"").contains("id=\"homework-form\"")
+                .contains("Difficulty trusting others").contains("Fear of abandonment")
+                .contains("name=\"text-" + TEXT_PROMPT + "\"").contains("What stood out?")
+                .contains("/js/homework.js").doesNotContain("<script>alert");
+    }
+
+    @Test
+    void readingUnavailableLeavesTheHomeworkUsable() throws Exception {
+        when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("OPENED", null))));
+        when(api.get(any(), eq(Homework.Reading.class))).thenReturn(Fetched.failed());
+        when(api.get(any(), eq(Homework.Feedback[].class))).thenReturn(Fetched.failed());
+
+        String html = mvc.perform(get("/assignments/" + ID).with(as("client"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("This reading is unavailable right now").contains("id=\"homework-form\"");
+    }
+
+    @Test
+    void savingWithoutJavaScriptPutsEachAnswerThenSubmits() throws Exception {
+        when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("OPENED", null))));
+        when(api.put(any(), any(), eq(Void.class))).thenReturn(Sent.done(null));
+        when(api.send(eq(HttpMethod.POST), any(), isNull(), eq(Void.class))).thenReturn(Sent.done(null));
+
+        mvc.perform(post("/assignments/" + ID + "/answers").with(as("client")).with(csrf())
+                        .param("text-" + TEXT_PROMPT, "My answer")
+                        .param("present-" + LIST_PROMPT, "1").param("check-" + LIST_PROMPT, "item-b")
+                        .param("action", "submit"))
+                .andExpect(redirectedUrl("/assignments/" + ID))
+                .andExpect(flash().attribute("notice", "homework.submitted"));
+
+        ArgumentCaptor<Object> bodies = ArgumentCaptor.forClass(Object.class);
+        verify(api, org.mockito.Mockito.times(2)).put(any(), bodies.capture(), eq(Void.class));
+        assertThat(bodies.getAllValues()).containsExactly(
+                new Homework.AnswerRequest("My answer", null, null),
+                new Homework.AnswerRequest(null, List.of("item-b"), null));
+        verify(api).send(eq(HttpMethod.POST), any(), isNull(), eq(Void.class));
+    }
+
+    @Test
+    void aRefusedSubmitShowsTheApisReason() throws Exception {
+        when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("OPENED", null))));
+        when(api.put(any(), any(), eq(Void.class))).thenReturn(Sent.done(null));
+        when(api.send(eq(HttpMethod.POST), any(), isNull(), eq(Void.class)))
+                .thenReturn(Sent.refused("Every prompt must be answered before submitting."));
+
+        mvc.perform(post("/assignments/" + ID + "/answers").with(as("client")).with(csrf())
+                        .param("text-" + TEXT_PROMPT, "").param("action", "submit"))
+                .andExpect(redirectedUrl("/assignments/" + ID))
+                .andExpect(flash().attribute("problem", "Every prompt must be answered before submitting."));
+    }
+
+    @Test
+    void autosaveAnswersNoContentOrTheReasonOrUnavailable() throws Exception {
+        when(api.put(any(), any(), eq(Void.class)))
+                .thenReturn(Sent.done(null), Sent.refused("The assignment was already submitted."), Sent.failed());
+        String url = "/assignments/" + ID + "/answers/" + TEXT_PROMPT;
+
+        mvc.perform(post(url).with(as("client")).with(csrf()).param("kind", "TEXT").param("text", "draft"))
+                .andExpect(status().isNoContent());
+        mvc.perform(post(url).with(as("client")).with(csrf()).param("kind", "TEXT").param("text", "draft"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string("The assignment was already submitted."));
+        mvc.perform(post(url).with(as("client")).with(csrf()).param("kind", "TEXT").param("text", "draft"))
+                .andExpect(status().isServiceUnavailable());
+    }
+
+    @Test
+    void autosaveWithoutCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/assignments/" + ID + "/answers/" + TEXT_PROMPT).with(as("client"))
+                        .param("kind", "TEXT").param("text", "draft"))
+                .andExpect(status().isForbidden());
+        verify(api, never()).put(any(), any(), any());
+    }
+
+    @Test
+    void therapistReviewingSeesAnswersWithAFeedbackFormPerAnswer() throws Exception {
+        UUID answerId = UUID.randomUUID();
+        when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(
+                assignment("SUBMITTED", new Homework.Answer(answerId, "I trust slowly", null, null, Instant.now())))));
+        when(api.get(any(), eq(Homework.Reading.class))).thenReturn(Fetched.of(Optional.of(reading())));
+        when(api.get(any(), eq(Homework.Feedback[].class))).thenReturn(Fetched.of(Optional.of(new Homework.Feedback[0])));
+
+        String html = mvc.perform(get("/assignments/" + ID).with(as("therapist"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("I trust slowly")
+                .contains("/assignments/" + ID + "/answers/" + answerId + "/feedback")
+                .doesNotContain("id=\"homework-form\"");
+    }
+
+    @Test
+    void aTherapistCannotAnswerForTheClient() throws Exception {
+        mvc.perform(post("/assignments/" + ID + "/answers/" + TEXT_PROMPT).with(as("therapist")).with(csrf())
+                        .param("kind", "TEXT").param("text", "draft"))
+                .andExpect(status().isForbidden());
+        verify(api, never()).put(any(), any(), any());
+    }
+}
