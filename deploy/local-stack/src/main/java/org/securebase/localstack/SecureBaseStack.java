@@ -237,6 +237,9 @@ public final class SecureBaseStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         closing = true;
+        // Ask every service to stop at once, so a JVM that is exiting is not outlived by services still
+        // waiting their turn; each is then awaited (and killed if need be) below.
+        services.values().forEach(ServiceProcess::requestStop);
         List<RuntimeException> failures = new ArrayList<>();
         while (!started.isEmpty()) {
             try {

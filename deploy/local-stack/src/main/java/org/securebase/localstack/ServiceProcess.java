@@ -96,6 +96,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Sends the service SIGTERM (Spring Boot then shuts down gracefully) without waiting. */
+    void requestStop() {
+        process.destroy();
+    }
+
     /** Asks the service to shut down gracefully, and kills it if it has not within 20 s. */
     @Override
     public void close() {
