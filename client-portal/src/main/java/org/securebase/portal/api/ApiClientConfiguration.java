@@ -1,5 +1,6 @@
 package org.securebase.portal.api;
 
+import org.securebase.portal.security.PortalSecurityConfiguration;
 import org.slf4j.MDC;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,6 @@ import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class ApiClientConfiguration {
-
-    static final String REGISTRATION_ID = "keycloak";
 
     /**
      * Tokens live in the HTTP session, which Spring Session keeps in PostgreSQL: any portal instance can
@@ -49,7 +48,7 @@ class ApiClientConfiguration {
     RestClient platformRestClient(ApiProperties properties, OAuth2AuthorizedClientManager manager,
                            OAuth2AuthorizedClientRepository authorizedClients) {
         OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(manager);
-        bearer.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
+        bearer.setClientRegistrationIdResolver(request -> PortalSecurityConfiguration.REGISTRATION_ID);
         // A refused token (e.g. the Keycloak session ended) forgets the stored tokens, so the next page asks for a login.
         bearer.setAuthorizationFailureHandler(
                 OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));

@@ -97,10 +97,6 @@ public class PlatformApi {
         return "The request was refused (" + refused.getStatusCode().value() + ").";
     }
 
-    public RestClient client() {
-        return client;
-    }
-
     private static <T> Fetched<Optional<T>> call(java.util.function.Supplier<Optional<T>> request) {
         try {
             return Fetched.of(request.get());

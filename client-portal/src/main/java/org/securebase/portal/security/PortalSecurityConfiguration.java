@@ -30,9 +30,10 @@ import java.util.Set;
 @Configuration(proxyBeanMethods = false)
 // Controllers state which role may use them with @PreAuthorize; the APIs check again on every call.
 @EnableMethodSecurity
-class PortalSecurityConfiguration {
+public class PortalSecurityConfiguration {
 
-    static final String REGISTRATION_ID = "keycloak";
+    /** The one client registration: Keycloak's {@code portal} client. */
+    public static final String REGISTRATION_ID = "keycloak";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
