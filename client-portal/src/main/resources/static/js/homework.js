@@ -8,6 +8,8 @@
   if (!form || !window.fetch) { return; }
   var assignment = form.getAttribute('data-assignment');
   var csrf = form.querySelector('input[name="_csrf"]');
+  // getAttribute, not form.action: a control named "action" would shadow the property (DOM clobbering).
+  var saveUrl = form.getAttribute('action');
   var timers = {};
 
   function key(promptId) { return 'securebase.draft.' + assignment + '.' + promptId; }
@@ -61,7 +63,7 @@
     }
     state(prompt, form.getAttribute('data-msg-saving'));
     // redirect: 'manual' so an expired session (a redirect to the login page) counts as "not saved".
-    fetch(form.action + '/' + promptId, { method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual' })
+    fetch(saveUrl + '/' + promptId, { method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual' })
       .then(function (response) {
         if (response.status === 204) {
           forget(promptId);

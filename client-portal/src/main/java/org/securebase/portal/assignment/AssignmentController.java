@@ -201,7 +201,7 @@ class AssignmentController {
     @PostMapping("/assignments/{id}/answers")
     @PreAuthorize("hasRole('client')")
     String saveAll(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
-                   @RequestParam(defaultValue = "save") String action, RedirectAttributes redirect) {
+                   @RequestParam(defaultValue = "save") String intent, RedirectAttributes redirect) {
         Fetched<Optional<Homework.Assignment>> found =
                 api.get(uri -> uri.path("/api/journal/assignments/{id}").build(id), Homework.Assignment.class);
         if (found.unavailable()) {
@@ -221,7 +221,7 @@ class AssignmentController {
                 return refused(sent, redirect, id);
             }
         }
-        if ("submit".equals(action)) {
+        if ("submit".equals(intent)) {
             Sent<Void> sent = api.send(org.springframework.http.HttpMethod.POST,
                     uri -> uri.path("/api/journal/assignments/{id}/submit").build(id), null, Void.class);
             if (!sent.ok()) {

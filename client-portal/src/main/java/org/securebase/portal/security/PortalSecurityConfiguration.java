@@ -4,7 +4,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.GrantedAuthority;
@@ -19,6 +18,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import java.util.Collection;
@@ -41,13 +41,14 @@ public class PortalSecurityConfiguration {
 
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
-                                       KeycloakProperties keycloak) throws Exception {
+                                       KeycloakProperties keycloak, AuthenticationSuccessHandler afterLogin)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         // Only reachable on the management port; the gateway never routes /actuator.
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .anyRequest().authenticated())
-                .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION_ID))
+                .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION_ID).successHandler(afterLogin))
                 .logout(logout -> logout.logoutSuccessHandler(keycloakLogout(registrations, keycloak)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

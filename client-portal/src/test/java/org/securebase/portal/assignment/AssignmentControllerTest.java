@@ -115,7 +115,7 @@ class AssignmentControllerTest {
         mvc.perform(post("/assignments/" + ID + "/answers").with(as("client")).with(csrf())
                         .param("text-" + TEXT_PROMPT, "My answer")
                         .param("present-" + LIST_PROMPT, "1").param("check-" + LIST_PROMPT, "item-b")
-                        .param("action", "submit"))
+                        .param("intent", "submit"))
                 .andExpect(redirectedUrl("/assignments/" + ID))
                 .andExpect(flash().attribute("notice", "homework.submitted"));
 
@@ -135,7 +135,7 @@ class AssignmentControllerTest {
                 .thenReturn(Sent.refused("Every prompt must be answered before submitting."));
 
         mvc.perform(post("/assignments/" + ID + "/answers").with(as("client")).with(csrf())
-                        .param("text-" + TEXT_PROMPT, "").param("action", "submit"))
+                        .param("text-" + TEXT_PROMPT, "").param("intent", "submit"))
                 .andExpect(redirectedUrl("/assignments/" + ID))
                 .andExpect(flash().attribute("problem", "Every prompt must be answered before submitting."));
     }

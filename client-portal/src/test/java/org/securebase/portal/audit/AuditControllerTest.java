@@ -46,7 +46,7 @@ class AuditControllerTest {
     void aClientSeesWhoReadWhat() throws Exception {
         when(api.get(any(), eq(AuditController.ReadPage.class))).thenReturn(Fetched.of(Optional.of(
                 new AuditController.ReadPage(List.of(new AuditController.Read(1, Instant.now(),
-                        new AuditController.Actor(UUID.randomUUID(), "therapist", "Theo Therapist"), UUID.randomUUID(),
+                        new AuditController.Actor(UUID.randomUUID(), "THERAPIST", "Theo Therapist"), UUID.randomUUID(),
                         "ASSIGNMENT", UUID.randomUUID(), "READ", "req-1")), null))));
 
         String html = mvc.perform(get("/audit").with(as("client"))).andExpect(status().isOk())

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -146,6 +149,18 @@ public final class MailServer implements AutoCloseable {
 
     /** One received email, as plain data. */
     public record ReceivedMail(String from, List<String> to, String subject, String body, Instant sentAt) {
+
+        // Keycloak's action links: .../realms/<realm>/login-actions/action-token?key=<jwt>[&client_id=...]
+        private static final Pattern ACTION_LINK = Pattern.compile(
+                "https?://[^\\s\"'<>]+/login-actions/action-token\\?key=[A-Za-z0-9._\\-]+(?:&(?:amp;)?[^\\s\"'<>]*)?");
+
+        /** The first Keycloak action link (invitation, password reset) in the mail, as a browser would follow it. */
+        public Optional<String> keycloakActionLink() {
+            // The body is raw MIME: undo quoted-printable soft line breaks and '=' escapes before searching.
+            String decoded = body.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+            Matcher link = ACTION_LINK.matcher(decoded);
+            return link.find() ? Optional.of(link.group().replace("&amp;", "&")) : Optional.empty();
+        }
 
         String toJson() {
             return "{\"from\":" + Json.quote(from) + ",\"to\":"

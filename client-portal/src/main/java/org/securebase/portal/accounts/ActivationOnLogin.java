@@ -1,0 +1,49 @@
+package org.securebase.portal.accounts;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.securebase.portal.api.Fetched;
+import org.securebase.portal.api.PlatformApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * After each login, tells account-service who signed in ({@code GET /api/accounts/me}): an invited person's first
+ * login is what turns their account active (and so, for a therapist, choosable for a caseload). Then continues to
+ * the page that asked for the login. When account-service is unreachable the login still succeeds; the next login
+ * (or the next call of /me) activates the account.
+ */
+@Component
+public class ActivationOnLogin implements AuthenticationSuccessHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ActivationOnLogin.class);
+
+    private final PlatformApi api;
+    private final AuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
+
+    ActivationOnLogin(PlatformApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                        Authentication authentication) throws IOException, ServletException {
+        Fetched<Optional<Me>> me = api.get(uri -> uri.path("/api/accounts/me").build(), Me.class);
+        if (me.unavailable()) {
+            log.warn("account-service did not answer /me after a login; an invited account stays invited until the next login");
+        }
+        next.onAuthenticationSuccess(request, response, authentication);
+    }
+
+    /** The part of account-service's answer the portal needs here: nothing beyond "it answered". */
+    record Me(String status) {
+    }
+}

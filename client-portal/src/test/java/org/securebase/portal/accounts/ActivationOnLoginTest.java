@@ -1,0 +1,57 @@
+package org.securebase.portal.accounts;
+
+import org.junit.jupiter.api.Test;
+import org.securebase.portal.api.Fetched;
+import org.securebase.portal.api.PlatformApi;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.mockito.ArgumentCaptor;
+import org.springframework.web.util.UriBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class ActivationOnLoginTest {
+
+    private final PlatformApi api = mock(PlatformApi.class);
+    private final ActivationOnLogin handler = new ActivationOnLogin(api);
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void asksAccountServiceWhoSignedInThenContinues() throws Exception {
+        when(api.get(any(Function.class), eq(ActivationOnLogin.Me.class)))
+                .thenReturn(Fetched.of(Optional.of(new ActivationOnLogin.Me("active"))));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        handler.onAuthenticationSuccess(new MockHttpServletRequest(), response, new TestingAuthenticationToken("u", "p"));
+
+        ArgumentCaptor<Function> uri = ArgumentCaptor.forClass(Function.class);
+        verify(api).get(uri.capture(), eq(ActivationOnLogin.Me.class));
+        URI called = ((Function<UriBuilder, URI>) uri.getValue())
+                .apply(UriComponentsBuilder.newInstance());
+        assertThat(called.getPath()).isEqualTo("/api/accounts/me");
+        assertThat(response.getRedirectedUrl()).isEqualTo("/");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLoginSucceedsWhenAccountServiceIsDown() throws Exception {
+        when(api.get(any(Function.class), eq(ActivationOnLogin.Me.class))).thenReturn(Fetched.failed());
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        handler.onAuthenticationSuccess(new MockHttpServletRequest(), response, new TestingAuthenticationToken("u", "p"));
+
+        assertThat(response.getRedirectedUrl()).isEqualTo("/");
+    }
+}
