@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
@@ -46,6 +47,8 @@ class AssignmentController {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     static final int MAX_TEXT = 10_000;
+    /** As the form's maxlength says; journal-service enforces its own limit too. */
+    static final int MAX_PROMPT = 2_000;
 
     private final PlatformApi api;
     private final Caseload caseload;
@@ -66,34 +69,43 @@ class AssignmentController {
     @PreAuthorize("hasRole('therapist')")
     String newAssignment(@RequestParam(required = false) String article, @RequestParam(required = false) UUID client,
                          Model model) {
-        AssignForm form = new AssignForm(client, article, "", null, LocalDate.now(clock).plusWeeks(1), "");
+        AssignForm form = new AssignForm(client, article, "", "", "", null, LocalDate.now(clock).plusWeeks(1), "");
         return assignForm(form, null, model);
     }
 
     @PostMapping("/assignments")
     @PreAuthorize("hasRole('therapist')")
     String assign(@RequestParam(required = false) UUID client, @RequestParam String article,
-                  @RequestParam(defaultValue = "") String question, @RequestParam(required = false) String listId,
+                  @RequestParam(defaultValue = "") String question, @RequestParam(defaultValue = "") String followUp,
+                  @RequestParam(defaultValue = "") String scale, @RequestParam(required = false) String listId,
                   @RequestParam(required = false) LocalDate due, @RequestParam(defaultValue = "") String note,
                   Model model, RedirectAttributes redirect) {
-        AssignForm form = new AssignForm(client, article, question.strip(),
+        AssignForm form = new AssignForm(client, article, question.strip(), followUp.strip(), scale.strip(),
                 listId == null || listId.isBlank() ? null : listId, due, note.strip());
         Fetched<Optional<Articles.Article>> chosen = readArticle(article);
         if (client == null) {
             return assignForm(form, "assign.error.client", model);
         }
-        if (form.question().isEmpty() && form.listId() == null) {
+        if (form.question().isEmpty() && form.followUp().isEmpty() && form.scale().isEmpty() && form.listId() == null) {
             return assignForm(form, "assign.error.prompt", model);
+        }
+        if (Stream.of(form.question(), form.followUp(), form.scale(), form.note()).anyMatch(t -> t.length() > MAX_PROMPT)) {
+            return assignForm(form, "assign.error.tooLong", model);
         }
         if (due == null) {
             return assignForm(form, "assign.error.due", model);
+        }
+        if (due.isBefore(LocalDate.now(clock))) {
+            return assignForm(form, "assign.error.duePast", model);
         }
         if (chosen.unavailable() || chosen.value().isEmpty()) {
             return assignForm(form, "assign.error.article", model);
         }
         List<Homework.PromptRequest> prompts = new java.util.ArrayList<>();
-        if (!form.question().isEmpty()) {
-            prompts.add(new Homework.PromptRequest("TEXT", form.question(), null));
+        Stream.of(form.question(), form.followUp()).filter(text -> !text.isEmpty())
+                .forEach(text -> prompts.add(new Homework.PromptRequest("TEXT", text, null)));
+        if (!form.scale().isEmpty()) {
+            prompts.add(new Homework.PromptRequest("SCALE", form.scale(), null));
         }
         if (form.listId() != null) {
             String heading = sectionOfList(chosen.value().get(), form.listId());
@@ -112,7 +124,8 @@ class AssignmentController {
         return "redirect:/";
     }
 
-    record AssignForm(UUID client, String article, String question, String listId, LocalDate due, String note) {
+    record AssignForm(UUID client, String article, String question, String followUp, String scale, String listId,
+                      LocalDate due, String note) {
     }
 
     /** A list of the article the therapist may turn into a checklist, named by its section. */

@@ -186,4 +186,78 @@ class AssignmentControllerTest {
                 .andExpect(status().isForbidden());
         verify(api, never()).put(any(), any(), any());
     }
+
+    // ---- assigning ----
+
+    static final UUID CLIENT = UUID.randomUUID();
+
+    private void articleAndCaseload() {
+        Homework.Reading reading = reading();
+        when(api.get(any(), eq(Articles.Article.class))).thenReturn(Fetched.of(Optional.of(new Articles.Article(
+                reading.articleId(), reading.slug(), reading.title(), "", "PUBLISHED", 2, List.of(), 5, null, Instant.now(),
+                reading.html(), reading.sections()))));
+        when(api.get(any(), eq(Articles.Page.class))).thenReturn(Fetched.of(Optional.of(
+                new Articles.Page(List.of(), 0, 50, 0, 0))));
+        when(api.get(any(), eq(Caseload.Client[].class))).thenReturn(Fetched.of(Optional.of(
+                new Caseload.Client[] {new Caseload.Client(CLIENT, "Casey Client", "active")})));
+    }
+
+    @Test
+    void assigningSendsEveryKindOfPromptDueAtTheEndOfTheChosenDay() throws Exception {
+        articleAndCaseload();
+        when(api.post(any(), any(), eq(Homework.Summary.class))).thenReturn(Sent.done(null));
+        java.time.LocalDate due = java.time.LocalDate.now().plusDays(7);
+
+        mvc.perform(post("/assignments").with(as("therapist")).with(csrf())
+                        .param("client", CLIENT.toString()).param("article", "attachment-and-healing")
+                        .param("question", " What stood out? ").param("followUp", "What would you like to try?")
+                        .param("scale", "How hopeful do you feel?").param("listId", "list-1")
+                        .param("due", due.toString()).param("note", "Take your time"))
+                .andExpect(redirectedUrl("/")).andExpect(flash().attribute("notice", "assign.done"));
+
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(api).post(any(), sent.capture(), eq(Homework.Summary.class));
+        Homework.CreateRequest request = (Homework.CreateRequest) sent.getValue();
+        assertThat(request.clientId()).isEqualTo(CLIENT);
+        assertThat(request.note()).isEqualTo("Take your time");
+        assertThat(request.prompts()).containsExactly(
+                new Homework.PromptRequest("TEXT", "What stood out?", null),
+                new Homework.PromptRequest("TEXT", "What would you like to try?", null),
+                new Homework.PromptRequest("SCALE", "How hopeful do you feel?", null),
+                new Homework.PromptRequest("CHECKLIST", "How Attachment Wounds Show Up", "list-1"));
+        assertThat(request.dueAt()).isEqualTo(due.atTime(23, 59).atZone(java.time.ZoneId.systemDefault()).toInstant());
+    }
+
+    @Test
+    void aPastDueDateOrAnOverlongQuestionIsRefusedWithTheTypedTextKept() throws Exception {
+        articleAndCaseload();
+
+        String past = mvc.perform(post("/assignments").with(as("therapist")).with(csrf())
+                        .param("client", CLIENT.toString()).param("article", "attachment-and-healing")
+                        .param("question", "Kept question").param("due", java.time.LocalDate.now().minusDays(1).toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(past).contains("The due date is in the past").contains("Kept question");
+
+        String tooLong = mvc.perform(post("/assignments").with(as("therapist")).with(csrf())
+                        .param("client", CLIENT.toString()).param("article", "attachment-and-healing")
+                        .param("scale", "x".repeat(2_001)).param("due", java.time.LocalDate.now().toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(tooLong).contains("longer than 2,000 characters");
+
+        String nothing = mvc.perform(post("/assignments").with(as("therapist")).with(csrf())
+                        .param("client", CLIENT.toString()).param("article", "attachment-and-healing")
+                        .param("due", java.time.LocalDate.now().toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(nothing).contains("Add a question or choose a list");
+
+        verify(api, never()).post(any(), any(), any());
+    }
+
+    @Test
+    void aClientCannotAssign() throws Exception {
+        mvc.perform(post("/assignments").with(as("client")).with(csrf())
+                        .param("client", CLIENT.toString()).param("article", "attachment-and-healing"))
+                .andExpect(status().isForbidden());
+        verify(api, never()).post(any(), any(), any());
+    }
 }

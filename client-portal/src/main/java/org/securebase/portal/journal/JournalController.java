@@ -1,0 +1,235 @@
+package org.securebase.portal.journal;
+
+import org.securebase.portal.api.Fetched;
+import org.securebase.portal.api.PlatformApi;
+import org.securebase.portal.api.Sent;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/**
+ * The client's journal: the entries with a chart of the mood over time and a form to write one; an entry with its
+ * edit form; sharing with the therapist; deleting after a confirmation page. Every form works without JavaScript.
+ * A form with a mistake comes back with the typed text and is not sent, so journal-service only sees valid entries.
+ */
+@Controller
+@PreAuthorize("hasRole('client')")
+class JournalController {
+
+    static final int PAGE_SIZE = 20;
+    // journal-service's cursors are base64url; anything else is not passed on.
+    static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_-]{1,200}");
+
+    private final PlatformApi api;
+    // The practice's time zone, as for every date the portal shows (see Dates).
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    JournalController(PlatformApi api) {
+        this.api = api;
+    }
+
+    // ---- the list, with the chart and the "write" form ----
+
+    @GetMapping("/journal")
+    String journal(@RequestParam(required = false) String cursor, Model model) {
+        String safeCursor = cursor != null && CURSOR.matcher(cursor).matches() ? cursor : null;
+        Fetched<Journal.SummaryPage> entries = api.get(uri -> {
+            uri.path("/api/journal/entries").queryParam("limit", PAGE_SIZE);
+            if (safeCursor != null) {
+                uri.queryParam("cursor", safeCursor);
+            }
+            return uri.build();
+        }, Journal.SummaryPage.class).map(page -> page
+                .filter(found -> found.items() != null)
+                .orElse(new Journal.SummaryPage(List.of(), null)));
+        model.addAttribute("entries", entries);
+        model.addAttribute("chart", entries.map(page -> MoodChart.of(page.items().stream()
+                .map(entry -> new MoodChart.Reading(entry.createdAt(), entry.mood())).toList(), zone)));
+        model.addAttribute("olderPage", safeCursor != null);
+        return writeForm(EntryForm.empty(), Map.of(), null, model);
+    }
+
+    @PostMapping("/journal")
+    String write(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body,
+                 @RequestParam(defaultValue = "") String mood, @RequestParam(required = false) String share,
+                 Model model, RedirectAttributes redirect) {
+        EntryForm form = new EntryForm(title, body, mood, share != null, null);
+        Map<String, String> errors = form.errors();
+        if (!errors.isEmpty()) {
+            return writeForm(form, errors, "journal.error.form", model);
+        }
+        Sent<Journal.Entry> sent = api.post(uri -> uri.path("/api/journal/entries").build(), form.request(null),
+                Journal.Entry.class);
+        if (!sent.ok()) {
+            model.addAttribute("problem", sent.problem());
+            return writeForm(form, Map.of(), sent.unavailable() ? "journal.error.unavailable.write" : null, model);
+        }
+        redirect.addFlashAttribute("notice", "journal.written");
+        if (form.share() && sent.value() != null) {
+            // A separate call: journal-service creates every entry private and shares on request only.
+            Sent<Journal.Entry> shared = share(sent.value().id());
+            if (shared.ok()) {
+                redirect.addFlashAttribute("notice", "journal.written.shared");
+            } else if (shared.unavailable()) {
+                redirect.addFlashAttribute("error", "journal.error.unavailable.shareAfterWrite");
+            } else {
+                redirect.addFlashAttribute("problem", shared.problem());
+            }
+        }
+        return "redirect:/journal";
+    }
+
+    /**
+     * The journal page; without an {@code entries} attribute (a form sent back to fix) it shows only the form, so a
+     * mistake costs no call to journal-service.
+     */
+    private static String writeForm(EntryForm form, Map<String, String> errors, String error, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        if (error != null) {
+            // Only when set: null would hide an error flashed by the redirect that led here.
+            model.addAttribute("error", error);
+        }
+        return "journal/list";
+    }
+
+    // ---- one entry: read, edit ----
+
+    @GetMapping("/journal/{id}")
+    String entry(@PathVariable UUID id, Model model) {
+        Fetched<Optional<Journal.Entry>> found = read(id);
+        model.addAttribute("entry", found.map(Optional::get));
+        return editForm(id, found.available() ? EntryForm.of(found.value().get()) : EntryForm.empty(), Map.of(), null,
+                model);
+    }
+
+    @PostMapping("/journal/{id}")
+    String update(@PathVariable UUID id, @RequestParam(defaultValue = "") String title,
+                  @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String mood,
+                  @RequestParam(required = false) String version, Model model, RedirectAttributes redirect) {
+        EntryForm form = new EntryForm(title, body, mood, false, version(version));
+        Map<String, String> errors = form.errors();
+        if (!errors.isEmpty()) {
+            return editForm(id, form, errors, "journal.error.form", model);
+        }
+        // Read first: journal-service replaces the whole entry, so its link to an assignment must be sent again.
+        Fetched<Optional<Journal.Entry>> found = read(id);
+        if (found.unavailable()) {
+            return editForm(id, form, Map.of(), "journal.error.unavailable.save", model);
+        }
+        Journal.Entry current = found.value().get();
+        if (form.version() != null && form.version() != current.version()) {
+            // Changed in another tab since this form was opened: show it, and let a second save replace it knowingly.
+            EntryForm again = new EntryForm(form.title(), form.body(), form.mood(), false, current.version());
+            return editForm(id, again, Map.of(), "journal.error.changed", model);
+        }
+        Sent<Journal.Entry> sent = api.put(uri -> uri.path("/api/journal/entries/{id}").build(id),
+                form.request(current.assignmentId()), Journal.Entry.class);
+        if (!sent.ok()) {
+            model.addAttribute("problem", sent.problem());
+            return editForm(id, form, Map.of(), sent.unavailable() ? "journal.error.unavailable.save" : null, model);
+        }
+        redirect.addFlashAttribute("notice", "journal.saved");
+        return "redirect:/journal/" + id;
+    }
+
+    /** The entry page; without an {@code entry} attribute (a form sent back to fix) it shows only the form. */
+    private static String editForm(UUID id, EntryForm form, Map<String, String> errors, String error, Model model) {
+        model.addAttribute("entryId", id);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        if (error != null) {
+            // Only when set: null would hide an error flashed by the redirect that led here.
+            model.addAttribute("error", error);
+        }
+        return "journal/entry";
+    }
+
+    // ---- sharing ----
+
+    @PostMapping("/journal/{id}/share")
+    String shareEntry(@PathVariable UUID id, RedirectAttributes redirect) {
+        return changed(id, share(id), "journal.shared", redirect);
+    }
+
+    @PostMapping("/journal/{id}/unshare")
+    String unshareEntry(@PathVariable UUID id, RedirectAttributes redirect) {
+        Sent<Journal.Entry> sent = api.post(uri -> uri.path("/api/journal/entries/{id}/unshare").build(id), null,
+                Journal.Entry.class);
+        return changed(id, sent, "journal.unshared", redirect);
+    }
+
+    private Sent<Journal.Entry> share(UUID id) {
+        return api.post(uri -> uri.path("/api/journal/entries/{id}/share").build(id), null, Journal.Entry.class);
+    }
+
+    // ---- deleting, after a confirmation page ----
+
+    @GetMapping("/journal/{id}/delete")
+    String confirmDelete(@PathVariable UUID id, Model model) {
+        model.addAttribute("entryId", id);
+        model.addAttribute("entry", read(id).map(Optional::get));
+        return "journal/confirm-delete";
+    }
+
+    @PostMapping("/journal/{id}/delete")
+    String delete(@PathVariable UUID id, RedirectAttributes redirect) {
+        Sent<Void> sent = api.delete(uri -> uri.path("/api/journal/entries/{id}").build(id));
+        if (sent.ok()) {
+            redirect.addFlashAttribute("notice", "journal.deleted");
+            return "redirect:/journal";
+        }
+        return changed(id, sent, null, redirect);
+    }
+
+    // ---- shared steps ----
+
+    /** The client's entry; an entry that is not (or no longer) theirs is a 404 page, as journal-service says. */
+    private Fetched<Optional<Journal.Entry>> read(UUID id) {
+        Fetched<Optional<Journal.Entry>> found =
+                api.get(uri -> uri.path("/api/journal/entries/{id}").build(id), Journal.Entry.class);
+        if (found.available() && found.value().isEmpty()) {
+            throw new ResponseStatusException(NOT_FOUND);
+        }
+        return found;
+    }
+
+    /**
+     * After a change to one entry: back to it with what happened. A refusal does not say whether the entry is gone
+     * (Sent keeps only the problem's text), so a read tells: a missing entry is a 404 page, as on a read.
+     */
+    private String changed(UUID id, Sent<?> sent, String notice, RedirectAttributes redirect) {
+        if (sent.unavailable()) {
+            redirect.addFlashAttribute("error", "journal.error.unavailable.change");
+        } else if (!sent.ok()) {
+            read(id);
+            redirect.addFlashAttribute("problem", sent.problem());
+        } else {
+            redirect.addFlashAttribute("notice", notice);
+        }
+        return "redirect:/journal/" + id;
+    }
+
+    private static Long version(String value) {
+        try {
+            return value == null || value.isBlank() || value.length() > 19 ? null : Long.parseLong(value.strip());
+        } catch (NumberFormatException notAVersion) {
+            return null;
+        }
+    }
+}
