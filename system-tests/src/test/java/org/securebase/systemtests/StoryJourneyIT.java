@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +47,8 @@ class StoryJourneyIT {
     private static final String QUESTION = "Which of these patterns do you notice in your week?";
     private static final String ANSWER = "Mostly when plans change at the last minute.";
     private static final String FEEDBACK = "Thank you for noticing this; let us look at it together next session.";
+    private static final String ENTRY_TITLE = "A calmer Sunday";
+    private static final String ENTRY_BODY = "Talked to my sister without bracing for a fight.";
     private static final String NEW_PASSWORD = "Chosen-by-the-invitee-2026";
 
     private final List<WebDriver> browsers = new ArrayList<>();
@@ -64,11 +68,13 @@ class StoryJourneyIT {
 
     @Test
     void inviteAssignAnswerSubmitReviewAndSeeWhoRead() {
-        String run = Long.toString(System.nanoTime(), 36);
+        // Names take letters only, so the run's mark is the clock's digits spelled as letters.
+        String run = Long.toString(System.nanoTime() % 1_000_000_000L).chars()
+                .mapToObj(digit -> String.valueOf((char) ('a' + digit - '0'))).collect(Collectors.joining());
         String therapistEmail = "tessa.thorne." + run + "@example.org";
         String clientEmail = "robin.reader." + run + "@example.org";
-        String therapistName = "Tessa Thorne" + run;
-        String clientName = "Robin Reader" + run;
+        String therapistName = "Tessa Thorne-" + run;
+        String clientName = "Robin Reader-" + run;
 
         // The admin's home: the accounts. The admin invites a therapist and a client; Keycloak emails both.
         WebDriver admin = logIn("admin@securebase.test", stack.demoPassword(), null);
@@ -76,8 +82,8 @@ class StoryJourneyIT {
         adminWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("accounts")));
         assertThat(admin.findElement(By.id("accounts")).getText()).contains("client@securebase.test");
         checkAccessibility(admin, "admin-home");
-        invite(admin, therapistEmail, "Tessa", "Thorne" + run, "therapist", true);
-        invite(admin, clientEmail, "Robin", "Reader" + run, "client", false);
+        invite(admin, therapistEmail, "Tessa", "Thorne-" + run, "therapist", true);
+        invite(admin, clientEmail, "Robin", "Reader-" + run, "client", false);
 
         // Each follows their invitation link: a password, and for the therapist TOTP too.
         WebDriver therapist = Browser.open();
@@ -126,11 +132,26 @@ class StoryJourneyIT {
         // Autosave: typing is saved without pressing a button, and is there after a reload.
         WebElement answer = homework.findElement(By.cssSelector("textarea"));
         answer.sendKeys(ANSWER);
-        clientWait.until(ExpectedConditions.textToBePresentInElement(
-                answer.findElement(By.xpath("ancestor::div[contains(@class,'prompt')]//p[contains(@class,'save-state')]")), "Saved"));
+        clientWait.until(ExpectedConditions.textToBePresentInElement(saveState(answer), "Saved"));
         client.navigate().refresh();
         assertThat(clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#homework-form textarea")))
                 .getDomProperty("value")).isEqualTo(ANSWER);
+
+        // The session ends while the client is typing: the text stays in this browser, and after signing in again
+        // (here Keycloak's own session signs them straight back in) it is restored and saved.
+        String assignmentPage = client.getCurrentUrl();
+        client.manage().deleteCookieNamed("SB_SESSION");
+        WebElement typing = client.findElement(By.cssSelector("#homework-form textarea"));
+        typing.sendKeys(" And on Sundays.");
+        clientWait.until(ExpectedConditions.textToBePresentInElement(saveState(typing), "Not saved yet"));
+        client.get(assignmentPage);
+        WebElement restored = clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#homework-form textarea")));
+        clientWait.until(ExpectedConditions.textToBePresentInElement(saveState(restored), "Saved"));
+        assertThat(restored.getDomProperty("value")).isEqualTo(ANSWER + " And on Sundays.");
+        client.navigate().refresh();
+        assertThat(clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#homework-form textarea")))
+                .getDomProperty("value")).as("the restored draft reached the server").isEqualTo(ANSWER + " And on Sundays.");
+
         labelled(client, "Difficulty trusting others").click();
         client.findElement(By.id("submit")).click();
         clientWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "submitted"));
@@ -159,9 +180,27 @@ class StoryJourneyIT {
         clientWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "reply was sent"));
         assertThat(client.findElement(By.id("answers")).getText()).contains("I will bring an example.");
 
+        // The client writes a journal entry with a mood and shares it; the therapist reads it.
+        client.findElement(By.linkText("Journal")).click();
+        clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("write-form")));
+        client.findElement(By.id("title")).sendKeys(ENTRY_TITLE);
+        client.findElement(By.id("body")).sendKeys(ENTRY_BODY);
+        labelled(client, "4 – good").click();
+        client.findElement(By.id("share")).click();
+        client.findElement(By.id("write")).click();
+        clientWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "shared with your therapist"));
+        assertThat(client.findElement(By.id("mood")).getText()).contains("4");
+        checkAccessibility(client, "client-journal");
+        therapist.findElement(By.linkText("Shared entries")).click();
+        therapistWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("shared-entries")))
+                .findElement(By.linkText(ENTRY_TITLE)).click();
+        assertThat(therapistWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("entry-body"))).getText())
+                .isEqualTo(ENTRY_BODY);
+
         client.findElement(By.linkText("Who has seen my data")).click();
         WebElement reads = clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reads")));
-        assertThat(reads.getText()).contains(therapistName + " (therapist)").contains("Homework and answers");
+        assertThat(reads.getText()).contains(therapistName + " (therapist)").contains("Homework and answers")
+                .contains("A shared journal entry");
         checkAccessibility(client, "client-who-has-seen-my-data");
     }
 
@@ -207,24 +246,31 @@ class StoryJourneyIT {
                     ExpectedConditions.presenceOfElementLocated(By.id("password-new")),
                     ExpectedConditions.presenceOfElementLocated(By.id("kc-totp-settings-form")),
                     ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Your account has been updated")));
-            if (browser.findElement(By.tagName("body")).getText().contains("Your account has been updated")) {
+            WebElement page = browser.findElement(By.tagName("body"));
+            if (page.getText().contains("Your account has been updated")) {
                 return totpSecret;
             }
             if (!browser.findElements(By.id("password-new")).isEmpty()) {
                 browser.findElement(By.id("password-new")).sendKeys(NEW_PASSWORD);
                 browser.findElement(By.id("password-confirm")).sendKeys(NEW_PASSWORD);
-                browser.findElement(By.id("password-new")).submit();
+                browser.findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
             } else if (!browser.findElements(By.id("kc-totp-settings-form")).isEmpty()) {
                 totpSecret = browser.findElement(By.name("totpSecret")).getDomProperty("value");
                 Instant now = Instant.now();
                 enrolmentSteps.put(totpSecret, now.getEpochSecond() / 30);
                 browser.findElement(By.id("totp")).sendKeys(OidcBrowserlessLogin.totp(totpSecret, now));
                 browser.findElement(By.id("userLabel")).sendKeys("Phone");
-                browser.findElement(By.id("saveTOTPBtn")).click();
+                browser.findElement(By.cssSelector("#kc-totp-settings-form [type=submit]")).click();
             } else {
                 browser.findElement(By.cssSelector("a[href*='login-actions/action-token']")).click();
             }
-            wait.until(ExpectedConditions.stalenessOf(browser.findElement(By.tagName("body"))));
+            try {
+                wait.until(ExpectedConditions.stalenessOf(page));
+            } catch (TimeoutException stuck) {
+                Browser.screenshot(browser, "invitation-stuck");
+                throw new AssertionError("the invitation page did not move on: " + browser.getTitle() + " "
+                        + browser.findElement(By.tagName("body")).getText(), stuck);
+            }
         }
         throw new AssertionError("the invitation did not end with 'Your account has been updated': "
                 + browser.getTitle() + " " + browser.findElement(By.tagName("body")).getText());
@@ -266,6 +312,11 @@ class StoryJourneyIT {
             browser.findElement(By.id("kc-login")).click();
         }
         waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+    }
+
+    /** The autosave status line of the prompt a control belongs to. */
+    private static WebElement saveState(WebElement control) {
+        return control.findElement(By.xpath("ancestor::div[contains(@class,'prompt')]//p[contains(@class,'save-state')]"));
     }
 
     private static WebDriverWait waitFor(WebDriver browser) {

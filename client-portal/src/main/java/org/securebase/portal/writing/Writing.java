@@ -1,0 +1,67 @@
+package org.securebase.portal.writing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * content-service's article answers and requests as the writing pages use them (unknown fields are ignored), and
+ * its limits (content-service/README.md, "Limits"), which the portal checks before sending anything.
+ */
+final class Writing {
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_SUMMARY = 1_000;
+    /** In characters (UTF-16 code units), as content-service counts them. */
+    static final int MAX_MARKDOWN = 100_000;
+    static final int MIN_SLUG = 3;
+    static final int MAX_SLUG = 100;
+    static final int MAX_TAGS = 20;
+    static final int MAX_TAG = 40;
+
+    private Writing() {
+    }
+
+    /** A line of the catalog; {@code version} is 0 for an article never published. */
+    record Summary(UUID id, String slug, String title, String summary, String status, int version,
+                   Instant publishedAt, Instant updatedAt) {
+    }
+
+    record Page(List<Summary> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    record Link(String slug, String title, String status) {
+    }
+
+    record Series(Link previous, Link next) {
+    }
+
+    /** An article as an author gets it: with its Markdown. */
+    record Article(UUID id, String slug, String title, String summary, String status, int version, List<String> tags,
+                   Series series, Instant updatedAt, Instant publishedAt, String markdown) {
+
+        boolean published() {
+            return "published".equals(status);
+        }
+
+        String nextSlug() {
+            return series == null || series.next() == null ? null : series.next().slug();
+        }
+    }
+
+    /**
+     * An article with the entity tag of the representation it came in. content-service requires it back in
+     * {@code If-Match} on every change, so a save never silently undoes someone else's.
+     */
+    record Opened(Article article, String etag) {
+    }
+
+    /** {@code POST /api/content/articles}; a null slug lets content-service derive one from the title. */
+    record CreateRequest(String slug, String title, String summary, String markdown, List<String> tags,
+                         String nextSlug) {
+    }
+
+    /** {@code PUT /api/content/articles/{slug}}: the whole new content (what is left out is removed). */
+    record UpdateRequest(String title, String summary, String markdown, List<String> tags, String nextSlug) {
+    }
+}

@@ -1,0 +1,457 @@
+package org.securebase.portal.writing;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.securebase.portal.WebSliceSecurity;
+import org.securebase.portal.api.Fetched;
+import org.securebase.portal.api.PlatformApi;
+import org.securebase.portal.api.Sent;
+import org.securebase.portal.home.Dates;
+import org.securebase.portal.library.ReadingHtml;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(WritingController.class)
+@Import({MarkdownPreview.class, ReadingHtml.class, Dates.class, WebSliceSecurity.class})
+class WritingControllerTest {
+
+    static final String ETAG = "\"0123456789abcdef0123456789abcdef\"";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    PlatformApi api;
+
+    @MockitoBean
+    EditableArticles articles;
+
+    static RequestPostProcessor as(String role) {
+        return oidcLogin().idToken(token -> token.claim("realm_access", Map.of("roles", List.of(role))))
+                // What the portal's realm-role mapper grants at login.
+                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+    }
+
+    /** What an API call's URI function builds, against an empty base. */
+    static String uriOf(Function<UriBuilder, URI> uri) {
+        return uri.apply(UriComponentsBuilder.newInstance()).toString();
+    }
+
+    static Writing.Summary summary(String slug, String title, String status, int version) {
+        return new Writing.Summary(UUID.randomUUID(), slug, title, "", status, version, null, Instant.now());
+    }
+
+    static Writing.Page page(Writing.Summary... items) {
+        return new Writing.Page(List.of(items), 0, 100, items.length, 1);
+    }
+
+    static Writing.Article article(String status, int version) {
+        return new Writing.Article(UUID.randomUUID(), "healing-through-the-body", "Healing Through the Body",
+                "How the body keeps score", status, version, List.of("attachment", "body"),
+                new Writing.Series(null, new Writing.Link("next-steps", "Next Steps", "draft")), Instant.now(), null,
+                "# Healing\n\nThe body *remembers*.");
+    }
+
+    // ---- the list ----
+
+    @Test
+    void listShowsDraftsPublishedAndRetractedWithStatusAndVersion() throws Exception {
+        when(api.get(any(), eq(Writing.Page.class))).thenReturn(
+                Fetched.of(Optional.of(page(summary("healing-through-the-body", "Healing Through the Body", "draft", 0)))),
+                Fetched.of(Optional.of(page(summary("attachment-and-healing", "Attachment and Healing", "published", 3)))),
+                Fetched.of(Optional.of(page())));
+
+        String html = mvc.perform(get("/writing").with(as("therapist"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("href=\"/writing/new\"").contains("New article")
+                .contains("href=\"/writing/healing-through-the-body\"").contains("Healing Through the Body")
+                .contains("Never published")
+                .contains("href=\"/writing/attachment-and-healing\"").contains("<td>3</td>")
+                .contains("No article is retracted.");
+        ArgumentCaptor<Function<UriBuilder, URI>> uris = uriCaptor();
+        verify(api, times(3)).get(uris.capture(), eq(Writing.Page.class));
+        assertThat(uris.getAllValues()).extracting(WritingControllerTest::uriOf).containsExactly(
+                "/api/content/articles?status=draft&size=100",
+                "/api/content/articles?status=published&size=100",
+                "/api/content/articles?status=retracted&size=100");
+    }
+
+    @Test
+    void oneUnavailableListLeavesTheOthersOnThePage() throws Exception {
+        when(api.get(any(), eq(Writing.Page.class))).thenReturn(Fetched.failed(),
+                Fetched.of(Optional.of(page(summary("attachment-and-healing", "Attachment and Healing", "published", 1)))),
+                Fetched.of(Optional.of(page())));
+
+        String html = mvc.perform(get("/writing").with(as("therapist"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("This list is unavailable right now").contains("Attachment and Healing");
+    }
+
+    @Test
+    void adminsMayWriteTooAsContentServiceAllows() throws Exception {
+        when(api.get(any(), eq(Writing.Page.class))).thenReturn(Fetched.of(Optional.of(page())));
+
+        mvc.perform(get("/writing").with(as("admin"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void clientsMayNotWrite() throws Exception {
+        mvc.perform(get("/writing").with(as("client"))).andExpect(status().isForbidden());
+        mvc.perform(get("/writing/new").with(as("client"))).andExpect(status().isForbidden());
+        mvc.perform(post("/writing").with(as("client")).with(csrf()).param("title", "T").param("markdown", "Body"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/writing/preview").with(as("client")).with(csrf()).param("markdown", "Body"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/writing/some-article/publish").with(as("client")).with(csrf())
+                        .param("etag", ETAG).param("confirm", "yes"))
+                .andExpect(status().isForbidden());
+        verifyNoInteractions(api, articles);
+    }
+
+    // ---- the editor ----
+
+    @Test
+    void newArticleFormHasTheEditorBesideALivePreviewPane() throws Exception {
+        String html = mvc.perform(get("/writing/new").with(as("therapist"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"writing-form\"").contains("action=\"/writing\"")
+                .contains("name=\"slug\"").contains("name=\"title\"").contains("name=\"summary\"")
+                .contains("name=\"markdown\"").contains("name=\"_csrf\"")
+                .contains("data-preview-url=\"/writing/preview\"")
+                .contains("id=\"preview\" class=\"reading-body\" aria-live=\"polite\"")
+                .contains("name=\"intent\" value=\"preview\"")
+                .contains("src=\"/js/writing.js\" defer")
+                .doesNotContain("name=\"action\"").doesNotContain(" style=").doesNotContain("onclick");
+    }
+
+    @Test
+    void editingLoadsTheMarkdownWithItsEntityTagAndShowsThePreview() throws Exception {
+        when(articles.open("healing-through-the-body"))
+                .thenReturn(Fetched.of(Optional.of(new Writing.Opened(article("draft", 0), ETAG))));
+
+        String html = mvc.perform(get("/writing/healing-through-the-body").with(as("therapist")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("action=\"/writing/healing-through-the-body\"")
+                .contains("The body *remembers*.")
+                .contains("<h1>Healing</h1>").contains("The body <em>remembers</em>.")
+                .contains("name=\"etag\" value=\"&quot;0123456789abcdef0123456789abcdef&quot;\"")
+                .contains("value=\"attachment, body\"").contains("value=\"next-steps\"")
+                .contains("action=\"/writing/healing-through-the-body/publish\"")
+                .contains("id=\"publish-unsaved\" hidden")
+                .doesNotContain("/retract");
+    }
+
+    @Test
+    void aPublishedArticleSaysThatSavingPublishesAndOffersRetracting() throws Exception {
+        when(articles.open("healing-through-the-body"))
+                .thenReturn(Fetched.of(Optional.of(new Writing.Opened(article("published", 2), ETAG))));
+
+        String html = mvc.perform(get("/writing/healing-through-the-body").with(as("therapist")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("Save and publish changes").contains("Published version: 2")
+                .contains("action=\"/writing/healing-through-the-body/retract\"")
+                .doesNotContain("action=\"/writing/healing-through-the-body/publish\"");
+    }
+
+    @Test
+    void anArticleContentServiceDoesNotKnowIsA404() throws Exception {
+        when(articles.open("gone-article")).thenReturn(Fetched.of(Optional.empty()));
+
+        mvc.perform(get("/writing/gone-article").with(as("therapist"))).andExpect(status().isNotFound());
+        mvc.perform(get("/writing/Not_A_Slug").with(as("therapist"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anUnavailableArticleStillRendersThePageWithAMessage() throws Exception {
+        when(articles.open("healing-through-the-body")).thenReturn(Fetched.failed());
+
+        String html = mvc.perform(get("/writing/healing-through-the-body").with(as("therapist")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("This article is unavailable right now").doesNotContain("id=\"writing-form\"");
+    }
+
+    // ---- creating ----
+
+    @Test
+    void creatingPostsTheDraftAndRedirectsToItsEditorWithANotice() throws Exception {
+        when(api.post(any(), any(), eq(Writing.Article.class))).thenReturn(Sent.done(article("draft", 0)));
+
+        mvc.perform(post("/writing").with(as("therapist")).with(csrf())
+                        .param("slug", "").param("title", "  Healing Through the Body ")
+                        .param("summary", "How the body keeps score").param("markdown", "# Healing\r\n\r\nText.")
+                        .param("tags", "Attachment, body, , attachment").param("nextSlug", "next-steps")
+                        .param("intent", "save"))
+                .andExpect(redirectedUrl("/writing/healing-through-the-body"))
+                .andExpect(flash().attribute("notice", "writing.created"));
+
+        ArgumentCaptor<Function<UriBuilder, URI>> uri = uriCaptor();
+        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
+        verify(api).post(uri.capture(), body.capture(), eq(Writing.Article.class));
+        assertThat(uriOf(uri.getValue())).isEqualTo("/api/content/articles");
+        assertThat(body.getValue()).isEqualTo(new Writing.CreateRequest(null, "Healing Through the Body",
+                "How the body keeps score", "# Healing\n\nText.", List.of("attachment", "body"), "next-steps"));
+    }
+
+    @Test
+    void aBlankTitleOrBodyIsExplainedWithTheTypedTextKeptAndNothingSent() throws Exception {
+        String html = mvc.perform(post("/writing").with(as("therapist")).with(csrf())
+                        .param("slug", "my-article").param("title", "   ").param("summary", "Kept summary")
+                        .param("markdown", " \n "))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("Some fields need your attention")
+                .contains("Give the article a title.").contains("Write the text of the article.")
+                .contains("aria-describedby=\"title-error\"").contains("id=\"title-error\"")
+                .contains("aria-describedby=\"markdown-hint markdown-error\"").contains("aria-invalid=\"true\"")
+                .contains("value=\"my-article\"").contains("Kept summary");
+        verifyNoInteractions(api, articles);
+    }
+
+    @Test
+    void tooLongTextIsRefusedAtTheServicesLimitsWithoutAnApiCall() throws Exception {
+        String html = mvc.perform(post("/writing").with(as("therapist")).with(csrf())
+                        .param("title", "t".repeat(201)).param("markdown", "x".repeat(100_001)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("The title may be at most 200 characters long.")
+                .contains("The text may be at most 100,000 characters long.");
+        verifyNoInteractions(api, articles);
+    }
+
+    @Test
+    void aBadSlugIsExplainedWithoutAnApiCall() throws Exception {
+        for (String slug : List.of("Not A Slug", "ab", "double--hyphen", "preview")) {
+            String html = mvc.perform(post("/writing").with(as("therapist")).with(csrf())
+                            .param("slug", slug).param("title", "A title").param("markdown", "Body"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).as(slug).contains("id=\"slug-error\"").contains("aria-describedby=\"slug-hint slug-error\"");
+        }
+        verifyNoInteractions(api, articles);
+    }
+
+    @Test
+    void theServicesRefusalIsShownWithTheTypedTextKept() throws Exception {
+        when(api.post(any(), any(), eq(Writing.Article.class)))
+                .thenReturn(Sent.refused("An article with the slug 'my-article' already exists."));
+
+        String html = mvc.perform(post("/writing").with(as("therapist")).with(csrf())
+                        .param("slug", "my-article").param("title", "Mine").param("markdown", "My **own** words"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("An article with the slug &#39;my-article&#39; already exists.")
+                .contains("My **own** words").contains("My <strong>own</strong> words");
+    }
+
+    @Test
+    void anUnavailableServiceIsSaidAndTheTextKept() throws Exception {
+        when(api.post(any(), any(), eq(Writing.Article.class))).thenReturn(Sent.failed());
+
+        String html = mvc.perform(post("/writing").with(as("therapist")).with(csrf())
+                        .param("title", "Mine").param("markdown", "My words"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("The library service is unavailable right now; nothing was saved")
+                .contains("My words");
+    }
+
+    @Test
+    void thePreviewButtonRerendersThePageWithThePreviewAndSavesNothing() throws Exception {
+        String html = mvc.perform(post("/writing").with(as("therapist")).with(csrf())
+                        .param("title", "").param("markdown", "## Draft heading\n\n- one\n- two").param("intent", "preview"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("<h2>Draft heading</h2>").contains("<li>one</li>")
+                .doesNotContain("Give the article a title.");
+        verifyNoInteractions(api, articles);
+    }
+
+    @Test
+    void creatingWithoutCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/writing").with(as("therapist")).param("title", "Mine").param("markdown", "Words"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/writing/preview").with(as("therapist")).param("markdown", "Words"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist"))
+                        .param("etag", ETAG).param("confirm", "yes"))
+                .andExpect(status().isForbidden());
+        verifyNoInteractions(api, articles);
+    }
+
+    // ---- saving, publishing, retracting ----
+
+    @Test
+    void savingSendsTheWholeContentWithTheEntityTagAndRedirectsWithANotice() throws Exception {
+        when(articles.save(eq("healing-through-the-body"), eq(ETAG), any()))
+                .thenReturn(Sent.done(new Writing.Opened(article("draft", 0), "\"new\"")));
+
+        mvc.perform(post("/writing/healing-through-the-body").with(as("therapist")).with(csrf())
+                        .param("etag", ETAG).param("status", "draft").param("version", "0")
+                        .param("title", "Healing Through the Body").param("summary", "")
+                        .param("markdown", "New text").param("tags", "").param("nextSlug", "")
+                        .param("intent", "save"))
+                .andExpect(redirectedUrl("/writing/healing-through-the-body"))
+                .andExpect(flash().attribute("notice", "writing.saved"));
+
+        verify(articles).save("healing-through-the-body", ETAG,
+                new Writing.UpdateRequest("Healing Through the Body", "", "New text", List.of(), null));
+    }
+
+    @Test
+    void savingAPublishedArticleSaysItWasPublished() throws Exception {
+        when(articles.save(anyString(), anyString(), any()))
+                .thenReturn(Sent.done(new Writing.Opened(article("published", 3), "\"new\"")));
+
+        mvc.perform(post("/writing/healing-through-the-body").with(as("therapist")).with(csrf())
+                        .param("etag", ETAG).param("status", "published").param("version", "2")
+                        .param("title", "Healing").param("markdown", "Changed"))
+                .andExpect(flash().attribute("notice", "writing.saved.published"));
+    }
+
+    @Test
+    void aStaleSaveShowsTheServicesReasonWithTheTextKept() throws Exception {
+        when(articles.save(anyString(), anyString(), any())).thenReturn(
+                Sent.refused("The resource was changed since you loaded it. Reload it and apply your change again."));
+
+        String html = mvc.perform(post("/writing/healing-through-the-body").with(as("therapist")).with(csrf())
+                        .param("etag", ETAG).param("status", "draft").param("title", "Healing")
+                        .param("markdown", "My careful edit"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("The resource was changed since you loaded it.").contains("My careful edit")
+                .contains("id=\"publish-unsaved\">You have changes that are not saved yet.")
+                .contains("aria-describedby=\"publish-explain publish-unsaved\"");
+    }
+
+    @Test
+    void savingWithAForgedEntityTagSendsNothing() throws Exception {
+        String html = mvc.perform(post("/writing/healing-through-the-body").with(as("therapist")).with(csrf())
+                        .param("etag", "\"x\"\r\nX-Evil: 1").param("title", "Healing").param("markdown", "Text"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("This page is out of date.");
+        verify(articles, never()).save(any(), any(), any());
+    }
+
+    @Test
+    void savingAnArticleThatIsGoneIsA404() throws Exception {
+        when(articles.save(anyString(), anyString(), any())).thenThrow(new ResponseStatusException(NOT_FOUND));
+
+        mvc.perform(post("/writing/healing-through-the-body").with(as("therapist")).with(csrf())
+                        .param("etag", ETAG).param("title", "Healing").param("markdown", "Text"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void publishingNeedsTheConfirmationThenPublishesTheVersionTheAuthorSaw() throws Exception {
+        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist")).with(csrf())
+                        .param("etag", ETAG))
+                .andExpect(redirectedUrl("/writing/healing-through-the-body"))
+                .andExpect(flash().attribute("error", "writing.error.confirm"));
+        verifyNoInteractions(articles);
+
+        when(articles.publish("healing-through-the-body", ETAG))
+                .thenReturn(Sent.done(new Writing.Opened(article("published", 1), "\"new\"")));
+        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist")).with(csrf())
+                        .param("etag", ETAG).param("confirm", "yes"))
+                .andExpect(redirectedUrl("/writing/healing-through-the-body"))
+                .andExpect(flash().attribute("notice", "writing.published"));
+        verify(articles).publish("healing-through-the-body", ETAG);
+    }
+
+    @Test
+    void aRefusedOrUnavailablePublishIsReported() throws Exception {
+        when(articles.publish(anyString(), anyString()))
+                .thenReturn(Sent.refused("An article without a body cannot be published. Write its body first."),
+                        Sent.failed());
+
+        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist")).with(csrf())
+                        .param("etag", ETAG).param("confirm", "yes"))
+                .andExpect(flash().attribute("problem",
+                        "An article without a body cannot be published. Write its body first."));
+        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist")).with(csrf())
+                        .param("etag", ETAG).param("confirm", "yes"))
+                .andExpect(flash().attribute("error", "writing.error.unavailable"));
+    }
+
+    @Test
+    void retractingWithdrawsTheArticle() throws Exception {
+        when(articles.retract("healing-through-the-body", ETAG))
+                .thenReturn(Sent.done(new Writing.Opened(article("retracted", 2), "\"new\"")));
+
+        mvc.perform(post("/writing/healing-through-the-body/retract").with(as("therapist")).with(csrf())
+                        .param("etag", ETAG))
+                .andExpect(redirectedUrl("/writing/healing-through-the-body"))
+                .andExpect(flash().attribute("notice", "writing.retracted"));
+        verify(articles).retract("healing-through-the-body", ETAG);
+    }
+
+    // ---- the live preview ----
+
+    @Test
+    void thePreviewIsSanitizedHtml() throws Exception {
+        String html = mvc.perform(post("/writing/preview").with(as("therapist")).with(csrf())
+                        .param("markdown", "# Title\n\n<script>alert(1)</script>\n\n"
+                                + "[click](javascript:alert(2)) <img src=x onerror=alert(3)> **bold**"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/html"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("<h1>Title</h1>").contains("<strong>bold</strong>")
+                .doesNotContainIgnoringCase("<script").doesNotContain("alert(1)")
+                .doesNotContainIgnoringCase("javascript:").doesNotContainIgnoringCase("onerror");
+        verifyNoInteractions(api, articles);
+    }
+
+    @Test
+    void aTooLongPreviewIsRefusedWithTheReason() throws Exception {
+        mvc.perform(post("/writing/preview").with(as("therapist")).with(csrf()).param("markdown", "x".repeat(100_001)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string("The text is longer than 100,000 characters, so it cannot be previewed or saved."));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static ArgumentCaptor<Function<UriBuilder, URI>> uriCaptor() {
+        return (ArgumentCaptor) ArgumentCaptor.forClass(Function.class);
+    }
+}
