@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -113,6 +114,23 @@ class StoryJourneyIT {
         checkAccessibility(therapist, "therapist-home");
         assignSeedArticle(therapist, clientName);
 
+        // The therapist writes a short article in Markdown, watches the live preview, and publishes it.
+        String articleTitle = "Small steps toward trust " + run;
+        therapist.findElement(By.linkText("Write articles")).click();
+        therapistWait.until(ExpectedConditions.elementToBeClickable(By.id("new-article"))).click();
+        therapistWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("slug"))).sendKeys("small-steps-" + run);
+        therapist.findElement(By.id("title")).sendKeys(articleTitle);
+        therapist.findElement(By.id("markdown")).sendKeys("## Noticing\n\nTrust grows in *small* steps.\n\n- Name one safe person\n");
+        WebElement preview = therapist.findElement(By.id("preview"));
+        therapistWait.until(ExpectedConditions.textToBePresentInElement(preview, "Name one safe person"));
+        assertThat(preview.findElement(By.tagName("em")).getText()).isEqualTo("small");
+        checkAccessibility(therapist, "therapist-writing");
+        therapist.findElement(By.id("save")).click();
+        therapistWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "draft was saved"));
+        therapist.findElement(By.id("publish-confirm")).click();
+        therapist.findElement(By.id("publish")).click();
+        therapistWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "published in the library"));
+
         // The client logs in, sees it due, opens it: the article beside the homework.
         logIn(client, clientEmail, NEW_PASSWORD, null);
         WebDriverWait clientWait = waitFor(client);
@@ -202,6 +220,14 @@ class StoryJourneyIT {
         assertThat(reads.getText()).contains(therapistName + " (therapist)").contains("Homework and answers")
                 .contains("A shared journal entry");
         checkAccessibility(client, "client-who-has-seen-my-data");
+
+        // The therapist's new article is in the client's library (the catalog follows publications by event).
+        new FluentWait<>(client).withTimeout(Duration.ofSeconds(30)).pollingEvery(Duration.ofSeconds(1))
+                .ignoring(NoSuchElementException.class)
+                .until(browser -> {
+                    browser.get(stack.publicUrl() + "/library?q=" + run);
+                    return browser.findElement(By.id("library-results")).getText().contains(articleTitle);
+                });
     }
 
     private void invite(WebDriver admin, String email, String firstName, String lastName, String role, boolean check) {

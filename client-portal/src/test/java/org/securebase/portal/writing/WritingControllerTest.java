@@ -156,7 +156,7 @@ class WritingControllerTest {
                 .contains("name=\"slug\"").contains("name=\"title\"").contains("name=\"summary\"")
                 .contains("name=\"markdown\"").contains("name=\"_csrf\"")
                 .contains("data-preview-url=\"/writing/preview\"")
-                .contains("id=\"preview\" class=\"reading-body\" aria-live=\"polite\"")
+                .contains("id=\"preview\" class=\"reading-body\"")
                 .contains("name=\"intent\" value=\"preview\"")
                 .contains("src=\"/js/writing.js\" defer")
                 .doesNotContain("name=\"action\"").doesNotContain(" style=").doesNotContain("onclick");
