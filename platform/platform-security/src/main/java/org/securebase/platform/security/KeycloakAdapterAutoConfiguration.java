@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -23,7 +24,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.util.StringUtils;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -31,7 +34,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Makes a servlet application a Secure Base resource server: Keycloak token checks, role mapping,
- * the {@link Caller}, and a default filter chain answering 401/403 with problem+json.
+ * the {@link Caller}, and a default filter chain answering 401/403 with problem+json (503 when a
+ * token cannot be checked because Keycloak's keys cannot be fetched).
  *
  * <p>Runs before Boot's security auto-configurations so that they see this chain and decoder and
  * back off (no generated password, no form login), while Boot still registers the filter with the
@@ -116,6 +120,13 @@ public class KeycloakAdapterAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    public ProblemJsonAuthenticationFailureHandler problemJsonAuthenticationFailureHandler(
+            ProblemJsonAuthenticationEntryPoint authenticationEntryPoint, ProblemResponseWriter writer) {
+        return new ProblemJsonAuthenticationFailureHandler(authenticationEntryPoint, writer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     public ProblemJsonAccessDeniedHandler problemJsonAccessDeniedHandler(ProblemResponseWriter writer) {
         return new ProblemJsonAccessDeniedHandler(writer);
     }
@@ -128,6 +139,7 @@ public class KeycloakAdapterAutoConfiguration {
             JwtDecoder jwtDecoder,
             JwtAuthenticationConverter jwtAuthenticationConverter,
             ProblemJsonAuthenticationEntryPoint authenticationEntryPoint,
+            ProblemJsonAuthenticationFailureHandler authenticationFailureHandler,
             ProblemJsonAccessDeniedHandler accessDeniedHandler,
             ObjectProvider<AuthorizationRules> serviceRules) throws Exception {
         String[] publicPaths = Stream.concat(BUILT_IN_PUBLIC_PATHS.stream(), properties.publicPaths().stream())
@@ -151,11 +163,25 @@ public class KeycloakAdapterAutoConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter))
                         .authenticationEntryPoint(authenticationEntryPoint)
-                        .accessDeniedHandler(accessDeniedHandler))
+                        .accessDeniedHandler(accessDeniedHandler)
+                        // The configurer has no setter for it. Spring's default handler rethrows the
+                        // AuthenticationServiceException of an unreachable Keycloak: a 500.
+                        .withObjectPostProcessor(failureHandler(authenticationFailureHandler)))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(authenticationEntryPoint)
                         .accessDeniedHandler(accessDeniedHandler))
                 .build();
+    }
+
+    private static ObjectPostProcessor<BearerTokenAuthenticationFilter> failureHandler(
+            AuthenticationFailureHandler authenticationFailureHandler) {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationFailureHandler(authenticationFailureHandler);
+                return filter;
+            }
+        };
     }
 
     private static String required(String value, String propertyName) {

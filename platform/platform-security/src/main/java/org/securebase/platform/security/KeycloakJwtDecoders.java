@@ -6,6 +6,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
+import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -46,6 +47,10 @@ public final class KeycloakJwtDecoders {
      * A decoder whose keys come from Keycloak's certs endpoint. Nothing is fetched until the first
      * token arrives, so a service starts even when Keycloak is not up yet. Keys are cached and the
      * set is re-read (rate-limited) when a token names an unknown key id, which covers key rotation.
+     *
+     * <p>When no key set can be had (Keycloak down, nothing cached) decoding fails with a plain
+     * {@code JwtException}, which the filter chain answers 503; a token whose key id is not in a key
+     * set at hand fails with a {@code BadJwtException} (401), even when the set cannot be re-read.
      */
     public static NimbusJwtDecoder fromJwkSetUri(String jwkSetUri, String issuerUri, String audience) {
         return fromJwkSource(remoteJwkSource(jwkSetUri), issuerUri, audience);
@@ -83,9 +88,14 @@ public final class KeycloakJwtDecoders {
         Assert.hasText(jwkSetUri, "jwkSetUri must not be empty");
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(JWKS_CONNECT_TIMEOUT_MILLIS,
                 JWKS_READ_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT_BYTES);
-        return JWKSourceBuilder.<SecurityContext>create(toUrl(jwkSetUri), retriever)
+        JWKSource<SecurityContext> nimbus = JWKSourceBuilder.<SecurityContext>create(toUrl(jwkSetUri), retriever)
                 .retrying(true)
                 .build();
+        // Without a failover source the builder always builds a JWKSetBasedJWKSource.
+        if (!(nimbus instanceof JWKSetBasedJWKSource<SecurityContext> keySetBased)) {
+            throw new IllegalStateException("Unexpected JWK source " + nimbus.getClass().getName());
+        }
+        return new CachedKeysFirstJwkSource<>(keySetBased.getJWKSetSource());
     }
 
     private static URL toUrl(String jwkSetUri) {

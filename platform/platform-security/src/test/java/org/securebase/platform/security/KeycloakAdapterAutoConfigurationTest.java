@@ -78,6 +78,7 @@ class KeycloakAdapterAutoConfigurationTest {
             assertThat(context).getBean(ErrorController.class).isInstanceOf(ProblemJsonErrorController.class);
             assertThat(context).getBean(ResponseEntityExceptionHandler.class).isInstanceOf(ProblemJsonExceptionHandler.class);
             assertThat(context).hasSingleBean(CallerContext.class);
+            assertThat(context).hasSingleBean(ProblemJsonAuthenticationFailureHandler.class);
         });
     }
 

@@ -12,11 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -25,7 +20,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.nimbusds.jwt.PlainJWT;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -75,7 +69,7 @@ import org.springframework.web.bind.annotation.RestController;
 class KeycloakAdapterWebMvcTest {
 
     private static final TestTokens TOKENS = new TestTokens();
-    private static final HttpServer JWKS_SERVER = startJwksServer();
+    private static final LocalJwksEndpoint JWKS_ENDPOINT = LocalJwksEndpoint.serving(TOKENS.publicJwkSet());
     private static final UUID THERAPIST_ID = UUID.fromString("6a1f0c9e-5b7d-4e2a-9f3c-1d2e3f4a5b6c");
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -86,13 +80,12 @@ class KeycloakAdapterWebMvcTest {
     static void keycloak(DynamicPropertyRegistry registry) {
         registry.add("securebase.security.issuer-uri", () -> TestTokens.ISSUER);
         registry.add("securebase.security.audience", () -> TestTokens.AUDIENCE);
-        registry.add("securebase.security.jwk-set-uri",
-                () -> "http://127.0.0.1:" + JWKS_SERVER.getAddress().getPort() + "/auth/realms/securebase/protocol/openid-connect/certs");
+        registry.add("securebase.security.jwk-set-uri", JWKS_ENDPOINT::uri);
     }
 
     @AfterAll
     static void stopJwksServer() {
-        JWKS_SERVER.stop(0);
+        JWKS_ENDPOINT.close();
     }
 
     // --- authentication ------------------------------------------------------------------
@@ -144,6 +137,20 @@ class KeycloakAdapterWebMvcTest {
                 Arguments.of(Named.of("unsigned", new PlainJWT(TestTokens.keycloakClaims(THERAPIST_ID, "admin").build()).serialize())),
                 Arguments.of(Named.of("signed by another key", TestTokens.sign(
                         TestTokens.keycloakClaims(THERAPIST_ID, "admin").build(), TestTokens.generateKey("rogue")))));
+    }
+
+    @Test
+    void tokensSignedByAnUnknownKeyKeepAnswering401WhileTheKeySetIsNotReadAgain() throws Exception {
+        // Each unknown key id asks for a fresh key set, but Keycloak is read at most twice per 30 s:
+        // the requests held back must still be told that their token is bad, not that we are down.
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            String forged = TestTokens.sign(TestTokens.keycloakClaims(THERAPIST_ID, "admin").build(),
+                    TestTokens.generateKey("rogue-" + attempt));
+            expectProblem(mvc.perform(get("/api/probe/ping").header(HttpHeaders.AUTHORIZATION, "Bearer " + forged)),
+                    401, "invalid-token")
+                    .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
+        }
+        mvc.perform(authorized(get("/api/probe/ping"))).andExpect(status().isOk());
     }
 
     @Test
@@ -243,7 +250,9 @@ class KeycloakAdapterWebMvcTest {
 
     @Test
     void beanValidationFailuresAnswer400WithFieldErrors() throws Exception {
+        // A fixed request id: a generated UUID in the body may itself contain "-3".
         expectProblem(mvc.perform(authorized(post("/api/probe/items"))
+                        .header(RequestIdFilter.HEADER, "validation-probe")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"\",\"quantity\":-3}")), 400, "validation-failed")
                 .andExpect(jsonPath("$.errors", hasSize(2)))
@@ -326,24 +335,6 @@ class KeycloakAdapterWebMvcTest {
 
     private static String tokenFor(UUID subject, String... realmRoles) {
         return TOKENS.sign(TestTokens.keycloakClaims(subject, realmRoles).build());
-    }
-
-    private static HttpServer startJwksServer() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            byte[] jwks = TOKENS.publicJwkSet().toString().getBytes(StandardCharsets.UTF_8);
-            server.createContext("/auth/realms/securebase/protocol/openid-connect/certs", exchange -> {
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, jwks.length);
-                try (OutputStream body = exchange.getResponseBody()) {
-                    body.write(jwks);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not start the test JWKS server", e);
-        }
     }
 
     @SpringBootConfiguration

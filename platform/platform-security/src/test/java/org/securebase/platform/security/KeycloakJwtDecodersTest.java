@@ -16,6 +16,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -31,6 +32,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 class KeycloakJwtDecodersTest {
@@ -136,6 +138,51 @@ class KeycloakJwtDecodersTest {
 
     private static String base64Url(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anUnreachableKeySetIsNotABadToken() {
+        JwtDecoder keycloakDown = KeycloakJwtDecoders.fromJwkSetUri(LocalJwksEndpoint.unreachableUri(),
+                TestTokens.ISSUER, TestTokens.AUDIENCE);
+        String token = TOKENS.sign(claims().build());
+
+        // Twice a refused connection, then held back by the fetch rate limit: never "bad token".
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThatThrownBy(() -> keycloakDown.decode(token))
+                    .isInstanceOf(JwtException.class)
+                    .isNotInstanceOf(BadJwtException.class)
+                    .hasCauseInstanceOf(KeySourceException.class);
+        }
+    }
+
+    @Test
+    void anUnknownKeyIdIsABadTokenEvenWhenTheKeySetWasReadMomentsAgo() {
+        try (LocalJwksEndpoint keycloak = LocalJwksEndpoint.serving(TOKENS.publicJwkSet())) {
+            JwtDecoder remote = KeycloakJwtDecoders.fromJwkSetUri(keycloak.uri(), TestTokens.ISSUER, TestTokens.AUDIENCE);
+            assertThat(remote.decode(TOKENS.sign(claims().build())).getSubject()).isEqualTo(SUBJECT.toString());
+
+            // Each unknown key id re-reads the set (rotation), at most twice per 30 s; the rest must
+            // still be rejected as bad tokens rather than fail as if Keycloak were down.
+            for (int attempt = 1; attempt <= 4; attempt++) {
+                String forged = TestTokens.sign(claims().build(), TestTokens.generateKey("rogue-" + attempt));
+                assertThatThrownBy(() -> remote.decode(forged)).isInstanceOf(BadJwtException.class);
+            }
+        }
+    }
+
+    @Test
+    void keepsCheckingWithTheCachedKeysWhenKeycloakGoesDown() {
+        JwtDecoder remote;
+        try (LocalJwksEndpoint keycloak = LocalJwksEndpoint.serving(TOKENS.publicJwkSet())) {
+            remote = KeycloakJwtDecoders.fromJwkSetUri(keycloak.uri(), TestTokens.ISSUER, TestTokens.AUDIENCE);
+            remote.decode(TOKENS.sign(claims().build()));
+        }
+
+        assertThat(remote.decode(TOKENS.sign(claims().build())).getSubject()).isEqualTo(SUBJECT.toString());
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            String forged = TestTokens.sign(claims().build(), TestTokens.generateKey("rogue-" + attempt));
+            assertThatThrownBy(() -> remote.decode(forged)).isInstanceOf(BadJwtException.class);
+        }
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class Problems {
             "The access token is invalid or has expired. Sign in again to get a new one.";
     static final String ACCESS_DENIED_DETAIL = "You do not have permission to perform this action.";
     static final String NOT_FOUND_DETAIL = "Nothing exists at this address.";
+    static final String AUTHENTICATION_UNAVAILABLE_DETAIL =
+            "The sign-in service cannot be reached to check your token; try again shortly.";
     static final String INTERNAL_ERROR_DETAIL =
             "Something went wrong on our side. Please try again later; if it keeps happening, quote the request id.";
 
@@ -65,6 +67,14 @@ public final class Problems {
 
     public static ProblemDetail invalidToken(HttpServletRequest request) {
         return of(ProblemType.INVALID_TOKEN, INVALID_TOKEN_DETAIL, request);
+    }
+
+    /**
+     * 503: a token was sent but cannot be checked because Keycloak's signing keys cannot be had.
+     * Our outage, not the caller's mistake: no challenge, the caller should simply retry.
+     */
+    public static ProblemDetail authenticationUnavailable(HttpServletRequest request) {
+        return of(ProblemType.SERVICE_UNAVAILABLE, AUTHENTICATION_UNAVAILABLE_DETAIL, request);
     }
 
     public static ProblemDetail accessDenied(HttpServletRequest request) {
