@@ -81,6 +81,8 @@ class PaginationPlansIT {
                 + "order by created_at desc, id desc offset 40 limit 1"));
         queries.put("client's assignments, status filter", new Query(AssignmentQueries.clientList(true, false),
                 Map.of("client", client, "statuses", List.of("SUBMITTED"))));
+        queries.put("client's assignments with unread feedback", new Query(AssignmentQueries.clientUnreadFeedbackList(),
+                Map.of("client", client)));
         queries.put("therapist's assignments (caseload of 20)", new Query(AssignmentQueries.therapistCaseloadList(false),
                 Map.of("therapist", therapist, "clients", caseload)));
         queries.put("therapist's assignments, page 3 (cursor)", new Query(AssignmentQueries.therapistCaseloadList(true),

@@ -15,9 +15,13 @@ public final class Homework {
     public record ArticleRef(UUID id, String slug, String title, int version) {
     }
 
+    /**
+     * {@code reviewedAt}: the first feedback; {@code lastFeedbackAt}: the newest; {@code unreadFeedback}: the client
+     * has not read the feedback since the newest was given.
+     */
     public record Summary(UUID id, UUID clientId, UUID therapistId, ArticleRef article, String status, Instant dueAt,
                           boolean overdue, Instant createdAt, Instant openedAt, Instant submittedAt,
-                          Instant reviewedAt, Instant lastActivityAt) {
+                          Instant reviewedAt, Instant lastActivityAt, Instant lastFeedbackAt, boolean unreadFeedback) {
     }
 
     public record SummaryPage(List<Summary> items, String nextCursor) {
@@ -37,7 +41,7 @@ public final class Homework {
 
     public record Assignment(UUID id, UUID clientId, UUID therapistId, ArticleRef article, String status, String note,
                              Instant dueAt, boolean overdue, Instant createdAt, Instant openedAt, Instant submittedAt,
-                             Instant reviewedAt, Instant lastActivityAt, List<Prompt> prompts) {
+                             Instant reviewedAt, Instant lastActivityAt, boolean unreadFeedback, List<Prompt> prompts) {
 
         /** Answers can change until the client submits. */
         public boolean editable() {

@@ -47,7 +47,9 @@ class HomeController {
         if (role == PortalRole.CLIENT) {
             model.addAttribute("due", assignments("ASSIGNED", "OPENED", "IN_PROGRESS")
                     .map(list -> list.stream().sorted(MOST_PRESSING).toList()));
-            model.addAttribute("feedback", assignments("REVIEWED"));
+            model.addAttribute("feedback", newFeedback());
+            // Once its feedback is read an assignment leaves "new feedback"; this keeps it one click away.
+            model.addAttribute("done", assignments("SUBMITTED", "REVIEWED"));
         } else if (role == PortalRole.THERAPIST) {
             model.addAttribute("caseload", caseload.rows());
             model.addAttribute("toReview", caseload.toReview());
@@ -61,6 +63,17 @@ class HomeController {
     private Fetched<List<Homework.Summary>> assignments(String... statuses) {
         return api.get(uri -> uri.path("/api/journal/assignments").queryParam("status", (Object[]) statuses)
                         .queryParam("limit", 50).build(), Homework.SummaryPage.class)
+                .map(page -> page.map(Homework.SummaryPage::items).orElse(List.of()));
+    }
+
+    /**
+     * Assignments with feedback the client has not read yet, newest assignment first; reading the feedback on the
+     * assignment's page takes it off. Feedback only exists on REVIEWED assignments, and naming the status too keeps
+     * the list to those while a journal-service that predates the filter (and ignores it) is still running.
+     */
+    private Fetched<List<Homework.Summary>> newFeedback() {
+        return api.get(uri -> uri.path("/api/journal/assignments").queryParam("status", "REVIEWED")
+                        .queryParam("unreadFeedback", true).queryParam("limit", 50).build(), Homework.SummaryPage.class)
                 .map(page -> page.map(Homework.SummaryPage::items).orElse(List.of()));
     }
 }

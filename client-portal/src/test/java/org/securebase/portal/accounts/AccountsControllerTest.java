@@ -7,15 +7,14 @@ import org.securebase.portal.api.Sent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import static org.securebase.portal.WebSliceSecurity.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -24,7 +23,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -39,11 +37,6 @@ class AccountsControllerTest {
 
     @MockitoBean
     PlatformApi api;
-
-    static RequestPostProcessor as(String role) {
-        return oidcLogin().idToken(token -> token.claim("realm_access", Map.of("roles", List.of(role))))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
 
     @Test
     void aRefusedInvitationShowsTheReasonAndKeepsWhatWasTyped() throws Exception {

@@ -11,7 +11,6 @@ import org.securebase.portal.library.Articles;
 import org.securebase.portal.library.ReadingHtml;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
@@ -21,10 +20,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.securebase.portal.WebSliceSecurity.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -33,7 +32,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -55,17 +53,11 @@ class AssignmentControllerTest {
     @MockitoBean
     PlatformApi api;
 
-    static RequestPostProcessor as(String role) {
-        return oidcLogin().idToken(token -> token.claim("realm_access", Map.of("roles", List.of(role))))
-                // What the portal's realm-role mapper grants at login.
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
-
     static Homework.Assignment assignment(String status, Homework.Answer textAnswer) {
         return new Homework.Assignment(ID, UUID.randomUUID(), UUID.randomUUID(),
                 new Homework.ArticleRef(UUID.randomUUID(), "attachment-and-healing", "Attachment and Healing", 2),
                 status, "Take your time", Instant.now().plusSeconds(86_400), false, Instant.now(), null, null, null, null,
-                List.of(new Homework.Prompt(TEXT_PROMPT, 1, "TEXT", "What stood out?", null, null, textAnswer),
+                false, List.of(new Homework.Prompt(TEXT_PROMPT, 1, "TEXT", "What stood out?", null, null, textAnswer),
                         new Homework.Prompt(LIST_PROMPT, 2, "CHECKLIST", "How Attachment Wounds Show Up", "list-1",
                                 List.of("item-a", "item-b"), null)));
     }

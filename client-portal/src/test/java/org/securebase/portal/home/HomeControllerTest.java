@@ -1,6 +1,7 @@
 package org.securebase.portal.home;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatcher;
 import org.securebase.portal.WebSliceSecurity;
 import org.securebase.portal.accounts.Accounts;
 import org.securebase.portal.api.Fetched;
@@ -8,25 +9,29 @@ import org.securebase.portal.api.PlatformApi;
 import org.securebase.portal.assignment.Homework;
 import org.securebase.portal.caseload.Caseload;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
+import static org.securebase.portal.WebSliceSecurity.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -40,16 +45,51 @@ class HomeControllerTest {
     @MockitoBean
     PlatformApi api;
 
-    static RequestPostProcessor as(String role) {
-        return oidcLogin().idToken(token -> token.claim("given_name", "Sam").claim("name", "Sam Doe")
-                .claim("realm_access", Map.of("roles", List.of(role, "default-roles-securebase"))))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
-
     static Homework.Summary assignment(String title, boolean overdue, Instant due) {
         return new Homework.Summary(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 new Homework.ArticleRef(UUID.randomUUID(), "slug", title, 1), overdue ? "OPENED" : "ASSIGNED", due,
-                overdue, Instant.now(), null, null, null, null);
+                overdue, Instant.now(), null, null, null, null, null, false);
+    }
+
+    static Homework.Summary withNewFeedback(String title, Instant firstFeedback, Instant newestFeedback) {
+        return new Homework.Summary(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                new Homework.ArticleRef(UUID.randomUUID(), "slug", title, 1), "REVIEWED",
+                firstFeedback.minus(Duration.ofDays(3)), false, firstFeedback.minus(Duration.ofDays(10)), null,
+                firstFeedback.minus(Duration.ofDays(1)), firstFeedback, newestFeedback, newestFeedback, true);
+    }
+
+    /** Whether the portal asked journal-service for a list with this query. */
+    static ArgumentMatcher<Function<UriBuilder, URI>> listQuery(String query) {
+        return uri -> uri != null && query.equals(uri.apply(UriComponentsBuilder.newInstance()).getRawQuery());
+    }
+
+    @Test
+    void clientSeesOnlyAssignmentsWithFeedbackTheyHaveNotRead() throws Exception {
+        Instant first = LocalDate.of(2026, 3, 2).atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant();
+        Instant newest = LocalDate.of(2026, 3, 9).atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant();
+        when(api.get(argThat(listQuery("status=ASSIGNED&status=OPENED&status=IN_PROGRESS&limit=50")),
+                eq(Homework.SummaryPage.class))).thenReturn(Fetched.of(Optional.of(new Homework.SummaryPage(
+                List.of(assignment("Due reading", false, Instant.now().plus(Duration.ofDays(2)))), null))));
+        when(api.get(argThat(listQuery("status=REVIEWED&unreadFeedback=true&limit=50")),
+                eq(Homework.SummaryPage.class))).thenReturn(Fetched.of(Optional.of(new Homework.SummaryPage(
+                List.of(withNewFeedback("Reviewed reading", first, newest)), null))));
+        when(api.get(argThat(listQuery("status=SUBMITTED&status=REVIEWED&limit=50")),
+                eq(Homework.SummaryPage.class))).thenReturn(Fetched.of(Optional.of(new Homework.SummaryPage(
+                List.of(withNewFeedback("Reviewed reading", first, newest),
+                        withNewFeedback("Earlier reading, feedback read", first, first)), null))));
+
+        String html = mvc.perform(get("/").with(as("client"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        String feedback = html.substring(html.indexOf("id=\"feedback\""), html.indexOf("id=\"done\""));
+        assertThat(feedback).contains("New feedback from your therapist").contains("Reviewed reading")
+                // The newest feedback's day, not the first one's.
+                .contains("feedback given Mon 9 Mar 2026").doesNotContain("Mon 2 Mar 2026")
+                .doesNotContain("Due reading").doesNotContain("Earlier reading");
+        assertThat(html.substring(0, html.indexOf("id=\"feedback\""))).contains("Due reading");
+        // Read feedback leaves "new feedback" but the assignment stays reachable.
+        assertThat(html.substring(html.indexOf("id=\"done\""))).contains("Handed in")
+                .contains("Earlier reading, feedback read").contains("Reviewed reading").doesNotContain("Due reading");
     }
 
     @Test
@@ -68,7 +108,7 @@ class HomeControllerTest {
         assertThat(html.indexOf("Late reading")).isPositive()
                 .isLessThan(html.indexOf("Soon reading"));
         assertThat(html.indexOf("Soon reading")).isLessThan(html.indexOf("Later reading"));
-        assertThat(html).contains("Overdue").contains("No feedback yet.").contains("Who has seen my data");
+        assertThat(html).contains("Overdue").contains("No new feedback.").contains("Who has seen my data");
     }
 
     @Test

@@ -42,16 +42,18 @@ class AssignmentController {
 
     @GetMapping("/api/journal/assignments")
     @Operation(summary = "Assignments, newest first: a client's own; a therapist's for their current caseload. "
-            + "Filters: status (repeatable), client (therapist), dueBefore, dueAfter")
+            + "Filters: status (repeatable), client (therapist), dueBefore, dueAfter, unreadFeedback (true: with "
+            + "feedback the client has not read yet; false: without)")
     Page<AssignmentViews.AssignmentSummary> list(Caller caller,
                                                  @RequestParam(required = false) List<AssignmentStatus> status,
                                                  @RequestParam(required = false) UUID client,
                                                  @RequestParam(required = false) Instant dueBefore,
                                                  @RequestParam(required = false) Instant dueAfter,
+                                                 @RequestParam(required = false) Boolean unreadFeedback,
                                                  @RequestParam(required = false) String cursor,
                                                  @RequestParam(required = false) Integer limit) {
         AssignmentRepository.ListFilter filter = new AssignmentRepository.ListFilter(
-                status == null ? Set.of() : Set.copyOf(status), dueBefore, dueAfter);
+                status == null ? Set.of() : Set.copyOf(status), dueBefore, dueAfter, unreadFeedback);
         return assignments.list(caller, client, filter, PageRequest.of(cursor, limit));
     }
 

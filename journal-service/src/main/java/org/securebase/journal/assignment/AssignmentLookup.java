@@ -48,13 +48,18 @@ public class AssignmentLookup {
 
     /**
      * Opens the assignment for reading its feedback thread: the client's own, or the therapist's (creator, current
-     * caseload; the read is audited in the caller's transaction). Otherwise 404.
+     * caseload; the read is audited in the caller's transaction). Otherwise 404. The owning client's read marks
+     * the feedback seen (it is no longer "new" on their home page); call this before reading the thread, so the
+     * thread read holds at least what was marked. A therapist's read leaves it unread for the client.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Parties readable(Caller caller, UUID assignmentId) {
         Assignment assignment = assignments.find(assignmentId, false)
                 .filter(found -> canRead(caller, found))
                 .orElseThrow(NotFoundException::new);
+        if (caller.is(Role.CLIENT) && assignment.hasUnreadFeedback()) {
+            assignments.markFeedbackSeen(assignment.id(), caller.id(), JournalTime.now(clock));
+        }
         audit.recordRead(caller, assignment.clientId(), AuditedResource.ASSIGNMENT_FEEDBACK, assignment.id(),
                 AuditAction.READ);
         return parties(assignment);

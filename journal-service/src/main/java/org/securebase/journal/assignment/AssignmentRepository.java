@@ -153,7 +153,8 @@ class AssignmentRepository {
             case OPENED -> ", opened_at = coalesce(opened_at, :now)";
             case IN_PROGRESS -> ", opened_at = coalesce(opened_at, :now)";
             case SUBMITTED -> ", submitted_at = :now";
-            case REVIEWED -> ", reviewed_at = coalesce(reviewed_at, :now)";
+            // Every feedback moves last_feedback_at (unread again for the client); reviewed_at keeps the first.
+            case REVIEWED -> ", reviewed_at = coalesce(reviewed_at, :now), last_feedback_at = :now";
             case ASSIGNED -> "";
         };
         jdbc.sql("update assignment set status = :status, last_activity_at = :now, version = version + 1" + stamp
@@ -164,6 +165,24 @@ class AssignmentRepository {
                 .update();
     }
 
+    /**
+     * The owning client read the feedback thread: one UPDATE, and only when there is feedback they have not seen,
+     * so rereading writes nothing. It takes the row lock that giving feedback holds: feedback committed while the
+     * client's read waits here is in the thread they read next (a later statement), and feedback given after it
+     * is stamped after {@code now}, so it is unread again. The status, version and last activity stay: reading is
+     * not a step of the workflow.
+     */
+    void markFeedbackSeen(UUID id, UUID clientId, Instant now) {
+        jdbc.sql("""
+                        update assignment set feedback_seen_at = :now
+                        where id = :id and client_id = :client and last_feedback_at is not null
+                          and (feedback_seen_at is null or feedback_seen_at < last_feedback_at)""")
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("client", clientId)
+                .update();
+    }
+
     void touch(UUID id, Instant now) {
         jdbc.sql("update assignment set last_activity_at = :now where id = :id")
                 .param("now", Timestamp.from(now))
@@ -171,8 +190,11 @@ class AssignmentRepository {
                 .update();
     }
 
-    /** Filters of a list; null or empty means "any". */
-    record ListFilter(Set<AssignmentStatus> statuses, Instant dueBefore, Instant dueAfter) {
+    /**
+     * Filters of a list; null or empty means "any". {@code unreadFeedback}: true, only assignments with feedback
+     * the client has not read; false, only those without.
+     */
+    record ListFilter(Set<AssignmentStatus> statuses, Instant dueBefore, Instant dueAfter, Boolean unreadFeedback) {
 
         ListFilter {
             statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
@@ -182,6 +204,8 @@ class AssignmentRepository {
     static final String CLIENT_OWNER = "client_id = :client";
     static final String THERAPIST_ONE_CLIENT_OWNER = "therapist_id = :therapist and client_id = :client";
     static final String THERAPIST_CASELOAD_OWNER = "therapist_id = :therapist and client_id in (:clients)";
+    /** Null when there is no feedback (last_feedback_at null), true when it is newer than the client's last read. */
+    static final String UNREAD_FEEDBACK = "last_feedback_at > coalesce(feedback_seen_at, '-infinity')";
 
     /** A client's assignments, newest first. Index: assignment_client_list_idx (client_id, created_at desc, id desc). */
     List<Assignment> listForClient(UUID clientId, ListFilter filter, Cursors.TimeAndId after, int fetch) {
@@ -219,6 +243,14 @@ class AssignmentRepository {
         }
         if (filter.dueAfter() != null) {
             conditions.add("due_at >= :dueAfter");
+        }
+        // As Assignment.hasUnreadFeedback(), over the row's own columns: the owner's index is walked in list order
+        // and each row checked in place. Cheap for a client (their own few dozen rows); a therapist's walk stops
+        // after a page of matches, at worst after all their caseload's assignments, as with a rare status filter.
+        if (Boolean.TRUE.equals(filter.unreadFeedback())) {
+            conditions.add(UNREAD_FEEDBACK);
+        } else if (Boolean.FALSE.equals(filter.unreadFeedback())) {
+            conditions.add("not coalesce(" + UNREAD_FEEDBACK + ", false)");
         }
         if (afterCursor) {
             conditions.add("(created_at, id) < (:at, :after)");
@@ -284,7 +316,8 @@ class AssignmentRepository {
                 rs.getTimestamp("due_at").toInstant(), AssignmentStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("opened_at")),
                 instant(rs.getTimestamp("submitted_at")), instant(rs.getTimestamp("reviewed_at")),
-                rs.getTimestamp("last_activity_at").toInstant());
+                rs.getTimestamp("last_activity_at").toInstant(), instant(rs.getTimestamp("last_feedback_at")),
+                instant(rs.getTimestamp("feedback_seen_at")));
     }
 
     private Answer mapAnswer(ResultSet rs, UUID clientId) throws SQLException {

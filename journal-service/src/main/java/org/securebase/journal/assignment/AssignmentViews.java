@@ -49,16 +49,21 @@ final class AssignmentViews {
     record ArticleRef(UUID id, String slug, String title, int version) {
     }
 
-    /** A list line: ids, status and dates only (no clinical text, so listing is not audited). */
+    /**
+     * A list line: ids, status and dates only (no clinical text, so listing is not audited). {@code reviewedAt} is
+     * the first feedback, {@code lastFeedbackAt} the newest; {@code unreadFeedback}: the client has not read the
+     * feedback thread since the newest feedback was given.
+     */
     record AssignmentSummary(UUID id, UUID clientId, UUID therapistId, ArticleRef article, AssignmentStatus status,
                              Instant dueAt, boolean overdue, Instant createdAt, Instant openedAt, Instant submittedAt,
-                             Instant reviewedAt, Instant lastActivityAt) {
+                             Instant reviewedAt, Instant lastActivityAt, Instant lastFeedbackAt,
+                             boolean unreadFeedback) {
 
         static AssignmentSummary of(Assignment a, Instant now) {
             return new AssignmentSummary(a.id(), a.clientId(), a.therapistId(),
                     new ArticleRef(a.articleId(), a.articleSlug(), a.articleTitle(), a.articleVersion()), a.status(),
                     a.dueAt(), a.isOverdue(now), a.createdAt(), a.openedAt(), a.submittedAt(), a.reviewedAt(),
-                    a.lastActivityAt());
+                    a.lastActivityAt(), a.lastFeedbackAt(), a.hasUnreadFeedback());
         }
     }
 
@@ -88,10 +93,13 @@ final class AssignmentViews {
      * The whole assignment. The article is referenced by id and pinned version: the portal reads that version
      * from content-service ({@code GET /api/content/articles/{slug}/versions/{version}}), which keeps it readable
      * for the client even after a retraction. {@code answers} are shown to the therapist only once submitted.
+     * {@code lastFeedbackAt} and {@code unreadFeedback} as in the summary (reading this view does not mark the
+     * feedback read; reading the feedback thread does).
      */
     record AssignmentView(UUID id, UUID clientId, UUID therapistId, ArticleRef article, AssignmentStatus status,
                           String note, Instant dueAt, boolean overdue, Instant createdAt, Instant openedAt,
-                          Instant submittedAt, Instant reviewedAt, Instant lastActivityAt, List<PromptView> prompts) {
+                          Instant submittedAt, Instant reviewedAt, Instant lastActivityAt, Instant lastFeedbackAt,
+                          boolean unreadFeedback, List<PromptView> prompts) {
 
         static AssignmentView of(Assignment a, List<Prompt> prompts, List<Answer> answers, Instant now) {
             Map<UUID, Answer> byPrompt = answers.stream().collect(Collectors.toMap(Answer::promptId, Function.identity()));
@@ -103,7 +111,7 @@ final class AssignmentViews {
             return new AssignmentView(a.id(), a.clientId(), a.therapistId(),
                     new ArticleRef(a.articleId(), a.articleSlug(), a.articleTitle(), a.articleVersion()), a.status(),
                     a.note(), a.dueAt(), a.isOverdue(now), a.createdAt(), a.openedAt(), a.submittedAt(),
-                    a.reviewedAt(), a.lastActivityAt(), promptViews);
+                    a.reviewedAt(), a.lastActivityAt(), a.lastFeedbackAt(), a.hasUnreadFeedback(), promptViews);
         }
 
         @Override

@@ -102,7 +102,8 @@ class Assignments {
         }
         Assignment assignment = new Assignment(id, request.clientId(), therapist.id(), article.articleId(),
                 article.version(), article.slug(), article.title(), note, request.dueAt().truncatedTo(
-                java.time.temporal.ChronoUnit.MICROS), AssignmentStatus.ASSIGNED, now, null, null, null, now);
+                java.time.temporal.ChronoUnit.MICROS), AssignmentStatus.ASSIGNED, now, null, null, null, now,
+                null, null);
         repository.insert(assignment, built);
         events.publish(AssignmentCreated.TYPE, AssignmentCreated.SCHEMA_VERSION, id, now,
                 new AssignmentCreated(id, assignment.clientId(), therapist.id(), article.articleId(), article.version()));

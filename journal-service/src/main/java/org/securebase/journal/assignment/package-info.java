@@ -12,5 +12,10 @@
  * REVIEWED (the therapist gave feedback). A client always reads their own assignments; a therapist reads the
  * assignments they made while the client is on their caseload, and sees answers only once submitted. Every
  * therapist read of an assignment is audited.
+ *
+ * <p>Feedback read: every feedback stamps {@code last_feedback_at}; the owning client's read of the feedback thread
+ * (through {@link org.securebase.journal.assignment.AssignmentLookup#readable}) stamps {@code feedback_seen_at}.
+ * Feedback newer than that is "unread" ({@code unreadFeedback} in the views, a filter of the list). Not a status
+ * and not an event.
  */
 package org.securebase.journal.assignment;

@@ -12,6 +12,12 @@ public final class AssignmentQueries {
         return AssignmentRepository.listSql(AssignmentRepository.CLIENT_OWNER, filter(byStatus), afterCursor);
     }
 
+    /** The client's "new feedback" list: assignments with feedback they have not read. */
+    public static String clientUnreadFeedbackList() {
+        return AssignmentRepository.listSql(AssignmentRepository.CLIENT_OWNER,
+                new AssignmentRepository.ListFilter(Set.of(), null, null, true), false);
+    }
+
     public static String therapistCaseloadList(boolean afterCursor) {
         return AssignmentRepository.listSql(AssignmentRepository.THERAPIST_CASELOAD_OWNER, filter(false), afterCursor);
     }
@@ -25,6 +31,7 @@ public final class AssignmentQueries {
     }
 
     private static AssignmentRepository.ListFilter filter(boolean byStatus) {
-        return new AssignmentRepository.ListFilter(byStatus ? Set.of(AssignmentStatus.SUBMITTED) : Set.of(), null, null);
+        Set<AssignmentStatus> statuses = byStatus ? Set.of(AssignmentStatus.SUBMITTED) : Set.of();
+        return new AssignmentRepository.ListFilter(statuses, null, null, null);
     }
 }

@@ -347,6 +347,131 @@ class AssignmentWorkflowIT {
         projections.endCaseload(client);
     }
 
+    @Test
+    void feedbackIsNewForTheClientUntilTheyReadItAndNewAgainWhenMoreIsGiven() {
+        // A client of our own, so "new feedback" lists are this test's alone.
+        String email = "unread-" + UUID.randomUUID().toString().substring(0, 8) + "@securebase.test";
+        UUID client = UUID.fromString(TestBackends.keycloak().createUser(email, "Una", "Read", "client"));
+        String clientToken = TestBackends.keycloak().accessToken(email);
+        projections.assignCaseload(client, People.THERAPIST.id());
+        try {
+            // Three submitted assignments, oldest first; the therapist answers the first two.
+            List<String> ids = new ArrayList<>();
+            List<String> answers = new ArrayList<>();
+            for (int days = 1; days <= 3; days++) {
+                Api.Response created = api.post("/api/journal/assignments", People.THERAPIST.token(), createBody(client,
+                        article, Instant.now().plus(days, ChronoUnit.DAYS), List.of(Api.map("kind", "SCALE",
+                                "question", "How are you?"))));
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                String id = created.json().get("id").asString();
+                assertThat(created.json().get("unreadFeedback").asBoolean()).isFalse();
+                String prompt = api.get("/api/journal/assignments/" + id, clientToken).json().get("prompts").get(0)
+                        .get("id").asString();
+                answers.add(api.put("/api/journal/assignments/" + id + "/answers/" + prompt, clientToken,
+                        Api.map("value", 4)).json().get("id").asString());
+                assertThat(api.post("/api/journal/assignments/" + id + "/submit", clientToken, null).status())
+                        .isEqualTo(200);
+                ids.add(id);
+            }
+            String first = ids.get(0);
+            String second = ids.get(1);
+            String third = ids.get(2);
+            String unread = "/api/journal/assignments?limit=100&unreadFeedback=true";
+            assertThat(listIds(unread, clientToken)).isEmpty();
+            // Reading a thread without feedback marks nothing.
+            assertThat(api.get("/api/journal/assignments/" + third + "/feedback", clientToken).status()).isEqualTo(200);
+            assertThat(feedbackSeenAt(third)).isNull();
+
+            giveFeedback(first, answers.get(0), "A first thought on this.");
+            giveFeedback(second, answers.get(1), "A thought on the second one.");
+            JsonNode summary = summaryOf(first, clientToken);
+            assertThat(summary.get("unreadFeedback").asBoolean()).isTrue();
+            assertThat(summary.get("lastFeedbackAt").isNull()).isFalse();
+            assertThat(summaryOf(third, clientToken).get("unreadFeedback").asBoolean()).isFalse();
+            assertThat(listIds(unread, clientToken)).containsExactly(second, first);
+            assertThat(listIds("/api/journal/assignments?limit=100&unreadFeedback=false", clientToken))
+                    .containsExactly(third);
+            // Combined with the other filters, and paged with the same cursors as every list.
+            assertThat(listIds(unread + "&status=REVIEWED&dueBefore=" + Instant.now().plus(36, ChronoUnit.HOURS),
+                    clientToken)).containsExactly(first);
+            JsonNode page1 = api.get("/api/journal/assignments?unreadFeedback=true&limit=1", clientToken).json();
+            assertThat(page1.get("items")).hasSize(1);
+            assertThat(page1.get("items").get(0).get("id").asString()).isEqualTo(second);
+            JsonNode page2 = api.get("/api/journal/assignments?unreadFeedback=true&limit=1&cursor="
+                    + page1.get("nextCursor").asString(), clientToken).json();
+            assertThat(page2.get("items").get(0).get("id").asString()).isEqualTo(first);
+            assertThat(page2.get("nextCursor").isNull()).isTrue();
+
+            // The assignment itself says so too; reading it is not reading the feedback.
+            assertThat(api.get("/api/journal/assignments/" + first, clientToken).json().get("unreadFeedback")
+                    .asBoolean()).isTrue();
+            // The therapist reading the thread or the assignment does not make it read for the client.
+            assertThat(api.get("/api/journal/assignments/" + first + "/feedback", People.THERAPIST.token()).status())
+                    .isEqualTo(200);
+            assertThat(api.get("/api/journal/assignments/" + first, People.THERAPIST.token()).json()
+                    .get("unreadFeedback").asBoolean()).isTrue();
+            assertThat(listIds(unread + "&client=" + client, People.THERAPIST)).containsExactly(second, first);
+            assertThat(feedbackSeenAt(first)).isNull();
+
+            // The client reads the feedback: no longer new, and no event (reading is not a status change).
+            long events = count("event_publication");
+            assertThat(api.get("/api/journal/assignments/" + first + "/feedback", clientToken).json()).hasSize(1);
+            assertThat(count("event_publication")).isEqualTo(events);
+            assertThat(summaryOf(first, clientToken).get("unreadFeedback").asBoolean()).isFalse();
+            assertThat(api.get("/api/journal/assignments/" + first, clientToken).json().get("unreadFeedback")
+                    .asBoolean()).isFalse();
+            assertThat(listIds(unread, clientToken)).containsExactly(second);
+            Instant seen = feedbackSeenAt(first);
+            assertThat(seen).isNotNull();
+            // Reading it again writes nothing.
+            api.get("/api/journal/assignments/" + first + "/feedback", clientToken);
+            assertThat(feedbackSeenAt(first)).isEqualTo(seen);
+
+            // More feedback later is new again; reviewedAt stays at the first feedback, lastFeedbackAt moves.
+            String reviewedAt = summaryOf(first, clientToken).get("reviewedAt").asString();
+            Instant firstFeedbackAt = Instant.parse(summaryOf(first, clientToken).get("lastFeedbackAt").asString());
+            giveFeedback(first, answers.get(0), "And one more thought.");
+            JsonNode again = summaryOf(first, clientToken);
+            assertThat(again.get("unreadFeedback").asBoolean()).isTrue();
+            assertThat(again.get("reviewedAt").asString()).isEqualTo(reviewedAt);
+            assertThat(Instant.parse(again.get("lastFeedbackAt").asString())).isAfter(firstFeedbackAt);
+            assertThat(listIds(unread, clientToken)).containsExactly(second, first);
+            assertThat(api.get("/api/journal/assignments/" + first + "/feedback", clientToken).json()).hasSize(2);
+            assertThat(listIds(unread, clientToken)).containsExactly(second);
+
+            // Another client's read marks nothing of this one (theirs is 404).
+            assertThat(api.get("/api/journal/assignments/" + second + "/feedback", People.CLIENT.token()).status())
+                    .isEqualTo(404);
+            assertThat(feedbackSeenAt(second)).isNull();
+
+            assertProblem(api.get("/api/journal/assignments?unreadFeedback=maybe", clientToken), 400);
+            assertProblem(api.get("/api/journal/assignments?unreadFeedback=maybe", People.THERAPIST.token()), 400);
+        } finally {
+            projections.endCaseload(client);
+        }
+    }
+
+    private void giveFeedback(String assignment, String answer, String body) {
+        Api.Response given = api.post("/api/journal/assignments/" + assignment + "/answers/" + answer + "/feedback",
+                People.THERAPIST.token(), Api.map("body", body));
+        assertThat(given.status()).as(given.toString()).isEqualTo(201);
+    }
+
+    private JsonNode summaryOf(String id, String token) {
+        JsonNode page = api.get("/api/journal/assignments?limit=100", token).json();
+        for (JsonNode item : page.get("items")) {
+            if (item.get("id").asString().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError("assignment " + id + " is not in the list");
+    }
+
+    private Instant feedbackSeenAt(String id) {
+        return jdbc.sql("select feedback_seen_at from assignment where id = :id").param("id", UUID.fromString(id))
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).list().get(0);
+    }
+
     private List<String> listIds(String path, People person) {
         return listIds(path, person.token());
     }
