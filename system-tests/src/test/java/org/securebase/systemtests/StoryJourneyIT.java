@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -146,6 +147,14 @@ class StoryJourneyIT {
                 .isGreaterThan(reading.getLocation().getX() + reading.getSize().getWidth() / 2);
         assertThat(homework.getText()).contains(QUESTION).contains("Difficulty trusting others");
         checkAccessibility(client, "client-assignment");
+        // On a phone-sized window the homework comes below the reading.
+        client.manage().window().setSize(new Dimension(390, 844));
+        WebElement narrowReading = client.findElement(By.cssSelector(".side-by-side .reading-body"));
+        assertThat(client.findElement(By.id("homework-form")).getLocation().getY())
+                .as("on a phone the homework is stacked below the reading")
+                .isGreaterThan(narrowReading.getLocation().getY() + narrowReading.getSize().getHeight() / 2);
+        checkAccessibility(client, "client-assignment-phone");
+        client.manage().window().setSize(new Dimension(1280, 900));
 
         // Autosave: typing is saved without pressing a button, and is there after a reload.
         WebElement answer = homework.findElement(By.cssSelector("textarea"));
