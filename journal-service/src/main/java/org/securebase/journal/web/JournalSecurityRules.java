@@ -1,6 +1,8 @@
 package org.securebase.journal.web;
 
 import org.securebase.platform.security.AuthorizationRules;
+import org.securebase.platform.security.Caller;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -16,6 +18,11 @@ class JournalSecurityRules {
     private static final String CLIENT = "CLIENT";
     private static final String THERAPIST = "THERAPIST";
     private static final String ADMIN = "ADMIN";
+
+    static {
+        // A Caller parameter is resolved from the bearer token, not sent by the client: keep it out of the API document.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     @Bean
     AuthorizationRules journalRules() {

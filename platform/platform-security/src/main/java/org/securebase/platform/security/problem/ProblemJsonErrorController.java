@@ -31,6 +31,10 @@ public class ProblemJsonErrorController implements ErrorController {
 
     private static HttpStatusCode statusOf(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // Not an error dispatch: someone asked for the error path itself, where there is nothing to find.
+            return HttpStatus.NOT_FOUND;
+        }
         if (code instanceof Integer value && value >= 400 && value <= 599) {
             return HttpStatusCode.valueOf(value);
         }

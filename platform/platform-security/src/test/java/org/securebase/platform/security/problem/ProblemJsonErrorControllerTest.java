@@ -46,8 +46,15 @@ class ProblemJsonErrorControllerTest {
     }
 
     @Test
-    void treatsAMissingStatusAsAServerError() {
+    void aRequestForTheErrorPathItselfFindsNothing() {
         ProblemDetail problem = controller.error(new MockHttpServletRequest("GET", "/error")).getBody();
+
+        assertThat(problem.getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void treatsAnErrorDispatchWithAnUnusableStatusAsAServerError() {
+        ProblemDetail problem = controller.error(errorDispatch(999, "/api/x")).getBody();
 
         assertThat(problem.getStatus()).isEqualTo(500);
     }

@@ -1,0 +1,301 @@
+package org.securebase.systemtests.authorization;
+
+import static org.securebase.systemtests.authorization.ApiService.ACCOUNTS;
+import static org.securebase.systemtests.authorization.ApiService.CONTENT;
+import static org.securebase.systemtests.authorization.ApiService.JOURNAL;
+import static org.securebase.systemtests.authorization.Caller.ADMIN;
+import static org.securebase.systemtests.authorization.Caller.OTHER_CLIENT;
+import static org.securebase.systemtests.authorization.Caller.OTHER_THERAPIST;
+import static org.securebase.systemtests.authorization.Caller.OWNER_CLIENT;
+import static org.securebase.systemtests.authorization.Caller.OWN_THERAPIST;
+import static org.securebase.systemtests.authorization.PracticeObjects.CLINICAL_MARKER;
+import static org.securebase.systemtests.authorization.PracticeObjects.PRIVATE_MARKER;
+import static org.securebase.systemtests.authorization.Rule.rule;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * DESIGN.md section 3 as a table: for each endpoint of the OpenAPI documents, what each person may do with the
+ * owner's objects. Read a rule as "the owner client and the own therapist may; the other client and the other
+ * therapist get 404, as if it did not exist; the admin's role never may (403)". The table must name every
+ * documented endpoint and nothing else, so a new endpoint cannot ship without a decision here.
+ */
+final class AccessRules {
+
+    private static final Caller[] EVERYONE = Caller.PEOPLE.toArray(Caller[]::new);
+    private static final Caller[] CLIENTS = { OWNER_CLIENT, OTHER_CLIENT };
+    private static final Caller[] THERAPISTS = { OWN_THERAPIST, OTHER_THERAPIST };
+    /** Who writes, publishes and retracts articles. Articles belong to the practice, not to one author. */
+    private static final Caller[] AUTHORS = { OWN_THERAPIST, OTHER_THERAPIST, ADMIN };
+    private static final Caller[] ALL_BUT_ADMIN = { OWNER_CLIENT, OTHER_CLIENT, OWN_THERAPIST, OTHER_THERAPIST };
+
+    private static final AtomicLong UNIQUE = new AtomicLong(System.nanoTime());
+
+    private AccessRules() {
+    }
+
+    static List<Rule> table() {
+        List<Rule.Builder> rules = new ArrayList<>();
+        rules.addAll(articles());
+        rules.addAll(assignments());
+        rules.addAll(journal());
+        rules.addAll(accounts());
+        Stream.of(ApiService.values()).forEach(service -> rules.addAll(errorPage(service)));
+        return rules.stream().map(Rule.Builder::build).toList();
+    }
+
+    /** Read published articles: everyone. Write, publish, retract: therapists and admins. */
+    private static List<Rule.Builder> articles() {
+        return List.of(
+                rule(CONTENT, "GET", "/api/content/articles").variant("the library")
+                        .allowed(EVERYONE),
+                rule(CONTENT, "GET", "/api/content/articles").variant("drafts")
+                        .query(objects -> "status=draft")
+                        .allowed(AUTHORS).forbidden(CLIENTS),
+                rule(CONTENT, "POST", "/api/content/articles")
+                        .body(objects -> newArticle("matrix-new-" + Long.toString(UNIQUE.incrementAndGet(), 36)))
+                        .allowed(AUTHORS).forbidden(CLIENTS),
+                rule(CONTENT, "GET", "/api/content/articles/{slug}").variant("published")
+                        .path(objects -> Map.of("slug", objects.seedSlug()))
+                        .allowed(EVERYONE),
+                rule(CONTENT, "GET", "/api/content/articles/{slug}").variant("draft")
+                        .path(objects -> Map.of("slug", objects.draftSlug()))
+                        .allowed(AUTHORS).notFound(CLIENTS),
+                rule(CONTENT, "PUT", "/api/content/articles/{slug}").variant("draft")
+                        .path(objects -> Map.of("slug", objects.draftSlug()))
+                        .header("If-Match", objects -> objects.articleEtag(objects.draftSlug()))
+                        .body(objects -> articleContent())
+                        .allowed(AUTHORS).forbidden(CLIENTS),
+                rule(CONTENT, "POST", "/api/content/articles/{slug}/publish")
+                        .path(objects -> Map.of("slug", objects.draftSlug()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("slug", fresh.freshDraft()))
+                        .allowed(AUTHORS).forbidden(CLIENTS),
+                rule(CONTENT, "POST", "/api/content/articles/{slug}/retract")
+                        .path(objects -> Map.of("slug", objects.publishedSlug()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("slug", fresh.freshPublishedArticle()))
+                        .allowed(AUTHORS).forbidden(CLIENTS),
+                rule(CONTENT, "GET", "/api/content/articles/{slug}/versions").variant("published")
+                        .path(objects -> Map.of("slug", objects.seedSlug()))
+                        .allowed(EVERYONE),
+                rule(CONTENT, "GET", "/api/content/articles/{slug}/versions").variant("retracted")
+                        .path(objects -> Map.of("slug", objects.retractedPinnedSlug()))
+                        .allowed(AUTHORS).notFound(CLIENTS),
+                rule(CONTENT, "GET", "/api/content/articles/{slug}/versions/{version}").variant("published")
+                        .path(objects -> Map.of("slug", objects.seedSlug(), "version", "1"))
+                        .allowed(EVERYONE),
+                // A retracted article's version stays readable for the client it was assigned to, for nobody else.
+                rule(CONTENT, "GET", "/api/content/articles/{slug}/versions/{version}").variant("retracted, pinned to the owner")
+                        .path(objects -> Map.of("slug", objects.retractedPinnedSlug(), "version", "1"))
+                        .allowed(OWNER_CLIENT).allowed(AUTHORS).notFound(OTHER_CLIENT));
+    }
+
+    /**
+     * Create: the therapist, for their own caseload. Read: the client their own, the therapist their caseload's.
+     * Answer: the client. Feedback: the therapist of the caseload. Admins never see clinical content.
+     */
+    private static List<Rule.Builder> assignments() {
+        return List.of(
+                rule(JOURNAL, "POST", "/api/journal/assignments")
+                        .body(objects -> assignment(objects.ownerClientId(), objects.seedArticleId()))
+                        .allowed(OWN_THERAPIST).rejected(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/assignments").variant("own")
+                        .allowed(ALL_BUT_ADMIN).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/assignments").variant("filtered by the owner")
+                        .query(objects -> "client=" + objects.ownerClientId())
+                        // The other therapist's filter simply matches nothing on their caseload.
+                        .allowed(OWNER_CLIENT, OWN_THERAPIST, OTHER_THERAPIST).rejected(OTHER_CLIENT).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/assignments/{id}")
+                        .path(objects -> Map.of("id", objects.submittedAssignmentId().toString()))
+                        .allowed(OWNER_CLIENT, OWN_THERAPIST).notFound(OTHER_CLIENT, OTHER_THERAPIST).forbidden(ADMIN),
+                rule(JOURNAL, "PUT", "/api/journal/assignments/{id}/answers/{promptId}")
+                        .path(objects -> Map.of("id", objects.openAssignmentId().toString(),
+                                "promptId", objects.openPromptId().toString()))
+                        .body(objects -> answer())
+                        .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "POST", "/api/journal/assignments/{id}/submit")
+                        .path(objects -> Map.of("id", objects.openAssignmentId().toString()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshAnsweredAssignment().toString()))
+                        .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "POST", "/api/journal/assignments/{id}/answers/{answerId}/feedback")
+                        .path(objects -> Map.of("id", objects.submittedAssignmentId().toString(),
+                                "answerId", objects.submittedAnswerId().toString()))
+                        .body(objects -> feedback())
+                        .allowed(OWN_THERAPIST).notFound(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/assignments/{id}/feedback")
+                        .path(objects -> Map.of("id", objects.submittedAssignmentId().toString()))
+                        .allowed(OWNER_CLIENT, OWN_THERAPIST).notFound(OTHER_CLIENT, OTHER_THERAPIST).forbidden(ADMIN),
+                rule(JOURNAL, "POST", "/api/journal/assignments/{id}/feedback/{feedbackId}/replies")
+                        .path(objects -> Map.of("id", objects.submittedAssignmentId().toString(),
+                                "feedbackId", objects.feedbackId().toString()))
+                        .body(objects -> reply())
+                        .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/adherence")
+                        .allowed(THERAPISTS).forbidden(CLIENTS).forbidden(ADMIN));
+    }
+
+    /**
+     * Journal entries: the client writes, edits, deletes and reads their own; the therapist reads those shared with
+     * them while the client is on their caseload. The access audit: clients the reads of their own data, admins all.
+     */
+    private static List<Rule.Builder> journal() {
+        return List.of(
+                rule(JOURNAL, "POST", "/api/journal/entries")
+                        .body(objects -> neutralEntry())
+                        .allowed(CLIENTS).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/entries")
+                        .allowed(CLIENTS).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/entries/{id}").variant("shared")
+                        .path(objects -> Map.of("id", objects.sharedEntryId().toString()))
+                        .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/entries/{id}").variant("private")
+                        .path(objects -> Map.of("id", objects.privateEntryId().toString()))
+                        .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "PUT", "/api/journal/entries/{id}")
+                        .path(objects -> Map.of("id", objects.privateEntryId().toString()))
+                        .body(objects -> privateEntry())
+                        .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "DELETE", "/api/journal/entries/{id}")
+                        .path(objects -> Map.of("id", objects.sharedEntryId().toString()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshEntry(true).toString()))
+                        .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "POST", "/api/journal/entries/{id}/share")
+                        .path(objects -> Map.of("id", objects.privateEntryId().toString()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshEntry(false).toString()))
+                        .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "POST", "/api/journal/entries/{id}/unshare")
+                        .path(objects -> Map.of("id", objects.sharedEntryId().toString()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshEntry(true).toString()))
+                        .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/shared-entries").variant("own caseload")
+                        .allowed(THERAPISTS).forbidden(CLIENTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/shared-entries").variant("filtered by the owner")
+                        .query(objects -> "client=" + objects.ownerClientId())
+                        .allowed(THERAPISTS).forbidden(CLIENTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/shared-entries/{id}").variant("shared")
+                        .path(objects -> Map.of("id", objects.sharedEntryId().toString()))
+                        .allowed(OWN_THERAPIST).notFound(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/shared-entries/{id}").variant("private")
+                        .path(objects -> Map.of("id", objects.privateEntryId().toString()))
+                        .notFound(THERAPISTS).forbidden(CLIENTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/audit").variant("own")
+                        .allowed(CLIENTS).allowed(ADMIN).forbidden(THERAPISTS),
+                rule(JOURNAL, "GET", "/api/journal/audit").variant("about the owner")
+                        .query(objects -> "subject=" + objects.ownerClientId())
+                        .allowed(OWNER_CLIENT, ADMIN).rejected(OTHER_CLIENT).forbidden(THERAPISTS));
+    }
+
+    /** Invite, deactivate, assign caseloads: admins. Everyone reads their own account, therapists their caseload. */
+    private static List<Rule.Builder> accounts() {
+        return List.of(
+                rule(ACCOUNTS, "GET", "/api/accounts")
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "POST", "/api/accounts")
+                        .body(objects -> invitation("matrix.invitee." + Long.toString(UNIQUE.incrementAndGet(), 36)
+                                + "@example.org"))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "GET", "/api/accounts/{id}")
+                        .path(objects -> Map.of("id", objects.ownerClientId().toString()))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "POST", "/api/accounts/{id}/deactivation")
+                        .path(objects -> Map.of("id", objects.ownerClientId().toString()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshInvitedClient().toString()))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "POST", "/api/accounts/{id}/reactivation")
+                        .path(objects -> Map.of("id", objects.ownerClientId().toString()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshDeactivatedClient().toString()))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "POST", "/api/accounts/{id}/invitation")
+                        .path(objects -> Map.of("id", objects.ownerClientId().toString()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshInvitedClient().toString()))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "GET", "/api/accounts/{therapistId}/caseload")
+                        .path(objects -> Map.of("therapistId", objects.ownTherapistId().toString()))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                // The forbidden try to move the owner to the other therapist's caseload.
+                rule(ACCOUNTS, "PUT", "/api/accounts/{clientId}/therapist")
+                        .path(objects -> Map.of("clientId", objects.ownerClientId().toString()))
+                        .body(objects -> Map.of("therapistId", objects.otherTherapistId()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("clientId", fresh.freshInvitedClient().toString()))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "DELETE", "/api/accounts/{clientId}/therapist")
+                        .path(objects -> Map.of("clientId", objects.ownerClientId().toString()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("clientId", fresh.freshInvitedClient().toString()))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "GET", "/api/accounts/{clientId}/therapist-assignments")
+                        .path(objects -> Map.of("clientId", objects.ownerClientId().toString()))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "GET", "/api/accounts/me")
+                        .allowed(EVERYONE),
+                rule(ACCOUNTS, "GET", "/api/accounts/caseload")
+                        .allowed(THERAPISTS).forbidden(CLIENTS).forbidden(ADMIN));
+    }
+
+    /**
+     * Every service's documents list the servlet error page under all methods. It is no API: a request of its own
+     * finds nothing there (404). OPTIONS is answered by Spring MVC itself with the allowed methods, which tells
+     * nothing the document does not.
+     */
+    private static List<Rule.Builder> errorPage(ApiService service) {
+        return Stream.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+                .map(method -> "OPTIONS".equals(method)
+                        ? rule(service, method, "/error").allowed(EVERYONE)
+                        : rule(service, method, "/error").notFound(EVERYONE))
+                .toList();
+    }
+
+    // ------------------------------------------------------------------------------------------ bodies
+
+    static Map<String, Object> newArticle(String slug) {
+        return Map.of("slug", slug, "title", "Matrix " + slug, "summary", "Written by the authorization matrix.",
+                "markdown", "## Small steps\n\nTrust grows in small steps.\n", "tags", List.of("matrix"));
+    }
+
+    static Map<String, Object> articleContent() {
+        return Map.of("title", "Matrix draft, edited", "summary", "Edited by the authorization matrix.",
+                "markdown", "## Small steps\n\nTrust grows in small steps, again.\n", "tags", List.of("matrix"));
+    }
+
+    static Map<String, Object> assignment(UUID clientId, UUID articleId) {
+        return Map.of("clientId", clientId, "articleId", articleId,
+                "prompts", List.of(Map.of("kind", "TEXT", "question", "What stayed with you?")),
+                "dueAt", Instant.now().plus(7, ChronoUnit.DAYS).toString());
+    }
+
+    static Map<String, Object> answer() {
+        return Map.of("text", "Plans changing at the last minute. " + CLINICAL_MARKER);
+    }
+
+    static Map<String, Object> feedback() {
+        return Map.of("body", "Thank you for noticing this. " + CLINICAL_MARKER);
+    }
+
+    static Map<String, Object> reply() {
+        return Map.of("body", "I will bring an example. " + CLINICAL_MARKER);
+    }
+
+    /** What anyone may write in their own journal: nothing that marks it as the owner's. */
+    static Map<String, Object> neutralEntry() {
+        return Map.of("title", "A quiet day", "body", "Nothing much happened.", "mood", 3);
+    }
+
+    static Map<String, Object> clinicalEntry() {
+        return Map.of("title", "A calmer Sunday " + CLINICAL_MARKER, "body", "Talked to my sister. " + CLINICAL_MARKER,
+                "mood", 4);
+    }
+
+    static Map<String, Object> privateEntry() {
+        return Map.of("title", "Only mine " + PRIVATE_MARKER, "body", "Not for anyone. " + PRIVATE_MARKER + " "
+                + CLINICAL_MARKER, "mood", 2);
+    }
+
+    static Map<String, Object> invitation(String email) {
+        return Map.of("email", email, "firstName", "Ivy", "lastName", "Invitee", "role", "client");
+    }
+}

@@ -1,0 +1,37 @@
+package org.securebase.systemtests.authorization;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Who sends a request of the matrix. The five people are real Keycloak users; the other three send what an
+ * attacker could: nothing, a forged token, or a genuine token that was issued for something else.
+ */
+enum Caller {
+
+    /** The demo client, whose objects fill the path variables. */
+    OWNER_CLIENT,
+    /** A client on another therapist's caseload. */
+    OTHER_CLIENT,
+    /** The demo therapist, the owner's therapist. */
+    OWN_THERAPIST,
+    /** A therapist whose caseload holds the other client only. */
+    OTHER_THERAPIST,
+    /** The demo admin. */
+    ADMIN,
+    NO_TOKEN,
+    /** A real token of someone the rule allows, its payload changed (roles raised, life extended), signature kept. */
+    TAMPERED_TOKEN,
+    /** A genuine, correctly signed token of the {@code account-service} client: audience {@code realm-management}. */
+    WRONG_AUDIENCE;
+
+    static final List<Caller> PEOPLE = List.of(OWNER_CLIENT, OTHER_CLIENT, OWN_THERAPIST, OTHER_THERAPIST, ADMIN);
+
+    boolean isPerson() {
+        return PEOPLE.contains(this);
+    }
+
+    static List<Caller> unauthenticated() {
+        return Arrays.stream(values()).filter(caller -> !caller.isPerson()).toList();
+    }
+}

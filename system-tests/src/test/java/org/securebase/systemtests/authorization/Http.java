@@ -1,0 +1,78 @@
+package org.securebase.systemtests.authorization;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Plain HTTP with an optional bearer token and JSON body; the answer is kept whole, whatever its status. */
+final class Http {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    record Response(String method, String url, int status, String contentType, String etag, String body) {
+
+        boolean isSuccess() {
+            return status >= 200 && status < 300;
+        }
+
+        boolean isProblemJson() {
+            return contentType.startsWith("application/problem+json");
+        }
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        /** The answer, or a failure that says what was asked and what came back. */
+        Response expect(int expectedStatus) {
+            if (status != expectedStatus) {
+                throw new IllegalStateException(method + " " + url + " answered " + status + " (expected "
+                        + expectedStatus + "): " + body);
+            }
+            return this;
+        }
+    }
+
+    Response send(String method, String url, String token, Object jsonBody, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(jsonBody), StandardCharsets.UTF_8));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(method, url, response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("ETag").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + method + " " + url, e);
+        }
+    }
+
+    Response get(String url, String token) {
+        return send("GET", url, token, null, Map.of());
+    }
+}

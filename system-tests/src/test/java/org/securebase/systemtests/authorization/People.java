@@ -1,0 +1,86 @@
+package org.securebase.systemtests.authorization;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The tokens each caller of the matrix sends, renewed before they expire (Keycloak issues them for five minutes). */
+final class People {
+
+    /** Renew this long before expiry, so that no token expires between being handed out and being checked. */
+    private static final Duration RENEWAL_MARGIN = Duration.ofSeconds(60);
+
+    private final Map<Caller, RenewedToken> people = new EnumMap<>(Caller.class);
+    private final RenewedToken wrongAudience;
+
+    People(StackAccess stack, Map<Caller, String> emails) {
+        emails.forEach((caller, email) -> people.put(caller,
+                new RenewedToken(() -> stack.portal().login(email, stack.demoPassword()))));
+        wrongAudience = new RenewedToken(() -> stack.accountServiceClient()
+                .tokenRequest(Map.of("grant_type", "client_credentials")));
+    }
+
+    String token(Caller person) {
+        return people.get(person).get();
+    }
+
+    /** The person's id: the token's subject, which every service stores owners by. */
+    UUID id(Caller person) {
+        return UUID.fromString(OidcBrowserlessLogin.Tokens.claims(token(person)).path("sub").asString());
+    }
+
+    /** What {@code caller} sends for this rule; null for no token. */
+    String tokenFor(Caller caller, Rule rule) {
+        return switch (caller) {
+            case NO_TOKEN -> null;
+            case TAMPERED_TOKEN -> forged(token(rule.forgedFrom()));
+            case WRONG_AUDIENCE -> wrongAudience.get();
+            default -> token(caller);
+        };
+    }
+
+    /**
+     * A real token whose payload was changed as an attacker would (the admin role added, an hour more to live), with
+     * the original header and signature: valid in every respect except that the signature no longer fits.
+     */
+    static String forged(String token) {
+        String[] parts = token.split("\\.");
+        ObjectNode claims = (ObjectNode) OidcBrowserlessLogin.Tokens.claims(token);
+        claims.put("exp", claims.path("exp").asLong() + 3600);
+        ArrayNode roles = claims.withObjectProperty("realm_access").withArrayProperty("roles");
+        roles.add("admin");
+        String payload = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Http.JSON.writeValueAsString(claims).getBytes(StandardCharsets.UTF_8));
+        return parts[0] + "." + payload + "." + parts[2];
+    }
+
+    private static final class RenewedToken {
+
+        private final Supplier<OidcBrowserlessLogin.Tokens> issue;
+        private String accessToken;
+        private Instant renewAt = Instant.EPOCH;
+
+        RenewedToken(Supplier<OidcBrowserlessLogin.Tokens> issue) {
+            this.issue = issue;
+        }
+
+        synchronized String get() {
+            if (Instant.now().isAfter(renewAt)) {
+                OidcBrowserlessLogin.Tokens tokens = issue.get();
+                accessToken = tokens.accessToken();
+                renewAt = Instant.now().plusSeconds(tokens.expiresIn()).minus(RENEWAL_MARGIN);
+            }
+            return accessToken;
+        }
+    }
+}

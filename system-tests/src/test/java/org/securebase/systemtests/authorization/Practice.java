@@ -1,0 +1,369 @@
+package org.securebase.systemtests.authorization;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
+
+/**
+ * The practice the matrix is run against, made through the APIs as its people would: a second client on a second
+ * therapist's caseload next to the demo ones, and the owner's (demo client's) assignments, answers, feedback,
+ * journal entries, plus articles in each state. Also makes throwaway objects on demand.
+ */
+final class Practice implements PracticeObjects, Throwaways {
+
+    static final String SEED_SLUG = "attachment-and-healing";
+    private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(60);
+
+    private final StackAccess stack;
+    private final People people;
+    private final String run;
+    private final Http http = new Http();
+    private final AtomicInteger made = new AtomicInteger();
+    private final Map<Caller, UUID> ids = new EnumMap<>(Caller.class);
+
+    private UUID seedArticleId;
+    private String draftSlug;
+    private String publishedSlug;
+    private String retractedPinnedSlug;
+    private UUID submittedAssignmentId;
+    private UUID submittedAnswerId;
+    private UUID feedbackId;
+    private UUID openAssignmentId;
+    private UUID openPromptId;
+    private UUID sharedEntryId;
+    private UUID privateEntryId;
+
+    private Practice(StackAccess stack, People people, String run) {
+        this.stack = stack;
+        this.people = people;
+        this.run = run;
+    }
+
+    static Practice setUp(StackAccess stack) {
+        // Keycloak takes person names of letters only, so the run's mark is the clock's digits spelled as letters.
+        String run = Long.toString(System.nanoTime() % 1_000_000_000L).chars()
+                .mapToObj(digit -> String.valueOf((char) ('a' + digit - '0'))).collect(Collectors.joining());
+        Map<Caller, String> emails = new EnumMap<>(Caller.class);
+        emails.put(Caller.OWNER_CLIENT, "client@securebase.test");
+        emails.put(Caller.OWN_THERAPIST, "therapist@securebase.test");
+        emails.put(Caller.ADMIN, "admin@securebase.test");
+        emails.put(Caller.OTHER_CLIENT, "olive.other." + run + "@example.org");
+        emails.put(Caller.OTHER_THERAPIST, "oscar.other." + run + "@example.org");
+        KeycloakAdmin keycloak = stack.keycloakAdmin();
+        // mfa-exempt as the demo users have it, so that a password alone logs them in without a browser.
+        keycloak.createUser(emails.get(Caller.OTHER_CLIENT), "Olive", "Other" + run, stack.demoPassword(),
+                "client", "mfa-exempt");
+        keycloak.createUser(emails.get(Caller.OTHER_THERAPIST), "Oscar", "Other" + run, stack.demoPassword(),
+                "therapist", "mfa-exempt");
+
+        Practice practice = new Practice(stack, new People(stack, emails), run);
+        practice.meetEveryone();
+        practice.makeTheOwnersObjects();
+        return practice;
+    }
+
+    People people() {
+        return people;
+    }
+
+    /**
+     * Everyone's first call to account-service: it learns of people created in Keycloak when they first show up.
+     * Then the admin puts the other client on the other therapist's caseload.
+     */
+    private void meetEveryone() {
+        for (Caller person : Caller.PEOPLE) {
+            UUID id = UUID.fromString(call(person, ApiService.ACCOUNTS, "GET", "/api/accounts/me", null)
+                    .expect(200).json().path("id").asString());
+            if (!id.equals(people.id(person))) {
+                throw new IllegalStateException("account-service knows " + person + " as " + id
+                        + ", the token names " + people.id(person));
+            }
+            ids.put(person, id);
+        }
+        call(Caller.ADMIN, ApiService.ACCOUNTS, "PUT", "/api/accounts/" + otherClientId() + "/therapist",
+                Map.of("therapistId", otherTherapistId())).expect(200);
+    }
+
+    private void makeTheOwnersObjects() {
+        seedArticleId = UUID.fromString(call(Caller.OWN_THERAPIST, ApiService.CONTENT, "GET",
+                "/api/content/articles/" + SEED_SLUG, null).expect(200).json().path("id").asString());
+
+        submittedAssignmentId = assign(seedArticleId);
+        submittedAnswerId = answer(submittedAssignmentId, firstPromptOf(submittedAssignmentId));
+        call(Caller.OWNER_CLIENT, ApiService.JOURNAL, "POST", "/api/journal/assignments/" + submittedAssignmentId + "/submit",
+                null).expect(200);
+        feedbackId = UUID.fromString(call(Caller.OWN_THERAPIST, ApiService.JOURNAL, "POST",
+                "/api/journal/assignments/" + submittedAssignmentId + "/answers/" + submittedAnswerId + "/feedback",
+                AccessRules.feedback()).expect(201).json().path("id").asString());
+
+        openAssignmentId = assign(seedArticleId);
+        openPromptId = firstPromptOf(openAssignmentId);
+
+        sharedEntryId = freshEntry(true);
+        privateEntryId = entry(AccessRules.privateEntry());
+
+        draftSlug = freshDraft();
+        publishedSlug = freshPublishedArticle();
+        retractedPinnedSlug = retractedButPinnedToTheOwner();
+
+        // The leak check looks for the markers in answers; if those entitled to them did not see them either,
+        // it would check nothing.
+        requireShown(PRIVATE_MARKER, call(Caller.OWNER_CLIENT, ApiService.JOURNAL, "GET",
+                "/api/journal/entries/" + privateEntryId, null));
+        requireShown(CLINICAL_MARKER, call(Caller.OWN_THERAPIST, ApiService.JOURNAL, "GET",
+                "/api/journal/shared-entries/" + sharedEntryId, null));
+    }
+
+    private static void requireShown(String marker, Http.Response response) {
+        if (!response.expect(200).body().contains(marker)) {
+            throw new IllegalStateException(response.url() + " does not show " + marker + ": " + response.body());
+        }
+    }
+
+    /**
+     * Published, assigned to the owner, then retracted: content-service keeps the assigned version readable for the
+     * owner, once its projection has seen the assignment.
+     */
+    private String retractedButPinnedToTheOwner() {
+        String slug = freshPublishedArticle();
+        UUID articleId = UUID.fromString(call(Caller.OWN_THERAPIST, ApiService.CONTENT, "GET",
+                "/api/content/articles/" + slug, null).expect(200).json().path("id").asString());
+        assign(articleId);
+        call(Caller.OWN_THERAPIST, ApiService.CONTENT, "POST", "/api/content/articles/" + slug + "/retract", null)
+                .expect(200);
+        awaitStatus("content-service pinning the assigned version for the owner", 200, () -> call(Caller.OWNER_CLIENT,
+                ApiService.CONTENT, "GET", "/api/content/articles/" + slug + "/versions/1", null));
+        return slug;
+    }
+
+    /**
+     * The own therapist assigns the article to the owner. journal-service accepts it only once its projections have
+     * the caseload (from account-service) and the article (from content-service), both fed by events.
+     */
+    private UUID assign(UUID articleId) {
+        Http.Response created = awaitStatus("journal-service knowing the caseload and the article", 201,
+                () -> call(Caller.OWN_THERAPIST, ApiService.JOURNAL, "POST", "/api/journal/assignments",
+                        AccessRules.assignment(ownerClientId(), articleId)));
+        return UUID.fromString(created.json().path("id").asString());
+    }
+
+    private UUID firstPromptOf(UUID assignmentId) {
+        return UUID.fromString(call(Caller.OWNER_CLIENT, ApiService.JOURNAL, "GET", "/api/journal/assignments/" + assignmentId,
+                null).expect(200).json().path("prompts").path(0).path("id").asString());
+    }
+
+    private UUID answer(UUID assignmentId, UUID promptId) {
+        return UUID.fromString(call(Caller.OWNER_CLIENT, ApiService.JOURNAL, "PUT",
+                "/api/journal/assignments/" + assignmentId + "/answers/" + promptId, AccessRules.answer())
+                .expect(200).json().path("id").asString());
+    }
+
+    private UUID entry(Object body) {
+        return UUID.fromString(call(Caller.OWNER_CLIENT, ApiService.JOURNAL, "POST", "/api/journal/entries", body)
+                .expect(201).json().path("id").asString());
+    }
+
+    private Http.Response awaitStatus(String what, int status, Supplier<Http.Response> request) {
+        AtomicReference<Http.Response> last = new AtomicReference<>();
+        try {
+            await(what).atMost(PROJECTION_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        last.set(request.get());
+                        return last.get().status() == status;
+                    });
+        } catch (ConditionTimeoutException timedOut) {
+            throw new IllegalStateException("waited in vain for " + what + "; last answer: " + last.get(), timedOut);
+        }
+        return last.get();
+    }
+
+    /** A call straight to the service, not through the gateway: setting up is not what is being tested. */
+    Http.Response call(Caller person, ApiService service, String method, String path, Object body) {
+        return http.send(method, stack.serviceUrl(service) + path, people.token(person), body, Map.of());
+    }
+
+    /**
+     * What {@code caller} must never find in an answer it is given: the other client and therapist nothing of the
+     * owner's, the own therapist not the private entry, the admin no clinical text.
+     */
+    Set<String> hiddenFrom(Caller caller) {
+        Set<String> owners = Set.of(ownerClientId().toString(), submittedAssignmentId.toString(),
+                openAssignmentId.toString(), submittedAnswerId.toString(), feedbackId.toString(),
+                sharedEntryId.toString(), privateEntryId.toString(), CLINICAL_MARKER, PRIVATE_MARKER);
+        return switch (caller) {
+            case OWNER_CLIENT -> Set.of();
+            case OWN_THERAPIST -> Set.of(privateEntryId.toString(), PRIVATE_MARKER);
+            case ADMIN -> Set.of(CLINICAL_MARKER, PRIVATE_MARKER);
+            default -> owners;
+        };
+    }
+
+    /** For the failure message: which object each id is, so a listed request can be read without the database. */
+    Map<String, String> objectNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        ids.forEach((person, id) -> names.put(id.toString(), person.name().toLowerCase()));
+        names.put(submittedAssignmentId.toString(), "submitted-assignment");
+        names.put(openAssignmentId.toString(), "open-assignment");
+        names.put(submittedAnswerId.toString(), "answer");
+        names.put(feedbackId.toString(), "feedback");
+        names.put(sharedEntryId.toString(), "shared-entry");
+        names.put(privateEntryId.toString(), "private-entry");
+        return names;
+    }
+
+    // ------------------------------------------------------------------------------------------ throwaways
+
+    @Override
+    public String freshDraft() {
+        String slug = uniqueSlug();
+        call(Caller.OWN_THERAPIST, ApiService.CONTENT, "POST", "/api/content/articles", AccessRules.newArticle(slug))
+                .expect(201);
+        return slug;
+    }
+
+    @Override
+    public String freshPublishedArticle() {
+        String slug = freshDraft();
+        call(Caller.OWN_THERAPIST, ApiService.CONTENT, "POST", "/api/content/articles/" + slug + "/publish", null)
+                .expect(200);
+        return slug;
+    }
+
+    @Override
+    public UUID freshAnsweredAssignment() {
+        UUID assignment = assign(seedArticleId);
+        answer(assignment, firstPromptOf(assignment));
+        return assignment;
+    }
+
+    @Override
+    public UUID freshEntry(boolean shared) {
+        UUID entry = entry(AccessRules.clinicalEntry());
+        if (shared) {
+            call(Caller.OWNER_CLIENT, ApiService.JOURNAL, "POST", "/api/journal/entries/" + entry + "/share", null)
+                    .expect(200);
+        }
+        return entry;
+    }
+
+    @Override
+    public UUID freshInvitedClient() {
+        return UUID.fromString(call(Caller.ADMIN, ApiService.ACCOUNTS, "POST", "/api/accounts",
+                AccessRules.invitation(uniqueEmail())).expect(201).json().path("id").asString());
+    }
+
+    @Override
+    public UUID freshDeactivatedClient() {
+        UUID client = freshInvitedClient();
+        call(Caller.ADMIN, ApiService.ACCOUNTS, "POST", "/api/accounts/" + client + "/deactivation", null).expect(200);
+        return client;
+    }
+
+    String uniqueSlug() {
+        return "matrix-" + run + "-" + made.incrementAndGet();
+    }
+
+    String uniqueEmail() {
+        return "invitee." + run + "." + made.incrementAndGet() + "@example.org";
+    }
+
+    // ------------------------------------------------------------------------------------------ the objects
+
+    @Override
+    public UUID ownerClientId() {
+        return ids.get(Caller.OWNER_CLIENT);
+    }
+
+    @Override
+    public UUID otherClientId() {
+        return ids.get(Caller.OTHER_CLIENT);
+    }
+
+    @Override
+    public UUID ownTherapistId() {
+        return ids.get(Caller.OWN_THERAPIST);
+    }
+
+    @Override
+    public UUID otherTherapistId() {
+        return ids.get(Caller.OTHER_THERAPIST);
+    }
+
+    @Override
+    public UUID seedArticleId() {
+        return seedArticleId;
+    }
+
+    @Override
+    public String seedSlug() {
+        return SEED_SLUG;
+    }
+
+    @Override
+    public String draftSlug() {
+        return draftSlug;
+    }
+
+    @Override
+    public String publishedSlug() {
+        return publishedSlug;
+    }
+
+    @Override
+    public String retractedPinnedSlug() {
+        return retractedPinnedSlug;
+    }
+
+    @Override
+    public UUID submittedAssignmentId() {
+        return submittedAssignmentId;
+    }
+
+    @Override
+    public UUID submittedAnswerId() {
+        return submittedAnswerId;
+    }
+
+    @Override
+    public UUID feedbackId() {
+        return feedbackId;
+    }
+
+    @Override
+    public UUID openAssignmentId() {
+        return openAssignmentId;
+    }
+
+    @Override
+    public UUID openPromptId() {
+        return openPromptId;
+    }
+
+    @Override
+    public UUID sharedEntryId() {
+        return sharedEntryId;
+    }
+
+    @Override
+    public UUID privateEntryId() {
+        return privateEntryId;
+    }
+
+    @Override
+    public String articleEtag(String slug) {
+        return call(Caller.OWN_THERAPIST, ApiService.CONTENT, "GET", "/api/content/articles/" + slug, null)
+                .expect(200).etag();
+    }
+}

@@ -1,0 +1,58 @@
+package org.securebase.systemtests.authorization;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import org.securebase.localstack.SecureBaseStack;
+import org.securebase.localstack.StackConfig;
+import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
+import org.securebase.platform.embedded.keycloak.KeycloakServer;
+import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
+
+/**
+ * What the matrix needs of a running stack: where the gateway and each service answer, and how to get tokens
+ * and create people.
+ *
+ * @param portal               the portal client's code flow, which issues the tokens the APIs accept
+ * @param accountServiceClient the account-service client, whose client-credentials token is for Keycloak's admin
+ *                             API (audience {@code realm-management}), not for the APIs
+ */
+record StackAccess(String gatewayUrl, Map<ApiService, String> serviceUrls, OidcBrowserlessLogin portal,
+                   OidcBrowserlessLogin accountServiceClient, KeycloakAdmin keycloakAdmin, String demoPassword) {
+
+    static StackAccess of(SecureBaseStack stack) {
+        StackConfig config = stack.config();
+        KeycloakServer keycloak = stack.keycloak();
+        // The launcher keeps the client secrets it generated in its data folder and hands out only the demo password.
+        Properties secrets = secrets(config.dataDirectory().resolve("secrets.properties"));
+        OidcBrowserlessLogin portal = OidcBrowserlessLogin.portal(keycloak, stack.publicUrl(),
+                secrets.getProperty("keycloak.portal.secret"));
+        OidcBrowserlessLogin accountService = new OidcBrowserlessLogin(keycloak.internalBaseUrl(),
+                keycloak.publicBaseUrl(), keycloak.realm(), "account-service",
+                secrets.getProperty("keycloak.account-service.secret"), stack.publicUrl());
+        return new StackAccess(stack.publicUrl(),
+                Map.of(ApiService.CONTENT, "http://localhost:" + config.contentPort(),
+                        ApiService.JOURNAL, "http://localhost:" + config.journalPort(),
+                        ApiService.ACCOUNTS, "http://localhost:" + config.accountPort()),
+                portal, accountService, KeycloakAdmin.of(keycloak), stack.demoPassword());
+    }
+
+    String serviceUrl(ApiService service) {
+        return serviceUrls.get(service);
+    }
+
+    private static Properties secrets(Path file) {
+        Properties secrets = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            secrets.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stack's secrets " + file, e);
+        }
+        return secrets;
+    }
+}

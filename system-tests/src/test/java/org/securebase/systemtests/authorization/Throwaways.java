@@ -1,0 +1,24 @@
+package org.securebase.systemtests.authorization;
+
+import java.util.UUID;
+
+/**
+ * Fresh objects for the allowed callers of destructive requests (delete, submit, share, publish, retract,
+ * deactivate…), so that those succeed without spoiling the objects the forbidden callers are tried on.
+ */
+interface Throwaways {
+
+    String freshDraft();
+
+    String freshPublishedArticle();
+
+    /** An assignment of the owner's with every prompt answered, ready to submit. */
+    UUID freshAnsweredAssignment();
+
+    UUID freshEntry(boolean shared);
+
+    /** A client invited by the admin who has not accepted yet. */
+    UUID freshInvitedClient();
+
+    UUID freshDeactivatedClient();
+}
