@@ -1,0 +1,590 @@
+package org.securebase.bench.platform;
+
+import org.securebase.localstack.SecureBaseStack;
+import org.securebase.localstack.StackConfig;
+import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
+import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The platform benchmark (benchmarks/platform-bench.sh). One run: start the stack in a fresh data folder, load
+ * data, measure API writes through the gateway (and directly), event propagation, portal pages and footprint,
+ * print one table and write the figures into docs/benchmarks.md ("Platform"). Knobs are environment variables;
+ * see the script's header.
+ */
+public final class PlatformBench {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SEED_ARTICLE = "attachment-and-healing";
+
+    // knobs
+    private final Duration warmup = duration("BENCH_WARMUP", "10s");
+    private final Duration measured = duration("BENCH_DURATION", "15s");
+    private final List<Integer> connections = ints("BENCH_CONNECTIONS", "16,64");
+    private final int assignmentCount = Integer.parseInt(env("BENCH_ASSIGNMENTS", "64"));
+    private final int events = Integer.parseInt(env("BENCH_EVENTS", "200"));
+    private final long pollNanos = Long.parseLong(env("BENCH_EVENT_POLL_MS", "5")) * 1_000_000L;
+    private final boolean direct = Boolean.parseBoolean(env("BENCH_DIRECT", "true"));
+    private final List<Integer> portalSessions = ints("BENCH_PORTAL_SESSIONS", "10,50").stream().filter(n -> n > 0).toList();
+    private final Path docs;
+
+    // state
+    private SecureBaseStack stack;
+    private String api;
+    private UserToken client;
+    private UserToken therapist;
+    private UserToken admin;
+    private String clientId;
+    private String seedArticleId;
+    private final List<String> assignmentIds = new ArrayList<>();
+    private final List<String> promptIds = new ArrayList<>();
+    private Processes processes;
+    private final String runId = Long.toString(System.currentTimeMillis() % 100_000_000L, 36)
+            + Integer.toString(RANDOM.nextInt(1296), 36);
+
+    // results
+    private final List<ClosedLoop.Result> loads = new ArrayList<>();
+    private final Map<String, String> cpuByCase = new LinkedHashMap<>();
+    private final Map<String, EventResult> eventResults = new LinkedHashMap<>();
+    private String portalFailure;
+
+    record EventResult(String name, Stats latency, int timeouts, String note) {
+    }
+
+    private PlatformBench(Path docs) {
+        this.docs = docs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(env("SECUREBASE_PROJECT_ROOT", ".")).toAbsolutePath().normalize();
+        int status = 0;
+        try {
+            new PlatformBench(root.resolve("docs/benchmarks.md")).run(root);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // The in-process Kafka broker leaves non-daemon threads; the stack has been closed by now.
+        System.exit(status);
+    }
+
+    private void run(Path root) throws Exception {
+        String started = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atZone(ZoneOffset.UTC));
+        String loadBeforeStart = Processes.loadAverage();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("SECUREBASE_PROJECT_ROOT", root.toString());
+        env.putIfAbsent("SECUREBASE_DATA_DIR", "/tmp/platform-bench-" + runId);
+        StackConfig config = StackConfig.fromEnvironment(env, "--reset");
+        log("starting the stack (data in " + config.dataDirectory() + ")");
+        long t0 = System.nanoTime();
+        stack = SecureBaseStack.start(config);
+        try {
+            double stackSeconds = (System.nanoTime() - t0) / 1e9;
+            log(String.format(Locale.ROOT, "stack up in %.0f s", stackSeconds));
+            processes = new Processes(stack.servicePids(), config.dataDirectory().resolve("postgres"));
+            api = stack.publicUrl() + "/api";
+            setUp(config);
+            String loadBefore = Processes.loadAverage();
+            measureWrites(config);
+            measureEvents();
+            Map<String, Double> rssAfterApi = processes.rssMiB();
+            try {
+                measurePortal();
+            } catch (Exception e) {
+                portalFailure = e.toString();
+                log("portal part failed: " + portalFailure);
+            }
+            Map<String, Double> rss = processes.rssMiB();
+            String loadAfter = Processes.loadAverage();
+            String report = report(started, stackSeconds, loadBeforeStart, loadBefore, loadAfter, rssAfterApi, rss);
+            System.out.println();
+            System.out.println(report);
+            if (Boolean.parseBoolean(env("BENCH_WRITE_DOCS", "true"))) {
+                writeDocs(report);
+                log("figures written to " + docs);
+            }
+        } finally {
+            log("stopping the stack");
+            stack.close();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ set-up
+
+    private void setUp(StackConfig config) throws Exception {
+        String portalSecret = secret(config.dataDirectory(), "keycloak.portal.secret");
+        OidcBrowserlessLogin login = OidcBrowserlessLogin.portal(stack.keycloak(), stack.publicUrl(), portalSecret);
+        admin = new UserToken(login, "admin@securebase.test", stack.demoPassword());
+        therapist = new UserToken(login, "therapist@securebase.test", stack.demoPassword());
+        client = new UserToken(login, "client@securebase.test", stack.demoPassword());
+        clientId = Http.expect2xx(Http.json("GET", api + "/accounts/me", client::get, null)).path("id").asString();
+        seedArticleId = Http.expect2xx(Http.json("GET", api + "/content/articles/" + SEED_ARTICLE, therapist::get, null))
+                .path("id").asString();
+
+        log("creating " + assignmentCount + " assignments for the demo client");
+        for (int i = 0; i < assignmentCount; i++) {
+            // The first waits until journal-service's catalog has the seed article.
+            String id = createAssignment(therapist, clientId, seedArticleId, i == 0 ? Duration.ofMinutes(2) : Duration.ZERO);
+            JsonNode view = Http.expect2xx(Http.json("GET", api + "/journal/assignments/" + id, therapist::get, null));
+            assignmentIds.add(id);
+            promptIds.add(view.path("prompts").get(0).path("id").asString());
+        }
+    }
+
+    /** POSTs an assignment with one text question, retrying for up to {@code patience}; returns its id. */
+    private String createAssignment(UserToken author, String forClient, String articleId, Duration patience)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            HttpResponse<String> response = Http.send(assignmentRequest(author, forClient, articleId));
+            if (response.statusCode() == 201) {
+                return Http.JSON.readTree(response.body()).path("id").asString();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("assignment not created: " + response.statusCode() + " " + Http.abbreviate(response.body()));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private HttpRequest assignmentRequest(UserToken author, String forClient, String articleId) {
+        String body = "{\"clientId\":\"" + forClient + "\",\"articleId\":\"" + articleId + "\",\"dueAt\":\""
+                + Instant.now().plus(Duration.ofDays(14)) + "\",\"prompts\":[{\"kind\":\"TEXT\",\"question\":"
+                + "\"What did you notice about how you connect with people this week?\"}]}";
+        return Http.json("POST", api + "/journal/assignments", author::get, body);
+    }
+
+    private static String secret(Path dataDirectory, String name) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(dataDirectory.resolve("secrets.properties"))) {
+            properties.load(reader);
+        }
+        return properties.getProperty(name);
+    }
+
+    // ------------------------------------------------------------------------------------------ writes
+
+    private void measureWrites(StackConfig config) throws Exception {
+        String gateway = api + "/journal";
+        String journalDirect = "http://localhost:" + config.journalPort() + "/api/journal";
+        String answer = Http.quote("This week I noticed that I reach out first more often, and that when my friend "
+                + "did not answer at once I did not assume the worst. I wrote down what I felt instead of acting on it.");
+        for (int c : connections) {
+            List<String[]> targets = new ArrayList<>();
+            targets.add(new String[] {"gateway", gateway});
+            if (direct) {
+                targets.add(new String[] {"direct", journalDirect});
+            }
+            for (String[] target : targets) {
+                String base = target[1];
+                load("answer autosave PUT (" + target[0] + ")", c, (w, seq) -> {
+                    int k = w % assignmentIds.size();
+                    String body = "{\"text\":" + answer.substring(0, answer.length() - 1) + " (" + seq + ")\"}";
+                    return Http.CLIENT.send(Http.json("PUT", base + "/assignments/" + assignmentIds.get(k) + "/answers/"
+                            + promptIds.get(k), client::get, body), HttpResponse.BodyHandlers.discarding()).statusCode();
+                });
+            }
+            for (String[] target : targets) {
+                String base = target[1];
+                load("journal entry POST (" + target[0] + ")", c, (w, seq) -> {
+                    String body = "{\"title\":\"Evening " + w + "-" + seq + "\",\"body\":" + answer + ",\"mood\":"
+                            + (1 + (int) (seq % 5)) + "}";
+                    return Http.CLIENT.send(Http.json("POST", base + "/entries", client::get, body),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                });
+            }
+        }
+    }
+
+    private void load(String name, int c, ClosedLoop.Call call) throws InterruptedException {
+        log(String.format(Locale.ROOT, "%s, %d connections: %d s warm-up + %d s", name, c, warmup.toSeconds(), measured.toSeconds()));
+        // CPU is sampled over the measured period by a helper thread.
+        Thread sampler = new Thread(() -> {
+            try {
+                Thread.sleep(warmup.toMillis());
+                Map<String, Double> before = processes.cpuSeconds();
+                long[] machineBefore = Processes.machineTicks();
+                Thread.sleep(measured.toMillis());
+                Map<String, Double> after = processes.cpuSeconds();
+                long[] machineAfter = Processes.machineTicks();
+                cpuByCase.put(name + " @" + c, cpuLine(before, after, machineBefore, machineAfter));
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        sampler.start();
+        ClosedLoop.Result result = ClosedLoop.run(name, c, warmup, measured, call, status -> status / 100 == 2);
+        sampler.join();
+        loads.add(result);
+        log(String.format(Locale.ROOT, "  %.0f/s, p50 %.1f ms, p99 %.1f ms, %d errors%s", result.throughput(),
+                result.latency().p50(), result.latency().p99(), result.errors(),
+                result.firstError() == null ? "" : " (first: " + result.firstError() + ")"));
+    }
+
+    private String cpuLine(Map<String, Double> before, Map<String, Double> after, long[] machineBefore, long[] machineAfter) {
+        double seconds = measured.toNanos() / 1e9;
+        StringBuilder line = new StringBuilder();
+        double machineBusy = machineAfter[1] == machineBefore[1] ? Double.NaN
+                : (machineAfter[0] - machineBefore[0]) / (double) (machineAfter[1] - machineBefore[1]);
+        line.append(String.format(Locale.ROOT, "machine %.0f %% busy", machineBusy * 100));
+        double ours = 0;
+        List<Map.Entry<String, Double>> used = new ArrayList<>();
+        for (String group : after.keySet()) {
+            double cores = (after.get(group) - before.getOrDefault(group, 0.0)) / seconds;
+            ours += cores;
+            used.add(Map.entry(group, cores));
+        }
+        used.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        line.append(String.format(Locale.ROOT, "; stack + load generator %.2f of %d cores:", ours,
+                Runtime.getRuntime().availableProcessors()));
+        for (Map.Entry<String, Double> e : used) {
+            if (e.getValue() >= 0.01) {
+                line.append(String.format(Locale.ROOT, " %s %.2f,", shortName(e.getKey()), e.getValue()));
+            }
+        }
+        line.setLength(line.length() - 1);
+        return line.toString();
+    }
+
+    private static String shortName(String group) {
+        return group.equals(Processes.BENCH_JVM) ? "bench JVM" : group;
+    }
+
+    // ------------------------------------------------------------------------------------------ events
+
+    private void measureEvents() throws Exception {
+        log("setting up users for the event measurements");
+        KeycloakAdmin keycloakAdmin = KeycloakAdmin.of(stack.keycloak());
+        OidcBrowserlessLogin login = OidcBrowserlessLogin.portal(stack.keycloak(), stack.publicUrl(),
+                secret(stack.config().dataDirectory(), "keycloak.portal.secret"));
+        UserToken t1 = benchUser(keycloakAdmin, login, "therapist-1", "therapist", "mfa-exempt");
+        UserToken t2 = benchUser(keycloakAdmin, login, "therapist-2", "therapist", "mfa-exempt");
+        UserToken c1 = benchUser(keycloakAdmin, login, "client-1", "client");
+        UserToken c2 = benchUser(keycloakAdmin, login, "client-2", "client");
+        String t1Id = me(t1);
+        String t2Id = me(t2);
+        String c1Id = me(c1);
+        String c2Id = me(c2);
+        assignCaseload(c1Id, t1Id);
+        assignCaseload(c2Id, t1Id);
+        createAssignment(t1, c1Id, seedArticleId, Duration.ofMinutes(1));
+        createAssignment(t1, c2Id, seedArticleId, Duration.ofMinutes(1));
+
+        // (a) publish -> catalog search (content-service, same database) and -> journal-service's catalog (Kafka).
+        log(events + " articles: publish -> visible in the search, and assignable in journal-service");
+        long[] search = new long[events];
+        long[] assignable = new long[events];
+        int searchTimeouts = 0;
+        int assignableTimeouts = 0;
+        ExecutorService pollers = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < events; i++) {
+                String word = "bench" + runId + randomLetters(8) + i;
+                String slug = "bench-" + runId + "-" + i;
+                String body = "{\"slug\":\"" + slug + "\",\"title\":\"Bench reading " + i + "\",\"summary\":\"Measuring "
+                        + word + "\",\"markdown\":\"# Noticing\\n\\nA short reading about " + word
+                        + ".\\n\\n- one\\n- two\\n\",\"tags\":[\"bench\"]}";
+                String articleId = Http.expect2xx(Http.json("POST", api + "/content/articles", therapist::get, body)).path("id").asString();
+                Http.expect2xx(Http.json("POST", api + "/content/articles/" + slug + "/publish", therapist::get, null));
+                long published = System.nanoTime();
+                Future<Long> inSearch = pollers.submit(() -> pollUntil(published, () -> {
+                    HttpResponse<String> r = Http.send(Http.json("GET", api + "/content/articles?q="
+                            + URLEncoder.encode(word, StandardCharsets.UTF_8), c1::get, null));
+                    return r.statusCode() == 200 && r.body().contains("\"" + slug + "\"");
+                }));
+                Future<Long> inJournal = pollers.submit(() -> pollUntil(published, () ->
+                        Http.send(assignmentRequest(t1, c1Id, articleId)).statusCode() == 201));
+                long s = inSearch.get();
+                long j = inJournal.get();
+                if (s < 0) {
+                    searchTimeouts++;
+                } else {
+                    search[i - searchTimeouts] = s;
+                }
+                if (j < 0) {
+                    assignableTimeouts++;
+                } else {
+                    assignable[i - assignableTimeouts] = j;
+                }
+            }
+        } finally {
+            pollers.shutdownNow();
+        }
+        eventResults.put("publish → found by catalog search", new EventResult("search",
+                Stats.of(Arrays.copyOf(search, events - searchTimeouts)), searchTimeouts,
+                "content-service only: same database, no event involved"));
+        eventResults.put("publish → assignable (journal catalog)", new EventResult("catalog",
+                Stats.of(Arrays.copyOf(assignable, events - assignableTimeouts)), assignableTimeouts,
+                "content outbox → Kafka → journal-service's catalog projection"));
+
+        // (b) admin (re)assigns a client -> the new therapist may assign homework to them.
+        log(events + " caseload changes: PUT therapist -> the new therapist's POST /assignments succeeds");
+        long[] caseload = new long[events];
+        int caseloadTimeouts = 0;
+        UserToken[] therapists = {t1, t2};
+        String[] therapistIds = {t1Id, t2Id};
+        for (int i = 0; i < events; i++) {
+            int next = (i + 1) % 2; // c2 starts with t1: first move to t2, then back and forth
+            UserToken newTherapist = therapists[next];
+            assignCaseload(c2Id, therapistIds[next]);
+            long assigned = System.nanoTime();
+            long took = pollUntil(assigned, () -> Http.send(assignmentRequest(newTherapist, c2Id, seedArticleId)).statusCode() == 201);
+            if (took < 0) {
+                caseloadTimeouts++;
+            } else {
+                caseload[i - caseloadTimeouts] = took;
+            }
+        }
+        eventResults.put("caseload assigned → therapist may assign", new EventResult("caseload",
+                Stats.of(Arrays.copyOf(caseload, events - caseloadTimeouts)), caseloadTimeouts,
+                "account outbox → Kafka → journal-service's caseload projection"));
+        eventResults.forEach((name, r) -> log(String.format(Locale.ROOT, "  %s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d timeouts",
+                name, r.latency().p50(), r.latency().p99(), r.latency().max(), r.timeouts())));
+    }
+
+    /** Polls every BENCH_EVENT_POLL_MS until the check holds; nanoseconds from {@code since} to its 2xx, or -1 after 30 s. */
+    private long pollUntil(long since, java.util.concurrent.Callable<Boolean> check) throws Exception {
+        long deadline = since + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            long attempt = System.nanoTime();
+            if (check.call()) {
+                return System.nanoTime() - since;
+            }
+            long wait = attempt + pollNanos - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+        return -1;
+    }
+
+    private UserToken benchUser(KeycloakAdmin keycloakAdmin, OidcBrowserlessLogin login, String name, String... roles) {
+        String email = "bench-" + name + "-" + runId + "@securebase.test";
+        String password = "Bench-" + randomLetters(20);
+        keycloakAdmin.createUser(email, "Bench", name.replace('-', ' '), password, roles);
+        return new UserToken(login, email, password);
+    }
+
+    /** GET /api/accounts/me: account-service adopts a user created in Keycloak on their first call. */
+    private String me(UserToken user) {
+        return Http.expect2xx(Http.json("GET", api + "/accounts/me", user::get, null)).path("id").asString();
+    }
+
+    private void assignCaseload(String forClient, String therapistId) {
+        Http.expect2xx(Http.json("PUT", api + "/accounts/" + forClient + "/therapist", admin::get,
+                "{\"therapistId\":\"" + therapistId + "\"}"));
+    }
+
+    private static String randomLetters(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return s.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------ portal
+
+    private void measurePortal() throws Exception {
+        if (portalSessions.isEmpty()) {
+            return;
+        }
+        int most = portalSessions.stream().mapToInt(Integer::intValue).max().orElse(0);
+        log("logging in " + most + " client and " + most + " therapist portal sessions");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<PortalSession> clients;
+        List<PortalSession> therapists;
+        try {
+            Future<List<PortalSession>> c = pool.submit(() -> loginSessions("client@securebase.test", most));
+            Future<List<PortalSession>> t = pool.submit(() -> loginSessions("therapist@securebase.test", most));
+            clients = c.get();
+            therapists = t.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int s : portalSessions) {
+            load("portal: client's assignment page", s, (w, seq) ->
+                    clients.get(w).page("/assignments/" + assignmentIds.get(w % assignmentIds.size())));
+            load("portal: therapist's home", s, (w, seq) -> therapists.get(w).page("/"));
+        }
+    }
+
+    /**
+     * One login at a time per person, at least 1.5 s apart: Keycloak's brute-force protection (on in the realm,
+     * quick-login check 1 s) temporarily disables a user whose logins come in parallel or in quick succession.
+     */
+    private List<PortalSession> loginSessions(String email, int count) throws Exception {
+        List<PortalSession> sessions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long began = System.nanoTime();
+            sessions.add(PortalSession.login(stack.publicUrl(), email, stack.demoPassword()));
+            long rest = 1_500 - (System.nanoTime() - began) / 1_000_000;
+            if (rest > 0) {
+                Thread.sleep(rest);
+            }
+        }
+        return sessions;
+    }
+
+    // ------------------------------------------------------------------------------------------ report
+
+    private String report(String started, double stackSeconds, String loadBeforeStart, String loadBefore, String loadAfter,
+                          Map<String, Double> rssAfterApi, Map<String, Double> rss) {
+        StringBuilder r = new StringBuilder();
+        r.append("Run ").append(started).append(", `benchmarks/platform-bench.sh`: ")
+                .append(String.format(Locale.ROOT, "%d s warm-up + %d s measured per case, closed loop; %d events of each kind, polled every %d ms; %d assignments written to; ",
+                        warmup.toSeconds(), measured.toSeconds(), events, pollNanos / 1_000_000, assignmentIds.size()))
+                .append("gateway rate limits: user ").append(env("SECUREBASE_RATE_LIMITS_USER_REQUESTS", "600 (default)"))
+                .append(", anonymous ").append(env("SECUREBASE_RATE_LIMITS_ANONYMOUS_REQUESTS", "600 (default)")).append(" per minute.\n\n");
+        r.append("Machine: ").append(machine()).append(". Service JVM options: `")
+                .append(String.join(" ", stack.config().serviceJavaOptions())).append("`.\n\n");
+        r.append("Load average (1/5/15 min): before the stack started ").append(loadBeforeStart)
+                .append("; before measuring ").append(loadBefore).append("; after ").append(loadAfter).append(".\n\n");
+
+        r.append("| measurement | connections / sessions | requests/s | p50 ms | p95 ms | p99 ms | errors |\n");
+        r.append("|---|---|---|---|---|---|---|\n");
+        for (ClosedLoop.Result l : loads) {
+            r.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d%s |\n", l.name(), l.connections(),
+                    l.throughput(), l.latency().p50(), l.latency().p95(), l.latency().p99(), l.errors(),
+                    l.firstError() == null ? "" : " (" + l.firstError() + ")"));
+        }
+        if (portalFailure != null) {
+            r.append("\nPortal pages not measured: ").append(portalFailure).append('\n');
+        }
+        r.append("\n| event propagation | events | p50 ms | p99 ms | max ms | not seen in 30 s | path |\n");
+        r.append("|---|---|---|---|---|---|---|\n");
+        eventResults.forEach((name, e) -> r.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %d | %s |\n",
+                name, e.latency().count(), e.latency().p50(), e.latency().p99(), e.latency().max(), e.timeouts(), e.note())));
+
+        r.append("\n| process | start-up s | RSS MiB after API load | RSS MiB at the end |\n|---|---|---|---|\n");
+        Map<String, Duration> startup = stack.startupTimes();
+        double servicesSum = 0;
+        double allSum = 0;
+        for (String group : rss.keySet()) {
+            Duration d = startup.get(group);
+            r.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f |\n", group,
+                    d == null ? "" : String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0), rssAfterApi.getOrDefault(group, 0.0), rss.get(group)));
+            allSum += rss.get(group);
+            if (stack.servicePids().containsKey(group)) {
+                servicesSum += rss.get(group);
+            }
+        }
+        r.append(String.format(Locale.ROOT, "| **five services** | | | **%.0f** |\n", servicesSum));
+        r.append(String.format(Locale.ROOT, "| **everything** (stack up in %.0f s) | | | **%.0f** |\n", stackSeconds, allSum));
+        r.append("\nPostgreSQL's RSS is summed over its processes and counts shared buffers more than once.\n");
+
+        r.append("\nCPU during each measured period (cores; /proc/<pid>/stat):\n\n");
+        cpuByCase.forEach((name, line) -> r.append("- ").append(name).append(": ").append(line).append('\n'));
+
+        r.append("\nAgainst the issue's targets:\n\n");
+        for (ClosedLoop.Result l : loads) {
+            if (l.name().startsWith("answer autosave PUT (gateway)")) {
+                r.append(String.format(Locale.ROOT, "- autosave ≥ 500/s through the gateway: %.0f/s at %d connections — %s\n",
+                        l.throughput(), l.connections(), l.throughput() >= 500 ? "met" : "not met"));
+            }
+            if (l.name().startsWith("portal: client's assignment page") && l.connections() == 50) {
+                r.append(String.format(Locale.ROOT, "- assignment page p95 < 100 ms at 50 sessions: %.1f ms — %s\n",
+                        l.latency().p95(), l.latency().p95() < 100 && l.errors() == 0 ? "met" : "not met"));
+            }
+        }
+        eventResults.forEach((name, e) -> r.append(String.format(Locale.ROOT, "- event propagation p99 < 250 ms, %s: %.1f ms — %s\n",
+                name, e.latency().p99(), e.latency().p99() < 250 && e.timeouts() == 0 ? "met" : "not met")));
+        for (String service : stack.servicePids().keySet()) {
+            double m = rss.get(service);
+            r.append(String.format(Locale.ROOT, "- %s < 300 MB RSS: %.0f MiB (%.0f MB) — %s\n", service, m, m * 1.048576,
+                    m * 1.048576 < 300 ? "met" : "not met"));
+        }
+        return r.toString();
+    }
+
+    private static String machine() {
+        String model = "?";
+        int cores = Runtime.getRuntime().availableProcessors();
+        String memory = "?";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    model = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memory = String.format(Locale.ROOT, "%.1f GiB RAM", Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException ignored) {
+            // reported as ?
+        }
+        return cores + " cores (" + model + "), " + memory + ", JDK " + Runtime.version() + " ("
+                + System.getProperty("java.vendor") + "), the same JDK for the stack and the load generator";
+    }
+
+    private static final String BEGIN = "<!-- platform-bench:begin (written by benchmarks/platform-bench.sh; do not edit by hand) -->";
+    private static final String END = "<!-- platform-bench:end -->";
+
+    /** Replaces the generated block of the "Platform" section, appending the section if there is none. */
+    private void writeDocs(String report) throws IOException {
+        String text = Files.exists(docs) ? Files.readString(docs) : "# Benchmarks\n";
+        String block = BEGIN + "\n" + report.trim() + "\n" + END;
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        if (begin >= 0 && end > begin) {
+            text = text.substring(0, begin) + block + text.substring(end + END.length());
+        } else {
+            text = text.replaceAll("\\s+$", "") + "\n\n## Platform\n\n**Results.**\n\n" + block + "\n";
+        }
+        Files.writeString(docs, text);
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private static void log(String message) {
+        System.out.println(DateTimeFormatter.ofPattern("HH:mm:ss").format(Instant.now().atZone(ZoneOffset.UTC)) + " [bench] " + message);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static Duration duration(String name, String fallback) {
+        String value = env(name, fallback).toLowerCase(Locale.ROOT);
+        if (value.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+        }
+        if (value.endsWith("m")) {
+            return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
+        }
+        return Duration.ofSeconds(Long.parseLong(value.endsWith("s") ? value.substring(0, value.length() - 1) : value));
+    }
+
+    private static List<Integer> ints(String name, String fallback) {
+        return Arrays.stream(env(name, fallback).split("[,\\s]+")).filter(s -> !s.isBlank() && !s.equals("none")).map(Integer::parseInt).toList();
+    }
+}
