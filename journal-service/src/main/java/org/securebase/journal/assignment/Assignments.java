@@ -42,6 +42,11 @@ import org.springframework.transaction.annotation.Transactional;
 class Assignments {
 
     static final int MAX_PROMPTS = 20;
+    /**
+     * The last due date stored: PostgreSQL's timestamp ends in the year 294276 and Timestamp.from wraps far-off
+     * instants, so without a bound a due date of year 999999999 failed the insert with a 500 instead of a 400.
+     */
+    static final Instant LATEST_DUE_AT = Instant.parse("9999-12-31T23:59:59Z");
 
     private final AssignmentRepository repository;
     private final AssignmentLookup lookup;
@@ -80,6 +85,8 @@ class Assignments {
             violations.add(new FieldViolation("dueAt", "is required"));
         } else if (!request.dueAt().isAfter(now)) {
             violations.add(new FieldViolation("dueAt", "must be in the future"));
+        } else if (request.dueAt().isAfter(LATEST_DUE_AT)) {
+            violations.add(new FieldViolation("dueAt", "must be before the year 10000"));
         }
         List<AssignmentViews.PromptRequest> prompts = request.prompts() == null ? List.of() : request.prompts();
         if (prompts.isEmpty() || prompts.size() > MAX_PROMPTS) {

@@ -22,7 +22,9 @@ final class Http {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    record Response(String method, String url, int status, String contentType, String etag, String body) {
+    /** @param retryAfter the Retry-After header of a 429 or 503, else null */
+    record Response(String method, String url, int status, String contentType, String etag, String body,
+                    String retryAfter) {
 
         boolean isSuccess() {
             return status >= 200 && status < 300;
@@ -47,23 +49,31 @@ final class Http {
     }
 
     Response send(String method, String url, String token, Object jsonBody, Map<String, String> headers) {
+        return jsonBody == null
+                ? sendRaw(method, url, token, null, null, headers)
+                : sendRaw(method, url, token, "application/json",
+                        JSON.writeValueAsString(jsonBody).getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Any bytes under any content type (null for none): what a hostile client would send. */
+    Response sendRaw(String method, String url, String token, String contentType, byte[] body,
+                     Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(jsonBody), StandardCharsets.UTF_8));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(method, url, response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("ETag").orElse(null), response.body());
+                    response.headers().firstValue("ETag").orElse(null), response.body(),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

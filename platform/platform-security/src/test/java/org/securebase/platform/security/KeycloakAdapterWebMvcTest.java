@@ -300,6 +300,8 @@ class KeycloakAdapterWebMvcTest {
         expectProblem(mvc.perform(authorized(get("/api/probe/failures/conflict"))), 409, "conflict");
         expectProblem(mvc.perform(authorized(get("/api/probe/failures/precondition"))), 412, "precondition-failed");
         expectProblem(mvc.perform(authorized(get("/api/probe/failures/optimistic-lock"))), 409, "conflict");
+        expectProblem(mvc.perform(authorized(get("/api/probe/failures/undecodable-parameter"))), 400, "bad-request")
+                .andExpect(jsonPath("$.detail").value("The request's parameters are not valid UTF-8."));
         expectProblem(mvc.perform(authorized(get("/api/probe/failures/too-large"))), 413, "payload-too-large")
                 .andExpect(jsonPath("$.detail").value("Journal entries can be at most 20,000 characters long."));
         expectProblem(mvc.perform(authorized(get("/api/probe/failures/business-rule"))), 400, "validation-failed")
@@ -411,6 +413,9 @@ class KeycloakAdapterWebMvcTest {
                 case "conflict" -> throw new ConflictException("This reading was already assigned.");
                 case "precondition" -> throw new PreconditionFailedException();
                 case "optimistic-lock" -> throw new OptimisticLockingFailureException("Row was updated by another transaction");
+                // what Tomcat throws on the first getParameter() of a query string such as ?q=a%ED%A0%80
+                case "undecodable-parameter" -> throw new org.apache.tomcat.util.http.InvalidParameterException(
+                        "Character decoding failed. Parameter [q] with value [a] has been ignored.");
                 case "too-large" -> throw new PayloadTooLargeException("Journal entries can be at most 20,000 characters long.");
                 case "business-rule" -> throw BadRequestException.forField("dueDate", "must be in the future");
                 default -> throw new IllegalStateException("SELECT body FROM journal_entry WHERE id = 42");

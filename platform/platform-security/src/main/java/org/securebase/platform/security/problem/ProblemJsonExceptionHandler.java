@@ -89,14 +89,17 @@ public class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler 
 
     /**
      * Exceptions of libraries a service may or may not use, matched by class name so this module
-     * needs neither spring-tx nor jakarta.validation. Without this they would be 500s, yet both are
+     * needs neither spring-tx nor jakarta.validation (nor Tomcat). Without this they would be 500s, yet both are
      * caused by the request (a stale version, a value a service method rejects).
      */
     private static final List<ExpectedFailure> EXPECTED_LIBRARY_FAILURES = List.of(
             new ExpectedFailure("org.springframework.dao.OptimisticLockingFailureException",
                     ProblemType.CONFLICT, CONCURRENT_CHANGE_DETAIL),
             new ExpectedFailure("jakarta.validation.ConstraintViolationException",
-                    ProblemType.VALIDATION_FAILED, "The request has invalid values."));
+                    ProblemType.VALIDATION_FAILED, "The request has invalid values."),
+            // Tomcat parses parameters lazily and throws this when a query string is not valid UTF-8 (%ED%A0%80).
+            new ExpectedFailure("org.apache.tomcat.util.http.InvalidParameterException",
+                    ProblemType.BAD_REQUEST, "The request's parameters are not valid UTF-8."));
 
     private static final Set<Class<?>> WHOLE_NUMBER_TYPES = Set.of(Integer.class, Long.class, Short.class, Byte.class,
             java.math.BigInteger.class);
