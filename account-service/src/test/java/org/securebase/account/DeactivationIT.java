@@ -65,7 +65,8 @@ class DeactivationIT {
                 .isInstanceOfSatisfying(OidcBrowserlessLogin.TokenRequestException.class,
                         refused -> assertThat(refused.error()).isEqualTo("invalid_grant"));
         Api.Response me = api.get("/api/accounts/me", tokens.accessToken());
-        assertThat(me.status()).as("this service refuses the still-unexpired access token").isEqualTo(403);
+        // Refused when the token is checked (platform-security's DeactivatedAccounts), before any endpoint runs.
+        assertThat(me.status()).as("this service refuses the still-unexpired access token").isEqualTo(401);
         assertThat(me.isProblem()).isTrue();
         assertThat(topic.awaitRecord(id, AccountsTopic.ofType("AccountDeactivated")).payload().path("cause").asString())
                 .isEqualTo("ADMIN");

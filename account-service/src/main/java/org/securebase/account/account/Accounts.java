@@ -15,6 +15,7 @@ import org.securebase.account.events.AccountsEventPayload;
 import org.securebase.account.events.AccountsEvents;
 import org.securebase.account.events.RoleChanged;
 import org.securebase.account.events.StatusChangeCause;
+import org.securebase.platform.security.DeactivatedAccounts;
 import org.securebase.platform.security.Role;
 import org.securebase.platform.security.problem.NotFoundException;
 
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * caseload), and reports whether anything changed.
  */
 @Service
-public class Accounts {
+public class Accounts implements DeactivatedAccounts {
 
     private final AccountRepository repository;
     private final AccountsEvents events;
@@ -44,6 +45,17 @@ public class Accounts {
     @Transactional(readOnly = true)
     public Optional<AccountSnapshot> find(UUID id) {
         return repository.findById(id).map(Account::snapshot);
+    }
+
+    /**
+     * Platform-security refuses the tokens of deactivated (and deleted) people with this at once, not when they
+     * expire.
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isDeactivated(UUID accountId) {
+        return find(accountId).map(account -> account.status() == AccountStatus.DEACTIVATED
+                || account.status() == AccountStatus.DELETED).orElse(false);
     }
 
     /** Like {@link #find} but 404 (problem+json) when there is no such account. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.securebase.platform.security.DeactivatedAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * account is deactivated has no caseload, whatever rows remain.
  */
 @Component
-public class Caseloads {
+public class Caseloads implements DeactivatedAccounts {
 
     private final JdbcClient jdbc;
 
@@ -75,7 +76,12 @@ public class Caseloads {
                 .optional();
     }
 
-    private boolean isDeactivated(UUID accountId) {
+    /**
+     * As account-service's events told this service: platform-security refuses a deactivated person's tokens as soon
+     * as the event arrives here, not when they expire.
+     */
+    @Override
+    public boolean isDeactivated(UUID accountId) {
         return jdbc.sql("select exists(select 1 from account_projection where account_id = :id and status = 'DEACTIVATED')")
                 .param("id", accountId)
                 .query(Boolean.class)

@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -74,11 +75,15 @@ public class KeycloakAdapterAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    public JwtDecoder keycloakJwtDecoder(SecureBaseSecurityProperties properties) {
-        return KeycloakJwtDecoders.fromJwkSetUri(
-                required(properties.jwkSetUri(), "jwk-set-uri"),
-                required(properties.issuerUri(), "issuer-uri"),
-                required(properties.audience(), "audience"));
+    public JwtDecoder keycloakJwtDecoder(SecureBaseSecurityProperties properties,
+                                         ObjectProvider<DeactivatedAccounts> deactivatedAccounts) {
+        String jwkSetUri = required(properties.jwkSetUri(), "jwk-set-uri");
+        String issuerUri = required(properties.issuerUri(), "issuer-uri");
+        String audience = required(properties.audience(), "audience");
+        NimbusJwtDecoder decoder = KeycloakJwtDecoders.fromJwkSetUri(jwkSetUri, issuerUri, audience);
+        deactivatedAccounts.ifAvailable(accounts -> decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                KeycloakJwtDecoders.tokenValidator(issuerUri, audience), new DeactivatedAccountValidator(accounts))));
+        return decoder;
     }
 
     @Bean

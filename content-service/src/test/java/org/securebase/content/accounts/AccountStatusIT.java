@@ -1,0 +1,98 @@
+package org.securebase.content.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.securebase.content.support.Api;
+import org.securebase.content.support.ContentServiceIntegrationTest;
+import org.securebase.content.support.TestTokens;
+import org.securebase.platform.events.EventEnvelope;
+import org.securebase.platform.events.EventJson;
+import org.securebase.platform.events.Topics;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A deactivated person's token is refused as soon as account-service's event arrives, and accepted again after a
+ * reactivation; an older event delivered late changes nothing. The events are produced by the test itself.
+ */
+@ContentServiceIntegrationTest
+class AccountStatusIT {
+
+    private static final String LIBRARY = "/api/content/articles";
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Api api;
+    private KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aDeactivatedPersonsTokenIsRefusedAtOnceAndAcceptedAgainAfterReactivation() throws Exception {
+        String token = TestTokens.ensureUser("deactivated-reader@securebase.test", "client");
+        UUID person = TestTokens.subject(token);
+        assertThat(api.get(LIBRARY, token).status()).isEqualTo(200);
+
+        send(person, "AccountDeactivated", 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get(LIBRARY, token).status() == 401);
+        Api.Response refused = api.get(LIBRARY, token);
+        assertThat(refused.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+
+        // Sequence 3 is older than the deactivation: delivered late, it must not let the person back in.
+        send(person, "AccountActivated", 3);
+        UUID marker = UUID.randomUUID();
+        send(person, marker, "AccountInvited", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from account_status where account_id = :id")
+                .param("id", marker).query(Long.class).single() == 1);
+        assertThat(api.get(LIBRARY, token).status()).isEqualTo(401);
+
+        send(person, "AccountReactivated", 6);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get(LIBRARY, token).status() == 200);
+    }
+
+    private void send(UUID account, String type, long sequence) throws Exception {
+        send(account, account, type, sequence);
+    }
+
+    /** Under {@code key}'s partition, so that events sent under one key are consumed in the order sent. */
+    private void send(UUID key, UUID account, String type, long sequence) throws Exception {
+        EventEnvelope<Map<String, Object>> event = new EventEnvelope<>(UUID.randomUUID(), type, Instant.now(), 1, account,
+                Map.of("accountId", account.toString(), "role", "client", "sequence", sequence));
+        producer.send(new ProducerRecord<>(Topics.ACCOUNTS, key.toString(), EventJson.shared().write(event))).get();
+    }
+}
