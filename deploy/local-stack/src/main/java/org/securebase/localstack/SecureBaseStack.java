@@ -45,6 +45,9 @@ public final class SecureBaseStack implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, List<String>> localOnlyArguments = new HashMap<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private final Map<String, PostgresServer.Database> databases = new HashMap<>();
+    private EmbeddedPostgresServer postgres;
     private MailServer mail;
     private EmbeddedKafkaServer kafka;
     private KeycloakServer keycloak;
@@ -78,15 +81,14 @@ public final class SecureBaseStack implements AutoCloseable {
         mkdirs(logs);
 
         log.info("Starting PostgreSQL, Kafka and the mail server");
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(config.dataDirectory().resolve("postgres"),
+        postgres = EmbeddedPostgresServer.start(config.dataDirectory().resolve("postgres"),
                 config.postgresPort());
         started.push(postgres);
         CompletableFuture<EmbeddedKafkaServer> kafkaStart =
-                CompletableFuture.supplyAsync(() -> EmbeddedKafkaServer.start());
+                CompletableFuture.supplyAsync(() -> EmbeddedKafkaServer.start(config.dataDirectory().resolve("kafka")));
         mail = MailServer.start(config.smtpPort(), config.mailViewerPort());
         started.push(mail);
 
-        Map<String, PostgresServer.Database> databases = new HashMap<>();
         for (String name : List.of("keycloak", "portal", "content", "journal", "account")) {
             databases.put(name, postgres.database(name, name, secrets.getOrCreate("db." + name + ".password")));
         }
@@ -171,17 +173,77 @@ public final class SecureBaseStack implements AutoCloseable {
     }
 
     private void startService(String name, int port, Map<String, String> environment) {
-        Map<String, String> env = new HashMap<>(environment);
-        env.put("SERVER_PORT", Integer.toString(port));
-        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(port + 1000));
-        ServiceProcess process = ServiceProcess.start(name, executableJar(name), config.serviceJavaOptions(), env,
-                localOnlyArguments.getOrDefault(name, List.of()), port + 1000, config.dataDirectory().resolve("logs").resolve(name + ".log"));
-        services.put(name, process);
-        started.push(process);
+        environments.put(name, environment);
+        services.put(name, launch(name, name, port, environment));
         if (closing) {
             close();
             throw new IllegalStateException("stopped while starting");
         }
+    }
+
+    private ServiceProcess launch(String service, String instanceName, int port, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(port + 1000));
+        ServiceProcess process = ServiceProcess.start(instanceName, executableJar(service), config.serviceJavaOptions(),
+                env, localOnlyArguments.getOrDefault(service, List.of()), port + 1000,
+                config.dataDirectory().resolve("logs").resolve(instanceName + ".log"));
+        started.push(process);
+        return process;
+    }
+
+    /** Kills a service with SIGKILL, as a crash would, and waits until it is gone. */
+    public void kill(String service) {
+        service(service).kill();
+    }
+
+    /** Starts a stopped or killed service again as it was first started; returns how long it took to be ready. */
+    public Duration restart(String service) {
+        ServiceProcess process = service(service);
+        process.relaunch();
+        return process.awaitReady(SERVICE_START_TIMEOUT);
+    }
+
+    /** Stops the Kafka broker and starts it again on the same address, with its data. */
+    public void restartKafka() {
+        kafka.restart();
+    }
+
+    /** How a service reaches its own database (content, journal, account, portal, keycloak): for checks. */
+    public PostgresServer.Database database(String name) {
+        PostgresServer.Database database = databases.get(name);
+        if (database == null) {
+            throw new IllegalArgumentException("no database " + name);
+        }
+        return database;
+    }
+
+    /**
+     * Starts a second instance of a service on {@code port} (management on port + 1000) with a database of its own,
+     * named {@code instanceName}, otherwise configured like the first plus {@code environment}: for instance a
+     * journal-service with an empty database and a new consumer group, which rebuilds its projections from the
+     * beginning of the topics. It is stopped with the stack; returns once it is ready.
+     */
+    public void startInstance(String service, String instanceName, int port, Map<String, String> environment) {
+        Map<String, String> base = environments.get(service);
+        if (base == null) {
+            throw new IllegalArgumentException("no service " + service);
+        }
+        Map<String, String> env = withDatabase(base, databases.computeIfAbsent(instanceName,
+                name -> postgres.database(name, name, StackSecrets.load(config.dataDirectory())
+                        .getOrCreate("db." + name + ".password"))));
+        env.putAll(environment);
+        ServiceProcess process = launch(service, instanceName, port, env);
+        services.put(instanceName, process);
+        process.awaitReady(SERVICE_START_TIMEOUT);
+    }
+
+    private ServiceProcess service(String name) {
+        ServiceProcess process = services.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("no service " + name + "; there are " + services.keySet());
+        }
+        return process;
     }
 
     private Path executableJar(String module) {

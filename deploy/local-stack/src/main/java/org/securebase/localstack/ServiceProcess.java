@@ -22,15 +22,15 @@ final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int managementPort;
     private final Path logFile;
-    private final Process process;
-    private final Instant startedAt;
+    private final ProcessBuilder launch;
+    private volatile Process process;
+    private volatile Instant startedAt;
 
-    private ServiceProcess(String name, int managementPort, Path logFile, Process process, Instant startedAt) {
+    private ServiceProcess(String name, int managementPort, Path logFile, ProcessBuilder launch) {
         this.name = name;
         this.managementPort = managementPort;
         this.logFile = logFile;
-        this.process = process;
-        this.startedAt = startedAt;
+        this.launch = launch;
     }
 
     static ServiceProcess start(String name, Path jar, List<String> javaOptions, Map<String, String> environment,
@@ -47,10 +47,42 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(logFile.getParent());
-            return new ServiceProcess(name, managementPort, logFile, builder.start(), Instant.now());
         } catch (IOException e) {
             throw new IllegalStateException(name + " could not be started: " + e.getMessage(), e);
         }
+        ServiceProcess service = new ServiceProcess(name, managementPort, logFile, builder);
+        service.launch();
+        return service;
+    }
+
+    private synchronized void launch() {
+        try {
+            process = launch.start();
+            startedAt = Instant.now();
+        } catch (IOException e) {
+            throw new IllegalStateException(name + " could not be started: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Kills the service as a crash or an out-of-memory killer would (SIGKILL: no shutdown hook, no graceful
+     * shutdown) and waits until it is gone.
+     */
+    synchronized void kill() {
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
+    }
+
+    /** Starts the service again with the same command, environment and log file, after it stopped or was killed. */
+    synchronized void relaunch() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch();
     }
 
     String name() {

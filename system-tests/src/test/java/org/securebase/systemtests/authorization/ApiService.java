@@ -1,7 +1,7 @@
 package org.securebase.systemtests.authorization;
 
 /** The three resource servers behind the gateway, each with its own port, path prefix and OpenAPI document. */
-enum ApiService {
+public enum ApiService {
 
     CONTENT("content-service", "/api/content"),
     JOURNAL("journal-service", "/api/journal"),
@@ -15,7 +15,7 @@ enum ApiService {
         this.prefix = prefix;
     }
 
-    String serviceName() {
+    public String serviceName() {
         return serviceName;
     }
 

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Who sends a request of the matrix. The five people are real Keycloak users; the other three send what an
- * attacker could: nothing, a forged token, or a genuine token that was issued for something else.
+ * Who sends a request of the matrix. The five people are real Keycloak users; the others send what an attacker
+ * could: nothing, a forged token, a genuine token that was issued for something else, one that expired, or one of a
+ * person who has been deactivated.
  */
 enum Caller {
 
@@ -23,7 +24,11 @@ enum Caller {
     /** A real token of someone the rule allows, its payload changed (roles raised, life extended), signature kept. */
     TAMPERED_TOKEN,
     /** A genuine, correctly signed token of the {@code account-service} client: audience {@code realm-management}. */
-    WRONG_AUDIENCE;
+    WRONG_AUDIENCE,
+    /** A genuine token of someone the rule allows, expired (by more than the 30 s clock skew services allow). */
+    EXPIRED_TOKEN,
+    /** A genuine, unexpired token of a client whom the admin has deactivated since it was issued. */
+    DEACTIVATED_PERSON;
 
     static final List<Caller> PEOPLE = List.of(OWNER_CLIENT, OTHER_CLIENT, OWN_THERAPIST, OTHER_THERAPIST, ADMIN);
 

@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Plain HTTP with an optional bearer token and JSON body; the answer is kept whole, whatever its status. */
-final class Http {
+public final class Http {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -23,23 +23,23 @@ final class Http {
             .build();
 
     /** @param retryAfter the Retry-After header of a 429 or 503, else null */
-    record Response(String method, String url, int status, String contentType, String etag, String body,
+    public record Response(String method, String url, int status, String contentType, String etag, String body,
                     String retryAfter) {
 
-        boolean isSuccess() {
+        public boolean isSuccess() {
             return status >= 200 && status < 300;
         }
 
-        boolean isProblemJson() {
+        public boolean isProblemJson() {
             return contentType.startsWith("application/problem+json");
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
         /** The answer, or a failure that says what was asked and what came back. */
-        Response expect(int expectedStatus) {
+        public Response expect(int expectedStatus) {
             if (status != expectedStatus) {
                 throw new IllegalStateException(method + " " + url + " answered " + status + " (expected "
                         + expectedStatus + "): " + body);
@@ -48,7 +48,7 @@ final class Http {
         }
     }
 
-    Response send(String method, String url, String token, Object jsonBody, Map<String, String> headers) {
+    public Response send(String method, String url, String token, Object jsonBody, Map<String, String> headers) {
         return jsonBody == null
                 ? sendRaw(method, url, token, null, null, headers)
                 : sendRaw(method, url, token, "application/json",
@@ -56,7 +56,7 @@ final class Http {
     }
 
     /** Any bytes under any content type (null for none): what a hostile client would send. */
-    Response sendRaw(String method, String url, String token, String contentType, byte[] body,
+    public Response sendRaw(String method, String url, String token, String contentType, byte[] body,
                      Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json");
@@ -82,7 +82,7 @@ final class Http {
         }
     }
 
-    Response get(String url, String token) {
+    public Response get(String url, String token) {
         return send("GET", url, token, null, Map.of());
     }
 }

@@ -1,13 +1,10 @@
 package org.securebase.systemtests.authorization;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
 
@@ -17,17 +14,26 @@ import tools.jackson.databind.node.ObjectNode;
 /** The tokens each caller of the matrix sends, renewed before they expire (Keycloak issues them for five minutes). */
 final class People {
 
-    /** Renew this long before expiry, so that no token expires between being handed out and being checked. */
-    private static final Duration RENEWAL_MARGIN = Duration.ofSeconds(60);
-
     private final Map<Caller, RenewedToken> people = new EnumMap<>(Caller.class);
     private final RenewedToken wrongAudience;
+    private final Map<Caller, String> expired = new EnumMap<>(Caller.class);
+    private String deactivated;
 
     People(StackAccess stack, Map<Caller, String> emails) {
         emails.forEach((caller, email) -> people.put(caller,
                 new RenewedToken(() -> stack.portal().login(email, stack.demoPassword()))));
         wrongAudience = new RenewedToken(() -> stack.accountServiceClient()
                 .tokenRequest(Map.of("grant_type", "client_credentials")));
+    }
+
+    /** Each person's token that has expired by now. */
+    void expiredTokens(Map<Caller, String> tokens) {
+        expired.putAll(tokens);
+    }
+
+    /** The still valid token of a person deactivated after it was issued. */
+    void deactivatedPersonsToken(String token) {
+        deactivated = token;
     }
 
     String token(Caller person) {
@@ -45,6 +51,8 @@ final class People {
             case NO_TOKEN -> null;
             case TAMPERED_TOKEN -> forged(token(rule.forgedFrom()));
             case WRONG_AUDIENCE -> wrongAudience.get();
+            case EXPIRED_TOKEN -> expired.get(rule.forgedFrom());
+            case DEACTIVATED_PERSON -> deactivated;
             default -> token(caller);
         };
     }
@@ -62,25 +70,5 @@ final class People {
         String payload = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(Http.JSON.writeValueAsString(claims).getBytes(StandardCharsets.UTF_8));
         return parts[0] + "." + payload + "." + parts[2];
-    }
-
-    private static final class RenewedToken {
-
-        private final Supplier<OidcBrowserlessLogin.Tokens> issue;
-        private String accessToken;
-        private Instant renewAt = Instant.EPOCH;
-
-        RenewedToken(Supplier<OidcBrowserlessLogin.Tokens> issue) {
-            this.issue = issue;
-        }
-
-        synchronized String get() {
-            if (Instant.now().isAfter(renewAt)) {
-                OidcBrowserlessLogin.Tokens tokens = issue.get();
-                accessToken = tokens.accessToken();
-                renewAt = Instant.now().plusSeconds(tokens.expiresIn()).minus(RENEWAL_MARGIN);
-            }
-            return accessToken;
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.securebase.systemtests.authorization;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
+import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
 
 /**
  * The practice the matrix is run against, made through the APIs as its people would: a second client on a second
@@ -69,9 +71,61 @@ final class Practice implements PracticeObjects, Throwaways {
                 "therapist", "mfa-exempt");
 
         Practice practice = new Practice(stack, new People(stack, emails), run);
+        Instant expiredAfter = practice.issueShortLivedTokens(emails);
         practice.meetEveryone();
+        practice.deactivateSomeoneWithAToken();
         practice.makeTheOwnersObjects();
+        // The services allow 30 s of clock skew: only after that is an expired token refused for being expired.
+        await("the short-lived tokens expiring").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Instant.now().isAfter(expiredAfter.plusSeconds(31)));
         return practice;
+    }
+
+    /**
+     * Each person's genuine token, issued while the realm's access token lifespan is cut to a few seconds (restored
+     * at once); returns when the last of them expires.
+     */
+    private Instant issueShortLivedTokens(Map<Caller, String> emails) {
+        KeycloakAdmin keycloak = stack.keycloakAdmin();
+        int lifespan = keycloak.realmSetting("accessTokenLifespan").asInt();
+        Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+        long expiresAt = 0;
+        keycloak.updateRealmSettings(Map.of("accessTokenLifespan", 5));
+        try {
+            for (Caller person : Caller.PEOPLE) {
+                String token = stack.portal().login(emails.get(person), stack.demoPassword()).accessToken();
+                tokens.put(person, token);
+                expiresAt = Math.max(expiresAt, OidcBrowserlessLogin.Tokens.claims(token).path("exp").asLong());
+            }
+        } finally {
+            keycloak.updateRealmSettings(Map.of("accessTokenLifespan", lifespan));
+        }
+        people.expiredTokens(tokens);
+        return Instant.ofEpochSecond(expiresAt);
+    }
+
+    /**
+     * A client logs in, then the admin deactivates them: their access token stays valid for minutes, and every service
+     * must refuse it as soon as it has heard of the deactivation (journal-service and content-service from
+     * account-service's event, so this waits for both).
+     */
+    private void deactivateSomeoneWithAToken() {
+        String email = "dana.deactivated." + run + "@example.org";
+        stack.keycloakAdmin().createUser(email, "Dana", "Deactivated" + run, stack.demoPassword(), "client", "mfa-exempt");
+        String token = stack.portal().login(email, stack.demoPassword()).accessToken();
+        UUID id = UUID.fromString(http.send("GET", stack.serviceUrl(ApiService.ACCOUNTS) + "/api/accounts/me", token, null,
+                Map.of()).expect(200).json().path("id").asString());
+        call(Caller.ADMIN, ApiService.ACCOUNTS, "POST", "/api/accounts/" + id + "/deactivation", null).expect(200);
+        for (ApiService service : ApiService.values()) {
+            String path = switch (service) {
+                case CONTENT -> "/api/content/articles";
+                case JOURNAL -> "/api/journal/entries";
+                case ACCOUNTS -> "/api/accounts/me";
+            };
+            awaitStatus(service.serviceName() + " hearing of the deactivation", 401,
+                    () -> http.send("GET", stack.serviceUrl(service) + path, token, null, Map.of()));
+        }
+        people.deactivatedPersonsToken(token);
     }
 
     People people() {

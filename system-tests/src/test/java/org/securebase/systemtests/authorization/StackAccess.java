@@ -22,10 +22,10 @@ import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
  * @param accountServiceClient the account-service client, whose client-credentials token is for Keycloak's admin
  *                             API (audience {@code realm-management}), not for the APIs
  */
-record StackAccess(String gatewayUrl, Map<ApiService, String> serviceUrls, OidcBrowserlessLogin portal,
+public record StackAccess(String gatewayUrl, Map<ApiService, String> serviceUrls, OidcBrowserlessLogin portal,
                    OidcBrowserlessLogin accountServiceClient, KeycloakAdmin keycloakAdmin, String demoPassword) {
 
-    static StackAccess of(SecureBaseStack stack) {
+    public static StackAccess of(SecureBaseStack stack) {
         StackConfig config = stack.config();
         KeycloakServer keycloak = stack.keycloak();
         // The launcher keeps the client secrets it generated in its data folder and hands out only the demo password.
@@ -42,7 +42,7 @@ record StackAccess(String gatewayUrl, Map<ApiService, String> serviceUrls, OidcB
                 portal, accountService, KeycloakAdmin.of(keycloak), stack.demoPassword());
     }
 
-    String serviceUrl(ApiService service) {
+    public String serviceUrl(ApiService service) {
         return serviceUrls.get(service);
     }
 

@@ -171,6 +171,16 @@ public final class KeycloakAdmin {
         return id.isPresent();
     }
 
+    /** One top-level setting of the realm (e.g. {@code ssoSessionIdleTimeout}), as the admin API shows it. */
+    public JsonNode realmSetting(String name) {
+        return JSON.readTree(send("GET", realmUrl(""), null, 200).body()).path(name);
+    }
+
+    /** Changes top-level settings of the realm (e.g. {@code ssoSessionIdleTimeout}); others stay as they are. */
+    public void updateRealmSettings(Map<String, ?> settings) {
+        send("PUT", realmUrl(""), JSON.writeValueAsString(settings), 204);
+    }
+
     // ------------------------------------------------------------------------------------------ plumbing
 
     private String realmUrl(String path) {

@@ -219,6 +219,27 @@ public final class OidcBrowserlessLogin {
                 body.path("scope").asString(""));
     }
 
+    /**
+     * Ends the Keycloak session the refresh token belongs to, as the portal's logout does (back-channel, with this
+     * client's credentials); throws {@link TokenRequestException} unless Keycloak answers 204.
+     */
+    public void logout(String refreshToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("client_id", clientId);
+        form.put("client_secret", clientSecret);
+        form.put("refresh_token", refreshToken);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(
+                        internalBaseUrl + "/realms/" + enc(realm) + "/protocol/openid-connect/logout"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(form)))
+                .build();
+        HttpResponse<String> response = send(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), request);
+        if (response.statusCode() != 204) {
+            throw new TokenRequestException(response.statusCode(), "logout_failed", response.body());
+        }
+    }
+
     public String tokenUri() {
         return internalBaseUrl + "/realms/" + enc(realm) + "/protocol/openid-connect/token";
     }

@@ -1,0 +1,243 @@
+package org.securebase.systemtests.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.securebase.localstack.SecureBaseStack;
+import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
+import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
+import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin.TokenRequestException;
+import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin.Tokens;
+import org.securebase.systemtests.Browser;
+import org.securebase.systemtests.RunningStack;
+import org.securebase.systemtests.ServiceDatabase;
+import org.securebase.systemtests.authorization.ApiService;
+import org.securebase.systemtests.authorization.Http;
+import org.securebase.systemtests.authorization.StackAccess;
+
+/**
+ * DESIGN.md's session rules, proven on the running platform with real tokens and a real browser: idle sessions end
+ * (Keycloak's and the portal's own), logout ends the Keycloak session, a refresh token works once, and a deactivated
+ * person is locked out at once, also with the access token they still hold. The browser's logout journey is in
+ * {@code LoginJourneyIT}.
+ */
+@ExtendWith(RunningStack.class)
+class SessionsIT {
+
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+    private static final Duration PORTAL_IDLE_TIMEOUT = Duration.ofMinutes(15);
+
+    private final Http http = new Http();
+    private SecureBaseStack stack;
+    private StackAccess access;
+    private KeycloakAdmin keycloak;
+    private WebDriver browser;
+    private final Map<String, Integer> checks = new LinkedHashMap<>();
+
+    @BeforeEach
+    void connect() {
+        stack = RunningStack.get();
+        access = StackAccess.of(stack);
+        keycloak = access.keycloakAdmin();
+    }
+
+    @AfterEach
+    void summarise() {
+        if (browser != null) {
+            browser.quit();
+        }
+        System.out.println("sessions " + checks.entrySet().stream().map(check -> check.getKey() + "=" + check.getValue())
+                .collect(Collectors.joining(" ")));
+    }
+
+    @Test
+    void aRefreshTokenWorksOnceAndItsReuseIsRefused() {
+        String email = newClient();
+        Tokens first = access.portal().login(email, stack.demoPassword());
+        Tokens second = access.portal().refresh(first.refreshToken());
+
+        assertThatThrownBy(() -> access.portal().refresh(first.refreshToken()))
+                .isInstanceOfSatisfying(TokenRequestException.class,
+                        refused -> assertThat(refused.status()).isEqualTo(400));
+        assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
+        checks.put("refresh-reuse-refused", 1);
+    }
+
+    @Test
+    void logoutEndsTheKeycloakSessionSoNoNewTokenCanBeHad() {
+        String email = newClient();
+        Tokens tokens = access.portal().login(email, stack.demoPassword());
+        access.portal().refresh(tokens.refreshToken());
+        Tokens current = access.portal().login(email, stack.demoPassword());
+
+        access.portal().logout(current.refreshToken());
+
+        assertThatThrownBy(() -> access.portal().refresh(current.refreshToken()))
+                .isInstanceOfSatisfying(TokenRequestException.class,
+                        refused -> assertThat(refused.error()).isEqualTo("invalid_grant"));
+        checks.put("refresh-after-logout-refused", 1);
+    }
+
+    /**
+     * Keycloak's idle limit (15 minutes in the realm) is shortened to a few seconds for this test: a session left
+     * alone that long can no longer be refreshed, while one refreshed in time could.
+     */
+    @Test
+    void anIdleKeycloakSessionEnds() {
+        int realmIdle = keycloak.realmSetting("ssoSessionIdleTimeout").asInt();
+        assertThat(realmIdle).as("the realm's SSO idle timeout, seconds").isEqualTo(900);
+        String email = newClient();
+        int shortIdle = 6;
+        keycloak.updateRealmSettings(Map.of("ssoSessionIdleTimeout", shortIdle));
+        try {
+            Tokens idle = access.portal().login(email, stack.demoPassword());
+            long lifetime = Tokens.claims(idle.refreshToken()).path("exp").asLong()
+                    - Tokens.claims(idle.refreshToken()).path("iat").asLong();
+            assertThat(lifetime).as("refresh token lifetime = idle timeout").isEqualTo(shortIdle);
+
+            await("the session idle for longer than " + shortIdle + " s").pollDelay(Duration.ofSeconds(shortIdle + 2))
+                    .pollInterval(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(60))
+                    .until(() -> refreshRefused(idle.refreshToken()));
+        } finally {
+            keycloak.updateRealmSettings(Map.of("ssoSessionIdleTimeout", realmIdle));
+        }
+        checks.put("keycloak-idle-ended", 1);
+    }
+
+    /**
+     * The portal keeps its own session (Spring Session in PostgreSQL, 15 minutes idle). Waiting 15 minutes is not a
+     * test, so the real browser session's last access is moved 16 minutes into the past in the session store: the
+     * portal then no longer knows the cookie and sends the browser to log in.
+     */
+    @Test
+    void anIdlePortalSessionEnds() throws Exception {
+        String email = newClient();
+        browser = Browser.open();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(stack.publicUrl() + "/");
+        logIn(wait, email);
+        String cookie = browser.manage().getCookieNamed("SB_SESSION").getValue();
+        String sessionId = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+        ServiceDatabase portal = ServiceDatabase.of(stack.database("portal"));
+
+        assertThat(portalHomeStatus(cookie)).as("the live session").isEqualTo(200);
+        assertThat(maxInactiveSeconds(portal, sessionId)).isEqualTo(PORTAL_IDLE_TIMEOUT.toSeconds());
+
+        ageSession(portal, sessionId, PORTAL_IDLE_TIMEOUT.plusMinutes(1));
+
+        assertThat(portalHomeStatus(cookie)).as("the session idle for 16 minutes: sent to log in").isEqualTo(302);
+        checks.put("portal-idle-ended", 1);
+    }
+
+    /**
+     * An admin deactivates a client who is logged in: Keycloak ends their sessions, and journal-service and
+     * account-service refuse the access token they still hold (valid for up to five more minutes) as soon as they
+     * know, so the open portal page sends them to a login they can no longer pass.
+     */
+    @Test
+    void aDeactivatedPersonIsLockedOutAtOnce() {
+        String email = newClient();
+        Tokens tokens = access.portal().login(email, stack.demoPassword());
+        UUID id = UUID.fromString(call(tokens.accessToken(), ApiService.ACCOUNTS, "/api/accounts/me").expect(200)
+                .json().path("id").asString());
+        call(tokens.accessToken(), ApiService.JOURNAL, "/api/journal/entries").expect(200);
+        browser = Browser.open();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(stack.publicUrl() + "/");
+        logIn(wait, email);
+
+        Tokens admin = access.portal().login("admin@securebase.test", stack.demoPassword());
+        http.send("POST", access.serviceUrl(ApiService.ACCOUNTS) + "/api/accounts/" + id + "/deactivation",
+                admin.accessToken(), null, Map.of()).expect(200);
+
+        assertThat(call(tokens.accessToken(), ApiService.ACCOUNTS, "/api/accounts/me").status()).isEqualTo(401);
+        await("journal-service refusing the deactivated person's token").atMost(Duration.ofSeconds(60))
+                .until(() -> call(tokens.accessToken(), ApiService.JOURNAL, "/api/journal/entries").status() == 401);
+        Http.Response viaGateway = http.get(stack.publicUrl() + "/api/journal/entries", tokens.accessToken());
+        assertThat(viaGateway.status()).isEqualTo(401);
+        assertThat(viaGateway.isProblemJson()).isTrue();
+        assertThatThrownBy(() -> access.portal().refresh(tokens.refreshToken()))
+                .isInstanceOf(TokenRequestException.class);
+        assertThat(access.portal().attempt(email, stack.demoPassword(), null, false).succeeded()).isFalse();
+
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
+        assertThat(browser.findElements(By.id("greeting"))).isEmpty();
+        checks.put("deactivated-refused", 5);
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private String newClient() {
+        String run = Long.toString(System.nanoTime() % 1_000_000_000L).chars()
+                .mapToObj(digit -> String.valueOf((char) ('a' + digit - '0'))).collect(Collectors.joining());
+        String email = "sam.session." + run + "." + PEOPLE.incrementAndGet() + "@example.org";
+        keycloak.createUser(email, "Sam", "Session" + run, stack.demoPassword(), "client", "mfa-exempt");
+        return email;
+    }
+
+    private boolean refreshRefused(String refreshToken) {
+        try {
+            access.portal().refresh(refreshToken);
+            throw new AssertionError("an idle session's refresh token was honoured; the idle timeout did not end it");
+        } catch (TokenRequestException refused) {
+            return refused.error().equals("invalid_grant");
+        }
+    }
+
+    private void logIn(WebDriverWait wait, String email) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
+        browser.findElement(By.id("username")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(stack.demoPassword());
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+    }
+
+    private Http.Response call(String token, ApiService service, String path) {
+        return http.get(access.serviceUrl(service) + path, token);
+    }
+
+    /** The portal's home with only the session cookie, redirects not followed: 200 when the session is live. */
+    private int portalHomeStatus(String sessionCookie) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.publicUrl() + "/"))
+                .header("Cookie", "SB_SESSION=" + sessionCookie).GET().build();
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static long maxInactiveSeconds(ServiceDatabase portal, String sessionId) {
+        List<String> interval = portal.rows("select max_inactive_interval from spring_session where session_id = ?",
+                sessionId);
+        assertThat(interval).as("the browser's session in the portal's session store").hasSize(1);
+        return Long.parseLong(interval.get(0));
+    }
+
+    private static void ageSession(ServiceDatabase portal, String sessionId, Duration by) {
+        assertThat(portal.update("""
+                update spring_session set last_access_time = last_access_time - ?, expiry_time = expiry_time - ?
+                where session_id = ?""", by.toMillis(), by.toMillis(), sessionId)).isOne();
+    }
+}
