@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -102,12 +102,12 @@ class FaultRunIT {
         Instant started = Instant.now();
         setUpThePractice();
 
-        AtomicBoolean faultsDone = new AtomicBoolean();
         ScheduledExecutorService writers = Executors.newScheduledThreadPool(4);
         List<Runnable> streams = List.of(paced(this::writeAnswer), paced(this::writeEntry), paced(this::writeAsAdmin),
                 paced(this::writeAsTherapist));
         streams.forEach(stream -> writers.scheduleWithFixedDelay(stream, 0, 10, TimeUnit.MILLISECONDS));
         List<String> faults = new ArrayList<>();
+        List<CompletableFuture<Void>> restarts = new ArrayList<>();
         try {
             for (int round = 0; round < rounds; round++) {
                 List<String> order = new ArrayList<>(KILLED);
@@ -123,11 +123,12 @@ class FaultRunIT {
                         stack.restartKafka();
                     } else {
                         stack.kill(target);
-                        stack.restart(target);
+                        // Started again in the background, so the next fault may strike while this one recovers.
+                        restarts.add(CompletableFuture.runAsync(() -> stack.restart(target)));
                     }
                 }
+                CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();
             }
-            faultsDone.set(true);
             await("at least " + minimumWrites + " answered writes").atMost(Duration.ofMinutes(10))
                     .until(() -> log.count(Outcome.ACKED) + log.count(Outcome.REFUSED) >= minimumWrites);
         } finally {

@@ -11,13 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class SessionsIT {
     private StackAccess access;
     private KeycloakAdmin keycloak;
     private WebDriver browser;
-    private final Map<String, Integer> checks = new LinkedHashMap<>();
+    private static final Map<String, Integer> CHECKS = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @BeforeEach
     void connect() {
@@ -65,11 +65,11 @@ class SessionsIT {
     }
 
     @AfterEach
-    void summarise() {
+    void closeBrowser() {
         if (browser != null) {
             browser.quit();
         }
-        System.out.println("sessions " + checks.entrySet().stream().map(check -> check.getKey() + "=" + check.getValue())
+        System.out.println("sessions " + CHECKS.entrySet().stream().map(check -> check.getKey() + "=" + check.getValue())
                 .collect(Collectors.joining(" ")));
     }
 
@@ -83,7 +83,7 @@ class SessionsIT {
                 .isInstanceOfSatisfying(TokenRequestException.class,
                         refused -> assertThat(refused.status()).isEqualTo(400));
         assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
-        checks.put("refresh-reuse-refused", 1);
+        CHECKS.put("refresh-reuse-refused", 1);
     }
 
     @Test
@@ -98,7 +98,7 @@ class SessionsIT {
         assertThatThrownBy(() -> access.portal().refresh(current.refreshToken()))
                 .isInstanceOfSatisfying(TokenRequestException.class,
                         refused -> assertThat(refused.error()).isEqualTo("invalid_grant"));
-        checks.put("refresh-after-logout-refused", 1);
+        CHECKS.put("refresh-after-logout-refused", 1);
     }
 
     /**
@@ -124,7 +124,7 @@ class SessionsIT {
         } finally {
             keycloak.updateRealmSettings(Map.of("ssoSessionIdleTimeout", realmIdle));
         }
-        checks.put("keycloak-idle-ended", 1);
+        CHECKS.put("keycloak-idle-ended", 1);
     }
 
     /**
@@ -149,7 +149,7 @@ class SessionsIT {
         ageSession(portal, sessionId, PORTAL_IDLE_TIMEOUT.plusMinutes(1));
 
         assertThat(portalHomeStatus(cookie)).as("the session idle for 16 minutes: sent to log in").isEqualTo(302);
-        checks.put("portal-idle-ended", 1);
+        CHECKS.put("portal-idle-ended", 1);
     }
 
     /**
@@ -186,7 +186,7 @@ class SessionsIT {
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
         assertThat(browser.findElements(By.id("greeting"))).isEmpty();
-        checks.put("deactivated-refused", 5);
+        CHECKS.put("deactivated-refused", 5);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
