@@ -44,18 +44,28 @@ public class ProblemResponses {
         headers.clear();
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         extraHeaders.accept(headers);
-        byte[] body = jsonMapper.writeValueAsBytes(problem(exchange, kind));
+        byte[] body = body(kind, instance(exchange).orElse(null), RequestFacts.requestId(exchange).orElse(null));
         headers.setContentLength(body.length);
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 
-    private static ProblemDetail problem(ServerWebExchange exchange, ProblemKind kind) {
+    /**
+     * The body alone, for code that answers outside an exchange (a request the HTTP decoder could not read).
+     *
+     * @param instance the path as received, or {@code null}
+     * @param requestId or {@code null}
+     */
+    public byte[] body(ProblemKind kind, URI instance, String requestId) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status(), kind.detail());
         problem.setType(kind.type());
         problem.setTitle(kind.title());
-        instance(exchange).ifPresent(problem::setInstance);
-        RequestFacts.requestId(exchange).ifPresent(id -> problem.setProperty("requestId", id));
-        return problem;
+        if (instance != null) {
+            problem.setInstance(instance);
+        }
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+        return jsonMapper.writeValueAsBytes(problem);
     }
 
     // The path as received (still percent-encoded), never the query string: it may hold search terms.

@@ -99,15 +99,9 @@ class HostileInputIT {
         }
     }
 
-    private static final List<KnownRefusal> KNOWN_REFUSALS = List.of(
-            new KnownRefusal(414, "chars", "the gateway's Reactor Netty refuses a request line over 4096 bytes "
-                    + "while decoding, before any Spring filter or error handler runs, with an empty body"),
-            new KnownRefusal(431, "header of 20 kB", "the gateway's Reactor Netty refuses headers over "
-                    + "server.max-http-request-header-size while decoding, before any Spring filter runs, with an empty body"),
-            new KnownRefusal(400, "NUL", "a service's Tomcat refuses a path with %00 in CoyoteAdapter before the "
-                    + "request reaches Spring; the host's ErrorReportValve answers text/html"),
-            new KnownRefusal(400, "invalid UTF-8 %C3%28", "a service's Tomcat refuses a path that is not UTF-8 in "
-                    + "CoyoteAdapter before the request reaches Spring; the host's ErrorReportValve answers text/html"));
+    // Empty since the gateway answers its decoder's 414/431 (limits.UndecodableRequests) and the services' Tomcat
+    // its connector's 400s (platform-security's ProblemJsonErrorReportValve) with problem+json.
+    private static final List<KnownRefusal> KNOWN_REFUSALS = List.of();
 
     /** One hostile request as sent and answered. */
     private record Sent(Rule rule, HostileVariants.Variant variant, String path, Http.Response response,

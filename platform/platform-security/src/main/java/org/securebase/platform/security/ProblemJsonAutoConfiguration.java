@@ -3,6 +3,7 @@ package org.securebase.platform.security;
 import jakarta.servlet.DispatcherType;
 
 import org.securebase.platform.security.problem.ProblemJsonErrorController;
+import org.securebase.platform.security.problem.ProblemJsonErrorReportCustomizer;
 import org.securebase.platform.security.problem.ProblemJsonExceptionHandler;
 import org.securebase.platform.security.requestid.RequestIdFilter;
 
@@ -13,12 +14,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Problem+json for every error and a request id on every request, for all Secure Base servlet
- * services. Runs before Boot's MVC and error auto-configurations so that Boot's own problem-details
+ * services, including the requests Tomcat refuses before any of them runs ({@link ProblemJsonErrorReportCustomizer}).
+ * Runs before Boot's MVC and error auto-configurations so that Boot's own problem-details
  * handler and error controller back off, independent of {@code spring.mvc.problemdetails.enabled}.
  */
 @AutoConfiguration(beforeName = {
@@ -50,5 +53,18 @@ public class ProblemJsonAutoConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         return registration;
+    }
+
+    /** Nested, so that the Tomcat types are only loaded where Tomcat is the server. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.apache.catalina.startup.Tomcat",
+            "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory"})
+    static class TomcatErrorReportConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(ProblemJsonErrorReportCustomizer.class)
+        ProblemJsonErrorReportCustomizer problemJsonErrorReportCustomizer() {
+            return new ProblemJsonErrorReportCustomizer();
+        }
     }
 }

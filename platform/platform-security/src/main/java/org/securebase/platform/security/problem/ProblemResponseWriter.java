@@ -29,4 +29,9 @@ public class ProblemResponseWriter {
         response.setCharacterEncoding("UTF-8");
         jsonMapper.writeValue(response.getOutputStream(), problem);
     }
+
+    /** The problem as JSON text, for code that must write it through a writer of its own. */
+    public String json(ProblemDetail problem) {
+        return jsonMapper.writeValueAsString(problem);
+    }
 }

@@ -75,7 +75,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
         return Optional.ofNullable(request.getAttribute(REQUEST_ATTRIBUTE)).map(Object::toString);
     }
 
-    private static String acceptOrGenerate(String offered) {
+    /** The offered id when it is safe, else a fresh one: for code that answers before this filter could run. */
+    public static String acceptOrGenerate(String offered) {
         return isSafe(offered) ? offered : UUID.randomUUID().toString();
     }
 }
