@@ -19,12 +19,12 @@ import java.time.Duration;
  * Debian's headless Chromium through Debian's ChromeDriver. Selenium Manager is never asked for a
  * browser: the driver path is given explicitly.
  */
-final class Browser {
+public final class Browser {
 
     private Browser() {
     }
 
-    static WebDriver open() {
+    public static WebDriver open() {
         String driverPath = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         if (!new File(driverPath).canExecute()) {
             throw new IllegalStateException("ChromeDriver not found at " + driverPath
@@ -42,7 +42,7 @@ final class Browser {
         return driver;
     }
 
-    static Path screenshot(WebDriver driver, String name) {
+    public static Path screenshot(WebDriver driver, String name) {
         Path reports = Path.of(System.getProperty("securebase.reports", "target/system-test-reports"));
         try {
             Files.createDirectories(reports);
