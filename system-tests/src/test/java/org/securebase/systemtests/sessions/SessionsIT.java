@@ -69,6 +69,10 @@ class SessionsIT {
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    @AfterAll
+    static void printSummary() {
         System.out.println("sessions " + CHECKS.entrySet().stream().map(check -> check.getKey() + "=" + check.getValue())
                 .collect(Collectors.joining(" ")));
     }
