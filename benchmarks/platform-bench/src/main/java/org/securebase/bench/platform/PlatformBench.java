@@ -47,10 +47,15 @@ public final class PlatformBench {
     private final Duration measured = duration("BENCH_DURATION", "15s");
     private final List<Integer> connections = ints("BENCH_CONNECTIONS", "16,64");
     private final int assignmentCount = Integer.parseInt(env("BENCH_ASSIGNMENTS", "64"));
-    private final int events = Integer.parseInt(env("BENCH_EVENTS", "200"));
+    private final int events = Integer.parseInt(env("BENCH_EVENTS", "1000"));
     private final long pollNanos = Long.parseLong(env("BENCH_EVENT_POLL_MS", "5")) * 1_000_000L;
     private final boolean direct = Boolean.parseBoolean(env("BENCH_DIRECT", "true"));
-    private final List<Integer> portalSessions = ints("BENCH_PORTAL_SESSIONS", "10,50").stream().filter(n -> n > 0).toList();
+    private final List<Integer> portalSessions = ints("BENCH_PORTAL_SESSIONS", "10,50,200").stream().filter(n -> n > 0).toList();
+    private final List<Integer> growthSizes = ints("BENCH_GROWTH_SIZES", "1000,100000,1000000").stream().filter(n -> n > 0).sorted().toList();
+    private final int growthConnections = Integer.parseInt(env("BENCH_GROWTH_CONNECTIONS", "16"));
+    private final int growthOwnRows = Integer.parseInt(env("BENCH_GROWTH_OWN_ROWS", "50"));
+    private final boolean jfr = Boolean.parseBoolean(env("BENCH_JFR", "false"));
+    private final Path workDirectory = Path.of(env("BENCH_WORK_DIR", System.getProperty("java.io.tmpdir")));
     private final Path docs;
 
     // state
@@ -72,6 +77,13 @@ public final class PlatformBench {
     private final Map<String, String> cpuByCase = new LinkedHashMap<>();
     private final Map<String, EventResult> eventResults = new LinkedHashMap<>();
     private String portalFailure;
+    private final List<GrowthStep> growth = new ArrayList<>();
+    private String growthFailure;
+    private Profiler profiler;
+
+    /** The three growth lists measured after the tables were filled to {@code rows}. */
+    record GrowthStep(int rows, Duration loadTime, List<ClosedLoop.Result> results) {
+    }
 
     record EventResult(String name, Stats latency, int timeouts, String note) {
     }
@@ -109,6 +121,10 @@ public final class PlatformBench {
             processes = new Processes(stack.servicePids(), config.dataDirectory().resolve("postgres"));
             api = stack.publicUrl() + "/api";
             setUp(config);
+            if (jfr) {
+                profiler = Profiler.start(stack.servicePids(), List.of("journal-service", "client-portal", "api-gateway"),
+                        workDirectory);
+            }
             String loadBefore = Processes.loadAverage();
             measureWrites(config);
             measureEvents();
@@ -120,6 +136,16 @@ public final class PlatformBench {
                 log("portal part failed: " + portalFailure);
             }
             Map<String, Double> rss = processes.rssMiB();
+            if (profiler != null) {
+                profiler.stop();
+            }
+            try {
+                measureGrowth(config);
+            } catch (Exception e) {
+                growthFailure = e.toString();
+                log("growth part failed: " + growthFailure);
+                e.printStackTrace();
+            }
             String loadAfter = Processes.loadAverage();
             String report = report(started, stackSeconds, loadBeforeStart, loadBefore, loadAfter, rssAfterApi, rss);
             System.out.println();
@@ -408,6 +434,105 @@ public final class PlatformBench {
         return s.toString();
     }
 
+    // ------------------------------------------------------------------------------------------ growth
+
+    /**
+     * A therapist's caseload (account-service's list and journal-service's adherence, which the caseload page shows)
+     * and a client's journal list, each of a fixed size made through the API, measured with the tables holding
+     * 10^3 … 10^6 other people's rows (see Filler).
+     */
+    private void measureGrowth(StackConfig config) throws Exception {
+        if (growthSizes.isEmpty()) {
+            return;
+        }
+        log("growth: a therapist with " + growthOwnRows + " clients (invited through the API), a client with "
+                + growthOwnRows + " journal entries");
+        KeycloakAdmin keycloakAdmin = KeycloakAdmin.of(stack.keycloak());
+        OidcBrowserlessLogin login = OidcBrowserlessLogin.portal(stack.keycloak(), stack.publicUrl(),
+                secret(config.dataDirectory(), "keycloak.portal.secret"));
+        UserToken gTherapist = benchUser(keycloakAdmin, login, "growth-therapist", "therapist", "mfa-exempt");
+        UserToken gClient = benchUser(keycloakAdmin, login, "growth-client", "client");
+        String gTherapistId = me(gTherapist);
+        String gClientId = me(gClient);
+        assignCaseload(gClientId, gTherapistId);
+        List<String> clientIds = new ArrayList<>(List.of(gClientId));
+        for (int i = 1; i < growthOwnRows; i++) {
+            String body = "{\"email\":\"bench-growth-" + runId + "-" + i + "@securebase.test\",\"firstName\":\"Bench\","
+                    + "\"lastName\":\"Client " + randomLetters(6) + "\",\"role\":\"client\"}";
+            String id = Http.expect2xx(Http.json("POST", api + "/accounts", admin::get, body)).path("id").asString();
+            assignCaseload(id, gTherapistId);
+            clientIds.add(id);
+        }
+        // One homework each, so the adherence summary has something to count for every client.
+        for (String id : clientIds) {
+            createAssignment(gTherapist, id, seedArticleId, Duration.ofMinutes(1));
+        }
+        String text = Http.quote("Tonight I noticed that I wanted to withdraw after the call, and instead I stayed with "
+                + "the feeling for a while and wrote it down. It passed more quickly than I expected.");
+        for (int i = 0; i < growthOwnRows; i++) {
+            Http.expect2xx(Http.json("POST", api + "/journal/entries", gClient::get,
+                    "{\"title\":\"Evening " + i + "\",\"body\":" + text + ",\"mood\":" + (1 + i % 5) + "}"));
+        }
+        int caseloadSize = Http.JSON.readTree(Http.send(Http.json("GET", api + "/accounts/caseload", gTherapist::get, null)).body()).size();
+        if (caseloadSize != growthOwnRows) {
+            throw new IllegalStateException("the growth therapist's caseload has " + caseloadSize + " clients, not " + growthOwnRows);
+        }
+
+        int port = postgresPort(config);
+        String journalPassword = secret(config.dataDirectory(), "db.journal.password");
+        int[] lengths;
+        try (java.sql.Connection journal = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + port + "/journal", "journal", journalPassword);
+             java.sql.PreparedStatement query = journal.prepareStatement(
+                     "select octet_length(content) from journal_entry where client_id = ?")) {
+            query.setObject(1, java.util.UUID.fromString(gClientId));
+            List<Integer> found = new ArrayList<>();
+            try (java.sql.ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getInt(1));
+                }
+            }
+            lengths = found.stream().mapToInt(Integer::intValue).toArray();
+        }
+        JsonNode article = Http.expect2xx(Http.json("GET", api + "/content/articles/" + SEED_ARTICLE, therapist::get, null));
+        Filler filler = new Filler(port, secret(config.dataDirectory(), "db.account.password"), journalPassword,
+                java.util.UUID.fromString(seedArticleId), SEED_ARTICLE, article.path("title").asString(), lengths);
+        log("growth: real entry ciphertext is " + Arrays.stream(lengths).min().orElse(0) + "–"
+                + Arrays.stream(lengths).max().orElse(0) + " bytes");
+
+        for (int rows : growthSizes) {
+            log("growth: filling the tables to " + rows + " rows of other people's");
+            Duration took = filler.growTo(rows);
+            log(String.format(Locale.ROOT, "  loaded and analysed in %.1f s", took.toMillis() / 1000.0));
+            List<ClosedLoop.Result> results = new ArrayList<>();
+            String suffix = " @" + rows + " rows";
+            results.add(growthLoad("caseload list GET /api/accounts/caseload" + suffix, (w, seq) ->
+                    Http.CLIENT.send(Http.json("GET", api + "/accounts/caseload", gTherapist::get, null),
+                            HttpResponse.BodyHandlers.discarding()).statusCode()));
+            results.add(growthLoad("caseload adherence GET /api/journal/adherence" + suffix, (w, seq) ->
+                    Http.CLIENT.send(Http.json("GET", api + "/journal/adherence?limit=100", gTherapist::get, null),
+                            HttpResponse.BodyHandlers.discarding()).statusCode()));
+            results.add(growthLoad("journal list GET /api/journal/entries" + suffix, (w, seq) ->
+                    Http.CLIENT.send(Http.json("GET", api + "/journal/entries?limit=" + Math.min(100, growthOwnRows), gClient::get, null),
+                            HttpResponse.BodyHandlers.discarding()).statusCode()));
+            growth.add(new GrowthStep(rows, took, results));
+        }
+    }
+
+    private ClosedLoop.Result growthLoad(String name, ClosedLoop.Call call) throws InterruptedException {
+        load(name, growthConnections, call);
+        return loads.remove(loads.size() - 1);
+    }
+
+    /** The embedded server's port: its postmaster.pid (fourth line) says, whatever port the stack chose. */
+    private static int postgresPort(StackConfig config) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(config.dataDirectory().resolve("postgres"), 3)) {
+            Path pid = files.filter(f -> f.getFileName().toString().equals("postmaster.pid")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no postmaster.pid under " + config.dataDirectory()));
+            return Integer.parseInt(Files.readAllLines(pid).get(3).trim());
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ portal
 
     private void measurePortal() throws Exception {
@@ -481,22 +606,42 @@ public final class PlatformBench {
         eventResults.forEach((name, e) -> r.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %d | %s |\n",
                 name, e.latency().count(), e.latency().p50(), e.latency().p99(), e.latency().max(), e.timeouts(), e.note())));
 
-        r.append("\n| process | start-up s | RSS MiB after API load | RSS MiB at the end |\n|---|---|---|---|\n");
+        growthReport(r);
+
+        r.append("\n| process | own start-up s (JVM launch → Spring Boot started) | of which Spring context s | launch → ready s (launcher) | RSS MiB after API load | RSS MiB after portal load |\n|---|---|---|---|---|---|\n");
         Map<String, Duration> startup = stack.startupTimes();
         double servicesSum = 0;
         double allSum = 0;
+        double ownStartSum = 0;
         for (String group : rss.keySet()) {
             Duration d = startup.get(group);
-            r.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f |\n", group,
+            double[] own = stack.servicePids().containsKey(group) ? springStarted(stack.config().dataDirectory(), group) : null;
+            if (own != null) {
+                ownStartSum += own[1];
+            }
+            r.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.0f | %.0f |\n", group,
+                    own == null ? "" : String.format(Locale.ROOT, "%.1f", own[1]),
+                    own == null ? "" : String.format(Locale.ROOT, "%.1f", own[0]),
                     d == null ? "" : String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0), rssAfterApi.getOrDefault(group, 0.0), rss.get(group)));
             allSum += rss.get(group);
             if (stack.servicePids().containsKey(group)) {
                 servicesSum += rss.get(group);
             }
         }
-        r.append(String.format(Locale.ROOT, "| **five services** | | | **%.0f** |\n", servicesSum));
-        r.append(String.format(Locale.ROOT, "| **everything** (stack up in %.0f s) | | | **%.0f** |\n", stackSeconds, allSum));
-        r.append("\nPostgreSQL's RSS is summed over its processes and counts shared buffers more than once.\n");
+        r.append(String.format(Locale.ROOT, "| **five services** | %.1f (sum; they start in parallel) | | | %.0f | **%.0f** |\n",
+                ownStartSum, stack.servicePids().keySet().stream().mapToDouble(k -> rssAfterApi.getOrDefault(k, 0.0)).sum(), servicesSum));
+        r.append(String.format(Locale.ROOT, "| **everything** | stack up in %.0f s | | | %.0f | **%.0f** |\n", stackSeconds,
+                rssAfterApi.values().stream().mapToDouble(Double::doubleValue).sum(), allSum));
+        r.append("\nOwn start-up is from each service's log (Spring Boot's \"Started … in N seconds (process running for M)\"): "
+                + "M, the JVM's launch to the application being started, and N, the Spring context alone; it does not wait for "
+                + "Keycloak. \"Launch → ready\" is the launcher's, which polls readiness only once Keycloak is up. All five start "
+                + "at the same time as Keycloak on the same two cores. PostgreSQL's RSS is summed over its processes and counts "
+                + "shared buffers more than once; it is taken before the growth part loads millions of rows.\n");
+        if (profiler != null) {
+            r.append("\nJFR recordings (settings=profile, writes + events + portal): ");
+            profiler.files().forEach((service, file) -> r.append('`').append(file).append("` "));
+            r.append('\n');
+        }
 
         r.append("\nCPU during each measured period (cores; /proc/<pid>/stat):\n\n");
         cpuByCase.forEach((name, line) -> r.append("- ").append(name).append(": ").append(line).append('\n'));
@@ -514,12 +659,76 @@ public final class PlatformBench {
         }
         eventResults.forEach((name, e) -> r.append(String.format(Locale.ROOT, "- event propagation p99 < 250 ms, %s: %.1f ms — %s\n",
                 name, e.latency().p99(), e.latency().p99() < 250 && e.timeouts() == 0 ? "met" : "not met")));
+        if (growth.size() > 1) {
+            GrowthStep first = growth.get(0);
+            GrowthStep last = growth.get(growth.size() - 1);
+            for (int k = 0; k < first.results().size(); k++) {
+                ClosedLoop.Result a = first.results().get(k);
+                ClosedLoop.Result b = last.results().get(k);
+                double ratio = b.latency().p95() / a.latency().p95();
+                r.append(String.format(Locale.ROOT, "- growth p95 at %,d rows ≤ 1.5 × at %,d, %s: %.2f × (%.1f vs %.1f ms) — %s\n",
+                        last.rows(), first.rows(), a.name().substring(0, a.name().indexOf(" @")), ratio,
+                        b.latency().p95(), a.latency().p95(), ratio <= 1.5 && b.errors() == 0 ? "met" : "not met"));
+            }
+        }
         for (String service : stack.servicePids().keySet()) {
             double m = rss.get(service);
             r.append(String.format(Locale.ROOT, "- %s < 300 MB RSS: %.0f MiB (%.0f MB) — %s\n", service, m, m * 1.048576,
                     m * 1.048576 < 300 ? "met" : "not met"));
         }
         return r.toString();
+    }
+
+    private void growthReport(StringBuilder r) {
+        if (growth.isEmpty() && growthFailure == null) {
+            return;
+        }
+        r.append(String.format(Locale.ROOT, "\nGrowth: the measured therapist's caseload and client's journal have %d rows each "
+                + "(made through the API); the tables around them hold the given number of other people's rows (COPYed into the "
+                + "services' databases, then VACUUM ANALYZE). %d connections through the gateway.%n%n", growthOwnRows, growthConnections));
+        if (growthFailure != null) {
+            r.append("Growth not (fully) measured: ").append(growthFailure).append("\n\n");
+        }
+        if (growth.isEmpty()) {
+            return;
+        }
+        r.append("| list | rows in the tables | load s | requests/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|---|\n");
+        int lists = growth.get(0).results().size();
+        for (int k = 0; k < lists; k++) {
+            for (GrowthStep step : growth) {
+                ClosedLoop.Result l = step.results().get(k);
+                r.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %.0f | %.1f | %.1f | %.1f | %d%s |\n",
+                        l.name().substring(0, l.name().indexOf(" @")), step.rows(), step.loadTime().toMillis() / 1000.0,
+                        l.throughput(), l.latency().p50(), l.latency().p95(), l.latency().p99(), l.errors(),
+                        l.firstError() == null ? "" : " (" + l.firstError() + ")"));
+            }
+        }
+        if (growth.size() > 1) {
+            GrowthStep first = growth.get(0);
+            GrowthStep last = growth.get(growth.size() - 1);
+            r.append('\n');
+            for (int k = 0; k < lists; k++) {
+                ClosedLoop.Result a = first.results().get(k);
+                ClosedLoop.Result b = last.results().get(k);
+                double ratio = b.latency().p95() / a.latency().p95();
+                r.append(String.format(Locale.ROOT, "- %s: p95 at %,d rows / at %,d rows = **%.2f** (p50 %.2f, requests/s %.2f) — %s\n",
+                        a.name().substring(0, a.name().indexOf(" @")), last.rows(), first.rows(), ratio,
+                        b.latency().p50() / a.latency().p50(), b.throughput() / a.throughput(),
+                        ratio <= 1.5 && b.errors() == 0 ? "within 1.5×" : "not within 1.5×"));
+            }
+        }
+    }
+
+    /** {Spring context seconds, JVM running seconds} from the service's log, or null if the line is not there. */
+    private static double[] springStarted(Path dataDirectory, String service) {
+        java.util.regex.Pattern started = java.util.regex.Pattern.compile(
+                "Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
+        try (java.util.stream.Stream<String> lines = Files.lines(dataDirectory.resolve("logs").resolve(service + ".log"))) {
+            return lines.map(started::matcher).filter(java.util.regex.Matcher::find).findFirst()
+                    .map(m -> new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))}).orElse(null);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
     }
 
     private static String machine() {
