@@ -48,6 +48,7 @@ public final class SecureBaseStack implements AutoCloseable {
     private final Map<String, Map<String, String>> environments = new HashMap<>();
     private final Map<String, PostgresServer.Database> databases = new HashMap<>();
     private EmbeddedPostgresServer postgres;
+    private StackSecrets secrets;
     private MailServer mail;
     private EmbeddedKafkaServer kafka;
     private KeycloakServer keycloak;
@@ -75,7 +76,7 @@ public final class SecureBaseStack implements AutoCloseable {
             deleteRecursively(config.dataDirectory());
         }
         mkdirs(config.dataDirectory());
-        StackSecrets secrets = StackSecrets.load(config.dataDirectory());
+        secrets = StackSecrets.load(config.dataDirectory());
         demoPassword = config.demoPassword() != null ? config.demoPassword() : secrets.getOrCreate("demo.password");
         Path logs = config.dataDirectory().resolve("logs");
         mkdirs(logs);
@@ -230,8 +231,7 @@ public final class SecureBaseStack implements AutoCloseable {
             throw new IllegalArgumentException("no service " + service);
         }
         Map<String, String> env = withDatabase(base, databases.computeIfAbsent(instanceName,
-                name -> postgres.database(name, name, StackSecrets.load(config.dataDirectory())
-                        .getOrCreate("db." + name + ".password"))));
+                name -> postgres.database(name, name, secrets.getOrCreate("db." + name + ".password"))));
         env.putAll(environment);
         ServiceProcess process = launch(service, instanceName, port, env);
         services.put(instanceName, process);

@@ -194,16 +194,7 @@ public final class OidcBrowserlessLogin {
 
     /** POSTs to the token endpoint with this client's credentials; throws {@link TokenRequestException} unless 200. */
     public Tokens tokenRequest(Map<String, String> parameters) {
-        Map<String, String> form = new LinkedHashMap<>(parameters);
-        form.put("client_id", clientId);
-        form.put("client_secret", clientSecret);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUri()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form)))
-                .build();
-        HttpResponse<String> response = send(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), request);
+        HttpResponse<String> response = postWithClientCredentials(tokenUri(), parameters);
         JsonNode body;
         try {
             body = JSON.readTree(response.body());
@@ -224,20 +215,26 @@ public final class OidcBrowserlessLogin {
      * client's credentials); throws {@link TokenRequestException} unless Keycloak answers 204.
      */
     public void logout(String refreshToken) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", clientId);
-        form.put("client_secret", clientSecret);
-        form.put("refresh_token", refreshToken);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(
-                        internalBaseUrl + "/realms/" + enc(realm) + "/protocol/openid-connect/logout"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form)))
-                .build();
-        HttpResponse<String> response = send(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), request);
+        HttpResponse<String> response = postWithClientCredentials(
+                internalBaseUrl + "/realms/" + enc(realm) + "/protocol/openid-connect/logout",
+                Map.of("refresh_token", refreshToken));
         if (response.statusCode() != 204) {
             throw new TokenRequestException(response.statusCode(), "logout_failed", response.body());
         }
+    }
+
+    /** A form POST to one of the realm's OIDC endpoints, authenticated with this client's id and secret. */
+    private HttpResponse<String> postWithClientCredentials(String uri, Map<String, String> parameters) {
+        Map<String, String> form = new LinkedHashMap<>(parameters);
+        form.put("client_id", clientId);
+        form.put("client_secret", clientSecret);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form(form)))
+                .build();
+        return send(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), request);
     }
 
     public String tokenUri() {
