@@ -55,8 +55,9 @@ class LoginJourneyIT {
         browser.get(stack.publicUrl() + "/");
         submitLogin("client@securebase.test", "not-the-password-at-all");
 
-        // Keycloak's own message, shown on its own login form again (the exact element differs by theme).
-        wait.until(driver -> driver.findElement(By.tagName("body")).getText().contains("Invalid username or password."));
+        // Keycloak's own message, shown on its own login form again (the exact element differs by theme). The
+        // condition reads the body afresh on each poll: the form's own page may still be replaced by the answer.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Invalid username or password."));
         assertThat(browser.findElements(By.id("kc-form-login"))).isNotEmpty();
         assertThat(browser.findElements(By.id("greeting"))).isEmpty();
     }
