@@ -14,7 +14,7 @@
 #      the services' databases (their Flyway table layout; the API would take hours for a million), then VACUUM ANALYZE;
 #   5. footprint: each service's own start-up (Spring Boot's "Started ... (process running for M)" in its log), RSS
 #      after the load (and Keycloak's, PostgreSQL's), CPU per case;
-#   with BENCH_JFR=true, JFR recordings of journal-service, client-portal and api-gateway over parts 1-3 (jcmd).
+#   with BENCH_JFR=true, JFR recordings of journal-service, content-service, client-portal and api-gateway over parts 1-3 (jcmd).
 # Prints one table and writes it into the "Platform" section of docs/benchmarks.md (between the
 # platform-bench markers). Everything it started is stopped on exit (Ctrl-C included).
 #
@@ -29,6 +29,10 @@
 #        BENCH_JFR (false: true writes <work folder>/<service>.jfr; the work folder is printed at the start)
 #        BENCH_USER_RATE_LIMIT (1000000000 requests/min per user at the gateway; "default" keeps 600)
 #        BENCH_ANONYMOUS_RATE_LIMIT (1000000000 per client address; "default" keeps 600)
+#        BENCH_INVITATION_RATE_LIMIT (1000000 invitations/hour per admin; "default" keeps 20)
+#        BENCH_JAVA_HOME (the JDK the launcher, and so every service, runs on; default: java on the PATH)
+#        BENCH_NMT (false: true starts the services with -XX:NativeMemoryTracking=summary and writes
+#                   <work folder>/<service>.nmt.txt after the portal part: where each service's memory goes)
 #        BENCH_JAVA_OPTS (-Xms256m -Xmx1g: the launcher JVM, which also hosts Kafka and the load generator)
 #        BENCH_SKIP_BUILD=true (reuse built jars) SECUREBASE_SERVICE_JAVA_OPTS (as for ./run.sh)
 set -euo pipefail
@@ -50,6 +54,14 @@ if [ "${BENCH_USER_RATE_LIMIT:-}" != default ]; then
 fi
 if [ "${BENCH_ANONYMOUS_RATE_LIMIT:-}" != default ]; then
     export SECUREBASE_RATE_LIMITS_ANONYMOUS_REQUESTS=${BENCH_ANONYMOUS_RATE_LIMIT:-1000000000}
+fi
+# The growth part invites its 49 clients as the demo admin; the gateway allows an admin 20 invitations an hour.
+if [ "${BENCH_INVITATION_RATE_LIMIT:-}" != default ]; then
+    export SECUREBASE_RATE_LIMITS_INVITATIONS_REQUESTS=${BENCH_INVITATION_RATE_LIMIT:-1000000}
+fi
+JAVA=java
+if [ -n "${BENCH_JAVA_HOME:-}" ]; then
+    JAVA=$BENCH_JAVA_HOME/bin/java
 fi
 
 # account-service's reconciliation compares every live account with Keycloak every 5 minutes; the growth part's
@@ -83,6 +95,7 @@ trap cleanup EXIT INT TERM
 
 echo "== running (about 25 minutes with the default knobs, plus the stack's start-up)"
 # shellcheck disable=SC2086
-java $JAVA_OPTS -cp "$BENCH_CP" org.securebase.bench.platform.PlatformBench &
+# The services run on the launcher's own JDK (JavaRuntime), so BENCH_JAVA_HOME chooses it for all of them.
+"$JAVA" $JAVA_OPTS -cp "$BENCH_CP" org.securebase.bench.platform.PlatformBench &
 BENCH_PID=$!
 wait "$BENCH_PID"

@@ -7,6 +7,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -14,8 +17,11 @@ import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -29,7 +35,20 @@ public class PlatformApi {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformApi.class);
 
+    /** Enough for every person's open homework readings on a busy portal; each entry is one article version. */
+    static final int REVALIDATED_ENTRIES = 256;
+
     private final RestClient client;
+    private final Map<String, Revalidated> revalidated = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Revalidated> eldest) {
+            return size() > REVALIDATED_ENTRIES;
+        }
+    };
+
+    /** What the portal made of a representation, and the entity tag the service gave that representation. */
+    private record Revalidated(String etag, Object prepared) {
+    }
 
     public PlatformApi(RestClient platformRestClient) {
         this.client = platformRestClient;
@@ -41,6 +60,52 @@ public class PlatformApi {
 
     public <T> Fetched<Optional<T>> get(Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type) {
         return call(() -> Optional.ofNullable(client.get().uri(uri).retrieve().body(type)));
+    }
+
+    /**
+     * A GET whose answer the portal keeps, per person, with what it {@code prepare}d from it (parsed, sanitized...)
+     * and asks for again on every use with {@code If-None-Match}. The service still answers each request with the
+     * person's own token, so it decides each time whether they may read it; when the representation is unchanged
+     * it answers 304 without a body, and the prepared copy is reused. Kept per person because such answers are
+     * {@code Cache-Control: private}. Only for endpoints whose entity tag is a hash of the exact representation
+     * (content-service's), and only where the prepared value is immutable.
+     */
+    public <T, R> Fetched<Optional<R>> getRevalidated(Function<UriBuilder, URI> uri, Class<T> type,
+                                                      Function<T, R> prepare) {
+        Authentication person = SecurityContextHolder.getContext().getAuthentication();
+        if (person == null) {
+            return get(uri, type).map(found -> found.map(prepare));
+        }
+        String key = person.getName() + " " + uri.apply(UriComponentsBuilder.newInstance()) + " " + type.getName();
+        Revalidated kept;
+        synchronized (revalidated) {
+            kept = revalidated.get(key);
+        }
+        return call(() -> {
+            ResponseEntity<T> response = client.get().uri(uri)
+                    .headers(headers -> {
+                        if (kept != null) {
+                            headers.setIfNoneMatch(kept.etag());
+                        }
+                    })
+                    .retrieve().toEntity(type);
+            if (kept != null && response.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(304))) {
+                @SuppressWarnings("unchecked")
+                R prepared = (R) kept.prepared();
+                return Optional.of(prepared);
+            }
+            if (response.getBody() == null) {
+                return Optional.empty();
+            }
+            R prepared = prepare.apply(response.getBody());
+            String etag = response.getHeaders().getETag();
+            if (etag != null && response.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(200))) {
+                synchronized (revalidated) {
+                    revalidated.put(key, new Revalidated(etag, prepared));
+                }
+            }
+            return Optional.of(prepared);
+        });
     }
 
     public <T> Sent<T> post(Function<UriBuilder, URI> uri, Object body, Class<T> answer) {

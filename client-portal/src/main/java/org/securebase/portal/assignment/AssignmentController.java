@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,14 +184,16 @@ class AssignmentController {
             return "assignment/page";
         }
         Homework.Assignment assignment = found.value().get();
-        Fetched<Optional<Homework.Reading>> reading = api.get(uri -> uri
-                .path("/api/content/articles/{slug}/versions/{version}")
-                .build(assignment.article().slug(), assignment.article().version()), Homework.Reading.class);
-        model.addAttribute("reading", reading.map(r -> r.orElse(null)));
+        // A pinned version never changes: it is parsed and sanitized once per person, then revalidated (304).
+        Fetched<Optional<PreparedReading>> reading = api.getRevalidated(uri -> uri
+                        .path("/api/content/articles/{slug}/versions/{version}")
+                        .build(assignment.article().slug(), assignment.article().version()), Homework.Reading.class,
+                version -> new PreparedReading(version, readingHtml.clean(version.html()), itemTexts(version.sections())));
+        model.addAttribute("reading", reading.map(r -> r.map(PreparedReading::reading).orElse(null)));
         model.addAttribute("readingBody", reading.available() && reading.value().isPresent()
-                ? readingHtml.clean(reading.value().get().html()) : "");
+                ? reading.value().get().body() : "");
         model.addAttribute("itemTexts", reading.available() && reading.value().isPresent()
-                ? itemTexts(reading.value().get().sections()) : Map.of());
+                ? reading.value().get().itemTexts() : Map.of());
         Fetched<Map<UUID, List<Homework.Feedback>>> feedback = api.get(
                         uri -> uri.path("/api/journal/assignments/{id}/feedback").build(id), Homework.Feedback[].class)
                 .map(list -> list.map(List::of).orElse(List.<Homework.Feedback>of()).stream()
@@ -200,6 +203,10 @@ class AssignmentController {
         return "assignment/page";
     }
 
+    /** A reading as the page shows it: the sanitized body and the checklist items' texts by id, made once. */
+    private record PreparedReading(Homework.Reading reading, String body, Map<String, String> itemTexts) {
+    }
+
     private static Map<String, String> itemTexts(List<Articles.Section> sections) {
         Map<String, String> texts = new LinkedHashMap<>();
         if (sections != null) {
@@ -207,7 +214,7 @@ class AssignmentController {
                     .filter(l -> l.items() != null).flatMap(l -> l.items().stream())
                     .forEach(item -> texts.putIfAbsent(item.id(), item.text()));
         }
-        return texts;
+        return Collections.unmodifiableMap(texts);
     }
 
     /** Saves every answer of the form (without JavaScript), then submits when asked to. */

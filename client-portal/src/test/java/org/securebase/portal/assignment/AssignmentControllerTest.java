@@ -71,10 +71,18 @@ class AssignmentControllerTest {
                                 new Articles.Item("item-b", "Fear of abandonment")))))));
     }
 
+    /** The controller prepares what it reads; the API keeps the prepared copy, so the answer is prepared here. */
+    private void givenReading(Fetched<Optional<Homework.Reading>> reading) {
+        when(api.getRevalidated(any(), eq(Homework.Reading.class), any())).thenAnswer(call -> {
+            java.util.function.Function<Homework.Reading, Object> prepare = call.getArgument(2);
+            return reading.map(found -> found.map(prepare));
+        });
+    }
+
     @Test
     void clientSeesThePinnedReadingBesideTheFormWithChecklistTexts() throws Exception {
         when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("OPENED", null))));
-        when(api.get(any(), eq(Homework.Reading.class))).thenReturn(Fetched.of(Optional.of(reading())));
+        givenReading(Fetched.of(Optional.of(reading())));
         when(api.get(any(), eq(Homework.Feedback[].class))).thenReturn(Fetched.of(Optional.of(new Homework.Feedback[0])));
 
         String html = mvc.perform(get("/assignments/" + ID).with(as("client"))).andExpect(status().isOk())
@@ -89,7 +97,7 @@ class AssignmentControllerTest {
     @Test
     void readingUnavailableLeavesTheHomeworkUsable() throws Exception {
         when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("OPENED", null))));
-        when(api.get(any(), eq(Homework.Reading.class))).thenReturn(Fetched.failed());
+        givenReading(Fetched.failed());
         when(api.get(any(), eq(Homework.Feedback[].class))).thenReturn(Fetched.failed());
 
         String html = mvc.perform(get("/assignments/" + ID).with(as("client"))).andExpect(status().isOk())
@@ -160,7 +168,7 @@ class AssignmentControllerTest {
         UUID answerId = UUID.randomUUID();
         when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(
                 assignment("SUBMITTED", new Homework.Answer(answerId, "I trust slowly", null, null, Instant.now())))));
-        when(api.get(any(), eq(Homework.Reading.class))).thenReturn(Fetched.of(Optional.of(reading())));
+        givenReading(Fetched.of(Optional.of(reading())));
         when(api.get(any(), eq(Homework.Feedback[].class))).thenReturn(Fetched.of(Optional.of(new Homework.Feedback[0])));
 
         String html = mvc.perform(get("/assignments/" + ID).with(as("therapist"))).andExpect(status().isOk())

@@ -55,6 +55,7 @@ public final class PlatformBench {
     private final int growthConnections = Integer.parseInt(env("BENCH_GROWTH_CONNECTIONS", "16"));
     private final int growthOwnRows = Integer.parseInt(env("BENCH_GROWTH_OWN_ROWS", "50"));
     private final boolean jfr = Boolean.parseBoolean(env("BENCH_JFR", "false"));
+    private final boolean nativeMemoryTracking = Boolean.parseBoolean(env("BENCH_NMT", "false"));
     private final Path workDirectory = Path.of(env("BENCH_WORK_DIR", System.getProperty("java.io.tmpdir")));
     private final Path docs;
 
@@ -111,6 +112,11 @@ public final class PlatformBench {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("SECUREBASE_PROJECT_ROOT", root.toString());
         env.putIfAbsent("SECUREBASE_DATA_DIR", "/tmp/platform-bench-" + runId);
+        if (nativeMemoryTracking) {
+            // Summary tracking costs a few per cent of CPU and a little memory of its own; it is off unless asked for.
+            env.put("SECUREBASE_SERVICE_JAVA_OPTS", env.getOrDefault("SECUREBASE_SERVICE_JAVA_OPTS",
+                    StackConfig.DEFAULT_JAVA_OPTIONS) + " -XX:NativeMemoryTracking=summary");
+        }
         StackConfig config = StackConfig.fromEnvironment(env, "--reset");
         log("starting the stack (data in " + config.dataDirectory() + ")");
         long t0 = System.nanoTime();
@@ -122,7 +128,7 @@ public final class PlatformBench {
             api = stack.publicUrl() + "/api";
             setUp(config);
             if (jfr) {
-                profiler = Profiler.start(stack.servicePids(), List.of("journal-service", "client-portal", "api-gateway"),
+                profiler = Profiler.start(stack.servicePids(), List.of("journal-service", "content-service", "client-portal", "api-gateway"),
                         workDirectory);
             }
             String loadBefore = Processes.loadAverage();
@@ -136,6 +142,9 @@ public final class PlatformBench {
                 log("portal part failed: " + portalFailure);
             }
             Map<String, Double> rss = processes.rssMiB();
+            if (nativeMemoryTracking) {
+                Profiler.nativeMemorySummaries(stack.servicePids(), workDirectory);
+            }
             if (profiler != null) {
                 profiler.stop();
             }
@@ -585,7 +594,9 @@ public final class PlatformBench {
                 .append(String.format(Locale.ROOT, "%d s warm-up + %d s measured per case, closed loop; %d events of each kind, polled every %d ms; %d assignments written to; ",
                         warmup.toSeconds(), measured.toSeconds(), events, pollNanos / 1_000_000, assignmentIds.size()))
                 .append("gateway rate limits: user ").append(env("SECUREBASE_RATE_LIMITS_USER_REQUESTS", "600 (default)"))
-                .append(", anonymous ").append(env("SECUREBASE_RATE_LIMITS_ANONYMOUS_REQUESTS", "600 (default)")).append(" per minute.\n\n");
+                .append(", anonymous ").append(env("SECUREBASE_RATE_LIMITS_ANONYMOUS_REQUESTS", "600 (default)"))
+                .append(" per minute, invitations ").append(env("SECUREBASE_RATE_LIMITS_INVITATIONS_REQUESTS", "20 (default)"))
+                .append(" per hour.\n\n");
         r.append("Machine: ").append(machine()).append(". Service JVM options: `")
                 .append(String.join(" ", stack.config().serviceJavaOptions())).append("`.\n\n");
         r.append("Load average (1/5/15 min): before the stack started ").append(loadBeforeStart)

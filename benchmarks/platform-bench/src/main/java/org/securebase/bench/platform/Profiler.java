@@ -1,6 +1,7 @@
 package org.securebase.bench.platform;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +54,22 @@ final class Profiler {
 
     Map<String, Path> files() {
         return files;
+    }
+
+    /**
+     * With BENCH_NMT=true the services run with {@code -XX:NativeMemoryTracking=summary}; this writes each one's
+     * summary (heap, metaspace, code cache, threads, GC, malloc...) to {@code <work folder>/<service>.nmt.txt}.
+     */
+    static void nativeMemorySummaries(Map<String, Long> servicePids, Path workDirectory) {
+        servicePids.forEach((service, pid) -> {
+            Path file = workDirectory.resolve(service + ".nmt.txt").toAbsolutePath();
+            try {
+                Files.writeString(file, jcmd(pid, "VM.native_memory", "summary", "scale=MB"));
+                log("native memory of " + service + ": " + file);
+            } catch (IOException e) {
+                log("native memory of " + service + " not written: " + e.getMessage());
+            }
+        });
     }
 
     private static String jcmd(long pid, String... command) {
