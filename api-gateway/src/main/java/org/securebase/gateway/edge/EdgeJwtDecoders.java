@@ -49,8 +49,9 @@ final class EdgeJwtDecoders {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(tokenValidator(issuerUri, audience, clock));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = tokenValidator(issuerUri, audience, clock);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator, VerifiedTokenCache.DEFAULT_MAXIMUM_SIZE);
     }
 
     /** exp/nbf (with skew, exp required), iss, aud and sub; plus Spring's defaults. */

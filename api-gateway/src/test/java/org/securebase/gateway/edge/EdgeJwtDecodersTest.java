@@ -90,6 +90,18 @@ class EdgeJwtDecodersTest {
     }
 
     @Test
+    void aTokenAcceptedBeforeIsCheckedAgainOnEveryUse() throws Exception {
+        String token = sign(key1, claims());
+        assertThat(decode(token, "content-service").getSubject()).isEqualTo("user-1");
+        assertThat(decode(token, "content-service").getSubject()).as("remembered").isEqualTo("user-1");
+        assertRefused(token, "each audience's decoder remembers for itself and checks its own audience",
+                "billing-service");
+
+        clock.shift(Duration.ofSeconds(300 + 31));
+        assertRefused(token, "expired beyond the skew since it was remembered");
+    }
+
+    @Test
     void unknownKeyIdsCannotMakeTheGatewayHammerKeycloak() throws Exception {
         decode(sign(key1, claims()), "content-service");
         assertThat(fetches).hasValue(1);
@@ -152,7 +164,11 @@ class EdgeJwtDecodersTest {
     }
 
     private void assertRefused(String token, String why) {
-        assertThatThrownBy(() -> decode(token, "content-service")).as(why)
+        assertRefused(token, why, "content-service");
+    }
+
+    private void assertRefused(String token, String why, String audience) {
+        assertThatThrownBy(() -> decode(token, audience)).as(why)
                 .isInstanceOf(org.springframework.security.oauth2.jwt.JwtException.class);
     }
 

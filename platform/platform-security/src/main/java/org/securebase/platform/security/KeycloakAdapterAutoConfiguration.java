@@ -23,6 +23,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -81,9 +83,13 @@ public class KeycloakAdapterAutoConfiguration {
         String issuerUri = required(properties.issuerUri(), "issuer-uri");
         String audience = required(properties.audience(), "audience");
         NimbusJwtDecoder decoder = KeycloakJwtDecoders.fromJwkSetUri(jwkSetUri, issuerUri, audience);
-        deactivatedAccounts.ifAvailable(accounts -> decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                KeycloakJwtDecoders.tokenValidator(issuerUri, audience), new DeactivatedAccountValidator(accounts))));
-        return decoder;
+        DeactivatedAccounts accounts = deactivatedAccounts.getIfAvailable();
+        OAuth2TokenValidator<Jwt> validator = accounts == null
+                ? KeycloakJwtDecoders.tokenValidator(issuerUri, audience)
+                : new DelegatingOAuth2TokenValidator<>(KeycloakJwtDecoders.tokenValidator(issuerUri, audience),
+                        new DeactivatedAccountValidator(accounts));
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator, VerifiedTokenCache.DEFAULT_MAXIMUM_SIZE);
     }
 
     @Bean

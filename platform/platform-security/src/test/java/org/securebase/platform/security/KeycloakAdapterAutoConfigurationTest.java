@@ -31,7 +31,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -74,7 +73,7 @@ class KeycloakAdapterAutoConfigurationTest {
                     .containsOnlyKeys(KeycloakAdapterAutoConfiguration.SECURITY_FILTER_CHAIN_BEAN_NAME);
             assertThat(context).hasSingleBean(DelegatingFilterProxyRegistrationBean.class);
             assertThat(context).doesNotHaveBean(UserDetailsService.class);
-            assertThat(context).getBean(JwtDecoder.class).isInstanceOf(NimbusJwtDecoder.class);
+            assertThat(context).getBean(JwtDecoder.class).isInstanceOf(VerifiedTokenCache.class);
             assertThat(context).getBean(ErrorController.class).isInstanceOf(ProblemJsonErrorController.class);
             assertThat(context).getBean(ResponseEntityExceptionHandler.class).isInstanceOf(ProblemJsonExceptionHandler.class);
             assertThat(context).hasSingleBean(CallerContext.class);
