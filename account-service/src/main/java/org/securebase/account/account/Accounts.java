@@ -3,7 +3,10 @@ package org.securebase.account.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,6 +48,14 @@ public class Accounts implements DeactivatedAccounts {
     @Transactional(readOnly = true)
     public Optional<AccountSnapshot> find(UUID id) {
         return repository.findById(id).map(Account::snapshot);
+    }
+
+    /** The accounts of these ids that exist, by id, in one query (a caseload's clients). */
+    @Transactional(readOnly = true)
+    public Map<UUID, AccountSnapshot> findAll(Collection<UUID> ids) {
+        Map<UUID, AccountSnapshot> found = new HashMap<>();
+        repository.findAllById(ids).forEach(account -> found.put(account.id(), account.snapshot()));
+        return found;
     }
 
     /**
