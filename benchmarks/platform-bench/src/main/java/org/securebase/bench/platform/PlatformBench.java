@@ -670,17 +670,10 @@ public final class PlatformBench {
         }
         eventResults.forEach((name, e) -> r.append(String.format(Locale.ROOT, "- event propagation p99 < 250 ms, %s: %.1f ms — %s\n",
                 name, e.latency().p99(), e.latency().p99() < 250 && e.timeouts() == 0 ? "met" : "not met")));
-        if (growth.size() > 1) {
-            GrowthStep first = growth.get(0);
-            GrowthStep last = growth.get(growth.size() - 1);
-            for (int k = 0; k < first.results().size(); k++) {
-                ClosedLoop.Result a = first.results().get(k);
-                ClosedLoop.Result b = last.results().get(k);
-                double ratio = b.latency().p95() / a.latency().p95();
-                r.append(String.format(Locale.ROOT, "- growth p95 at %,d rows ≤ 1.5 × at %,d, %s: %.2f × (%.1f vs %.1f ms) — %s\n",
-                        last.rows(), first.rows(), a.name().substring(0, a.name().indexOf(" @")), ratio,
-                        b.latency().p95(), a.latency().p95(), ratio <= 1.5 && b.errors() == 0 ? "met" : "not met"));
-            }
+        for (GrowthRatio g : growthRatios()) {
+            r.append(String.format(Locale.ROOT, "- growth p95 at %,d rows ≤ 1.5 × at %,d, %s: %.2f × (%.1f vs %.1f ms) — %s\n",
+                    g.largestRows(), g.smallestRows(), g.list(), g.p95Ratio(), g.largest().latency().p95(),
+                    g.smallest().latency().p95(), g.met() ? "met" : "not met"));
         }
         for (String service : stack.servicePids().keySet()) {
             double m = rss.get(service);
@@ -709,25 +702,53 @@ public final class PlatformBench {
             for (GrowthStep step : growth) {
                 ClosedLoop.Result l = step.results().get(k);
                 r.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %.0f | %.1f | %.1f | %.1f | %d%s |\n",
-                        l.name().substring(0, l.name().indexOf(" @")), step.rows(), step.loadTime().toMillis() / 1000.0,
+                        listName(l), step.rows(), step.loadTime().toMillis() / 1000.0,
                         l.throughput(), l.latency().p50(), l.latency().p95(), l.latency().p99(), l.errors(),
                         l.firstError() == null ? "" : " (" + l.firstError() + ")"));
             }
         }
-        if (growth.size() > 1) {
-            GrowthStep first = growth.get(0);
-            GrowthStep last = growth.get(growth.size() - 1);
+        List<GrowthRatio> ratios = growthRatios();
+        if (!ratios.isEmpty()) {
             r.append('\n');
-            for (int k = 0; k < lists; k++) {
-                ClosedLoop.Result a = first.results().get(k);
-                ClosedLoop.Result b = last.results().get(k);
-                double ratio = b.latency().p95() / a.latency().p95();
-                r.append(String.format(Locale.ROOT, "- %s: p95 at %,d rows / at %,d rows = **%.2f** (p50 %.2f, requests/s %.2f) — %s\n",
-                        a.name().substring(0, a.name().indexOf(" @")), last.rows(), first.rows(), ratio,
-                        b.latency().p50() / a.latency().p50(), b.throughput() / a.throughput(),
-                        ratio <= 1.5 && b.errors() == 0 ? "within 1.5×" : "not within 1.5×"));
-            }
         }
+        for (GrowthRatio g : ratios) {
+            r.append(String.format(Locale.ROOT, "- %s: p95 at %,d rows / at %,d rows = **%.2f** (p50 %.2f, requests/s %.2f) — %s\n",
+                    g.list(), g.largestRows(), g.smallestRows(), g.p95Ratio(),
+                    g.largest().latency().p50() / g.smallest().latency().p50(),
+                    g.largest().throughput() / g.smallest().throughput(), g.met() ? "within 1.5×" : "not within 1.5×"));
+        }
+    }
+
+    /** One list measured with the fewest and with the most rows in the tables. */
+    record GrowthRatio(String list, int smallestRows, ClosedLoop.Result smallest, int largestRows,
+                       ClosedLoop.Result largest) {
+
+        double p95Ratio() {
+            return largest.latency().p95() / smallest.latency().p95();
+        }
+
+        boolean met() {
+            return p95Ratio() <= 1.5 && largest.errors() == 0;
+        }
+    }
+
+    private List<GrowthRatio> growthRatios() {
+        if (growth.size() < 2) {
+            return List.of();
+        }
+        GrowthStep first = growth.get(0);
+        GrowthStep last = growth.get(growth.size() - 1);
+        List<GrowthRatio> ratios = new ArrayList<>();
+        for (int k = 0; k < first.results().size(); k++) {
+            ClosedLoop.Result smallest = first.results().get(k);
+            ratios.add(new GrowthRatio(listName(smallest), first.rows(), smallest, last.rows(), last.results().get(k)));
+        }
+        return ratios;
+    }
+
+    /** A growth measurement's name without its " @N rows" suffix. */
+    private static String listName(ClosedLoop.Result result) {
+        return result.name().substring(0, result.name().indexOf(" @"));
     }
 
     /** {Spring context seconds, JVM running seconds} from the service's log, or null if the line is not there. */
