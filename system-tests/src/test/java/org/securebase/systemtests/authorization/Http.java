@@ -1,5 +1,7 @@
 package org.securebase.systemtests.authorization;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,5 +89,23 @@ public final class Http {
 
     public Response get(String url, String token) {
         return send("GET", url, token, null, Map.of());
+    }
+
+    /**
+     * Repeats {@code request} every half second until it answers {@code status} (an event still on its way to a
+     * projection); the last answer is in the failure's message.
+     */
+    public static Response awaitStatus(String what, int status, Duration atMost, Supplier<Response> request) {
+        AtomicReference<Response> last = new AtomicReference<>();
+        try {
+            await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        last.set(request.get());
+                        return last.get().status() == status;
+                    });
+        } catch (ConditionTimeoutException timedOut) {
+            throw new IllegalStateException("waited in vain for " + what + "; last answer: " + last.get(), timedOut);
+        }
+        return last.get();
     }
 }

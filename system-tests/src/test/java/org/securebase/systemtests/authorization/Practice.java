@@ -10,11 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.awaitility.core.ConditionTimeoutException;
 import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
 import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
 
@@ -122,7 +119,7 @@ final class Practice implements PracticeObjects, Throwaways {
                 case JOURNAL -> "/api/journal/entries";
                 case ACCOUNTS -> "/api/accounts/me";
             };
-            awaitStatus(service.serviceName() + " hearing of the deactivation", 401,
+            Http.awaitStatus(service.serviceName() + " hearing of the deactivation", 401, PROJECTION_TIMEOUT,
                     () -> http.send("GET", stack.serviceUrl(service) + path, token, null, Map.of()));
         }
         people.deactivatedPersonsToken(token);
@@ -197,8 +194,9 @@ final class Practice implements PracticeObjects, Throwaways {
         assign(articleId);
         call(Caller.OWN_THERAPIST, ApiService.CONTENT, "POST", "/api/content/articles/" + slug + "/retract", null)
                 .expect(200);
-        awaitStatus("content-service pinning the assigned version for the owner", 200, () -> call(Caller.OWNER_CLIENT,
-                ApiService.CONTENT, "GET", "/api/content/articles/" + slug + "/versions/1", null));
+        Http.awaitStatus("content-service pinning the assigned version for the owner", 200, PROJECTION_TIMEOUT,
+                () -> call(Caller.OWNER_CLIENT, ApiService.CONTENT, "GET",
+                        "/api/content/articles/" + slug + "/versions/1", null));
         return slug;
     }
 
@@ -207,7 +205,7 @@ final class Practice implements PracticeObjects, Throwaways {
      * the caseload (from account-service) and the article (from content-service), both fed by events.
      */
     private UUID assign(UUID articleId) {
-        Http.Response created = awaitStatus("journal-service knowing the caseload and the article", 201,
+        Http.Response created = Http.awaitStatus("journal-service knowing the caseload and the article", 201, PROJECTION_TIMEOUT,
                 () -> call(Caller.OWN_THERAPIST, ApiService.JOURNAL, "POST", "/api/journal/assignments",
                         AccessRules.assignment(ownerClientId(), articleId)));
         return UUID.fromString(created.json().path("id").asString());
@@ -227,20 +225,6 @@ final class Practice implements PracticeObjects, Throwaways {
     private UUID entry(Object body) {
         return UUID.fromString(call(Caller.OWNER_CLIENT, ApiService.JOURNAL, "POST", "/api/journal/entries", body)
                 .expect(201).json().path("id").asString());
-    }
-
-    private Http.Response awaitStatus(String what, int status, Supplier<Http.Response> request) {
-        AtomicReference<Http.Response> last = new AtomicReference<>();
-        try {
-            await(what).atMost(PROJECTION_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                    .until(() -> {
-                        last.set(request.get());
-                        return last.get().status() == status;
-                    });
-        } catch (ConditionTimeoutException timedOut) {
-            throw new IllegalStateException("waited in vain for " + what + "; last answer: " + last.get(), timedOut);
-        }
-        return last.get();
     }
 
     /** A call straight to the service, not through the gateway: setting up is not what is being tested. */

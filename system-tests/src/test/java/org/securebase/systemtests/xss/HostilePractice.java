@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
-import org.awaitility.core.ConditionTimeoutException;
 import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
 import org.securebase.systemtests.authorization.Http;
 import org.securebase.systemtests.authorization.RenewedToken;
@@ -194,7 +193,8 @@ final class HostilePractice {
                     "prompts", slice.stream().map(p -> Map.of("kind", "TEXT", "question", p.line())).toList(),
                     "note", slice.get(0).text(),
                     "dueAt", Instant.now().plus(7, ChronoUnit.DAYS).toString());
-            UUID id = UUID.fromString(awaitStatus("journal-service knowing the caseload and the article", 201,
+            UUID id = UUID.fromString(Http.awaitStatus("journal-service knowing the caseload and the article", 201,
+                    PROJECTION_TIMEOUT,
                     () -> send(therapist, "POST", "/api/journal/assignments", body)).json().path("id").asString());
             List<UUID> promptIds = new ArrayList<>();
             send(client, "GET", "/api/journal/assignments/" + id, null).expect(200).json().path("prompts")
@@ -243,20 +243,6 @@ final class HostilePractice {
                     last.set(http.send(method, stack.gatewayUrl() + path, who.token().get(), body, Map.of()));
                     return last.get().status() != 429;
                 });
-        return last.get();
-    }
-
-    private Http.Response awaitStatus(String what, int status, java.util.function.Supplier<Http.Response> request) {
-        AtomicReference<Http.Response> last = new AtomicReference<>();
-        try {
-            await(what).atMost(PROJECTION_TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
-                    .until(() -> {
-                        last.set(request.get());
-                        return last.get().status() == status;
-                    });
-        } catch (ConditionTimeoutException timedOut) {
-            throw new IllegalStateException("waited in vain for " + what + "; last answer: " + last.get(), timedOut);
-        }
         return last.get();
     }
 }
