@@ -8,7 +8,8 @@
 #   2. event propagation: article published -> found by the catalog search and assignable in journal-service;
 #      admin (re)assigns a client -> the new therapist may assign homework: p50/p99 over BENCH_EVENTS each;
 #   3. portal pages: the client's assignment page and the therapist's home (the caseload page) with
-#      BENCH_PORTAL_SESSIONS logged-in sessions (real OIDC logins through the gateway);
+#      BENCH_PORTAL_SESSIONS logged-in sessions (real OIDC logins through the gateway), each opening its next page
+#      at once (the stack's capacity) and, again, after a pause (BENCH_PORTAL_THINK_TIME, as people do);
 #   4. growth: a therapist's caseload (account-service's list, journal-service's adherence) and a client's journal
 #      list, each 50 rows made through the API, with BENCH_GROWTH_SIZES rows of other people's COPYed straight into
 #      the services' databases (their Flyway table layout; the API would take hours for a million), then VACUUM ANALYZE;
@@ -25,6 +26,8 @@
 #        BENCH_EVENTS (1000 of each kind) BENCH_EVENT_POLL_MS (5)
 #        BENCH_DIRECT (true: also measure the writes directly against journal-service)
 #        BENCH_PORTAL_SESSIONS (10,50,200; 0 = skip the portal) BENCH_WRITE_DOCS (true)
+#        BENCH_PORTAL_THINK_TIME (1s: each portal case runs again with sessions that pause between pages,
+#                                 exponentially with this mean, as people reading do; 0 = only without pauses)
 #        BENCH_GROWTH_SIZES (1000,100000,1000000; 0 = skip) BENCH_GROWTH_CONNECTIONS (16) BENCH_GROWTH_OWN_ROWS (50)
 #        BENCH_JFR (false: true writes <work folder>/<service>.jfr; the work folder is printed at the start)
 #        BENCH_USER_RATE_LIMIT (1000000000 requests/min per user at the gateway; "default" keeps 600)
@@ -93,7 +96,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-echo "== running (about 25 minutes with the default knobs, plus the stack's start-up)"
+echo "== running (about 28 minutes with the default knobs, plus the stack's start-up)"
 # shellcheck disable=SC2086
 # The services run on the launcher's own JDK (JavaRuntime), so BENCH_JAVA_HOME chooses it for all of them.
 "$JAVA" $JAVA_OPTS -cp "$BENCH_CP" org.securebase.bench.platform.PlatformBench &

@@ -28,6 +28,27 @@ public record StackConfig(
 
     public static final String DEFAULT_JAVA_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m";
 
+    /**
+     * Added to the defaults when the JDK accepts them (the platform benchmark measured both): giving freed malloc
+     * memory back to the system every 10 s took 25-38 MB off each service's RSS (JDK 17.0.9+, 21.0.1+, 22+), and
+     * JDK 25's compact object headers shrink every object by 4 bytes.
+     */
+    static final List<String> FOOTPRINT_OPTIONS = List.of("-XX:TrimNativeHeapInterval=10000", "-XX:+UseCompactObjectHeaders");
+
+    private static volatile List<String> defaultJavaOptions;
+
+    /** {@link #DEFAULT_JAVA_OPTIONS} and those of {@link #FOOTPRINT_OPTIONS} this JDK accepts. */
+    public static List<String> defaultJavaOptions() {
+        List<String> options = defaultJavaOptions;
+        if (options == null) {
+            List<String> all = new java.util.ArrayList<>(List.of(DEFAULT_JAVA_OPTIONS.split(" ")));
+            all.addAll(JavaRuntime.acceptedOptions(FOOTPRINT_OPTIONS));
+            options = List.copyOf(all);
+            defaultJavaOptions = options;
+        }
+        return options;
+    }
+
     public static StackConfig fromEnvironment(Map<String, String> env, String... args) {
         Path root = Path.of(env.getOrDefault("SECUREBASE_PROJECT_ROOT", ".")).toAbsolutePath().normalize();
         boolean reset = Arrays.asList(args).contains("--reset") || Boolean.parseBoolean(env.get("SECUREBASE_RESET"));
@@ -46,7 +67,7 @@ public record StackConfig(
                 port(env, "SECUREBASE_SMTP_PORT", 3025),
                 port(env, "SECUREBASE_MAIL_VIEWER_PORT", 8025),
                 blankToNull(env.get("SECUREBASE_DEMO_PASSWORD")),
-                List.of(env.getOrDefault("SECUREBASE_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS).trim().split("\\s+")));
+                javaOptions(env.get("SECUREBASE_SERVICE_JAVA_OPTS")));
     }
 
     public String publicUrl() {
@@ -83,6 +104,10 @@ public record StackConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
         }
+    }
+
+    private static List<String> javaOptions(String configured) {
+        return configured == null || configured.isBlank() ? defaultJavaOptions() : List.of(configured.trim().split("\\s+"));
     }
 
     private static String blankToNull(String value) {

@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A closed-loop load: {@code connections} workers, each sending its next request as soon as the previous one
- * answered, for a warm-up and then a measured period. Only requests that started and finished inside the measured
- * period count; throughput is the successful ones per second of that period.
+ * answered (or, with a think time, after pausing for an exponentially distributed time with that mean, as a person
+ * reading a page does), for a warm-up and then a measured period. Only requests that started and finished inside the
+ * measured period count; throughput is the successful ones per second of that period; a pause is never part of a
+ * request's latency.
  */
 final class ClosedLoop {
 
@@ -25,6 +27,12 @@ final class ClosedLoop {
 
     static Result run(String name, int connections, Duration warmup, Duration duration, Call call,
                       java.util.function.IntPredicate success) throws InterruptedException {
+        return run(name, connections, warmup, duration, Duration.ZERO, call, success);
+    }
+
+    static Result run(String name, int connections, Duration warmup, Duration duration, Duration meanThinkTime,
+                      Call call, java.util.function.IntPredicate success) throws InterruptedException {
+        long meanThinkNanos = meanThinkTime.toNanos();
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long measureTo = measureFrom + duration.toNanos();
@@ -40,6 +48,11 @@ final class ClosedLoop {
             Thread thread = new Thread(() -> {
                 long sequence = 0;
                 long[] buffer = mine;
+                java.util.SplittableRandom random = new java.util.SplittableRandom(worker * 7919L + 17);
+                if (meanThinkNanos > 0) {
+                    // Sessions start spread over one mean think time instead of all at the same instant.
+                    pause((long) (random.nextDouble() * meanThinkNanos));
+                }
                 while (true) {
                     long began = System.nanoTime();
                     if (began >= measureTo) {
@@ -69,6 +82,10 @@ final class ClosedLoop {
                             firstError.compareAndSet(null, failure);
                         }
                     }
+                    if (meanThinkNanos > 0) {
+                        // Exponential, capped at ten means so one long pause cannot take a session out of a short run.
+                        pause(Math.min(10 * meanThinkNanos, (long) (-Math.log(1 - random.nextDouble()) * meanThinkNanos)));
+                    }
                 }
             }, name + "-" + w);
             thread.setDaemon(true);
@@ -90,6 +107,14 @@ final class ClosedLoop {
         }
         return new Result(name, connections, total / (duration.toNanos() / 1e9), Stats.of(all), errors.get(),
                 firstError.get());
+    }
+
+    private static void pause(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private ClosedLoop() {
