@@ -77,6 +77,12 @@ class ArticleController {
     ResponseEntity<ArticleVersionView> version(@PathVariable String slug, @PathVariable int version,
                                                @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                                @Parameter(hidden = true) Caller caller) {
+        if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
+            String etag = reading.versionTag(slug, version, caller);
+            if (ETags.noneMatchHits(ifNoneMatch, etag)) {
+                return notModified(etag, VERSION);
+            }
+        }
         return conditional(reading.version(slug, version, caller), ifNoneMatch, VERSION);
     }
 
@@ -120,11 +126,15 @@ class ArticleController {
 
     private <T> ResponseEntity<T> conditional(ArticleReading.Tagged<T> tagged, String ifNoneMatch, CacheControl cache) {
         if (ETags.noneMatchHits(ifNoneMatch, tagged.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-                    .eTag(tagged.etag()).cacheControl(cache).varyBy(HttpHeaders.AUTHORIZATION).build();
+            return notModified(tagged.etag(), cache);
         }
         return ResponseEntity.ok()
                 .eTag(tagged.etag()).cacheControl(cache).varyBy(HttpHeaders.AUTHORIZATION).body(tagged.body());
+    }
+
+    private static <T> ResponseEntity<T> notModified(String etag, CacheControl cache) {
+        return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                .eTag(etag).cacheControl(cache).varyBy(HttpHeaders.AUTHORIZATION).build();
     }
 
     private ResponseEntity<ArticleView> written(ResponseEntity.BodyBuilder response, ArticleView view) {

@@ -4,10 +4,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface ArticleRepository extends JpaRepository<Article, UUID> {
 
     Optional<Article> findBySlug(String slug);
+
+    /** The little that deciding about one of an article's versions needs, without its text. */
+    @Query("select new org.securebase.content.article.ArticleHead(a.id, a.status, a.version) from Article a where a.slug = :slug")
+    Optional<ArticleHead> findHeadBySlug(String slug);
 
     boolean existsBySlug(String slug);
 

@@ -10,6 +10,8 @@ interface ArticleVersionRepository extends JpaRepository<ArticleVersion, UUID> {
 
     Optional<ArticleVersion> findByArticleIdAndVersion(UUID articleId, int version);
 
+    boolean existsByArticleIdAndVersion(UUID articleId, int version);
+
     Optional<ArticleVersion> findFirstByArticleIdOrderByVersionDesc(UUID articleId);
 
     List<ArticleVersion> findByArticleIdOrderByVersionDesc(UUID articleId);

@@ -1,5 +1,10 @@
 package org.securebase.content.article;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
 import org.securebase.platform.security.Caller;
 import org.springframework.stereotype.Component;
 
@@ -8,6 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** Builds what a caller gets for an article, and its entity tag. */
 @Component
 class ArticleViews {
+
+    /** Part of every version's tag (see {@link #versionTag}). */
+    private static final String VERSION_VIEW_SHAPE = Arrays.stream(ArticleVersionView.class.getRecordComponents())
+            .map(component -> component.getName() + ":" + component.getGenericType().getTypeName())
+            .collect(Collectors.joining(","));
 
     private final ArticleRepository articles;
     private final ArticleVisibility visibility;
@@ -43,6 +53,14 @@ class ArticleViews {
 
     String etag(Object view) {
         return ETags.of(view, json);
+    }
+
+    /**
+     * A version's tag: which version, whether it is the latest, and the shape of {@link ArticleVersionView} (its
+     * components' names and types), so a release that changes the representation changes every tag.
+     */
+    String versionTag(UUID articleId, String slug, int version, boolean latest) {
+        return ETags.of(List.of(VERSION_VIEW_SHAPE, articleId.toString(), slug, version, latest), json);
     }
 
     private static ArticleView.ArticleLink link(Article article) {

@@ -88,6 +88,9 @@ class ArticleLifecycleIT {
         String slug = Articles.uniqueSlug("versions");
         articles.createPublished(slug, "Versions", BODY_V1);
         String etag = articles.get(slug, TestTokens.therapist()).header("ETag");
+        String version1 = "/api/content/articles/" + slug + "/versions/1";
+        String v1WhileLatest = api.get(version1, TestTokens.client()).header("ETag");
+        assertThat(api.get(version1, TestTokens.client(), "If-None-Match", v1WhileLatest).status()).isEqualTo(304);
 
         Api.Response changed = api.put("/api/content/articles/" + slug, TestTokens.therapist(),
                 Api.json(Articles.body(null, "Versions, revised", BODY_V2, List.of("revised"))), "If-Match", etag);
@@ -96,7 +99,7 @@ class ArticleLifecycleIT {
         assertThat(changed.json().get("version").asInt()).isEqualTo(2);
         assertThat(changed.header("ETag")).isNotEqualTo(etag);
 
-        Api.Response v1 = api.get("/api/content/articles/" + slug + "/versions/1", TestTokens.client());
+        Api.Response v1 = api.get(version1, TestTokens.client());
         assertThat(v1.status()).isEqualTo(200);
         assertThat(v1.json().get("title").asString()).isEqualTo("Versions");
         assertThat(v1.json().get("markdown").asString()).isEqualTo(BODY_V1);
@@ -108,6 +111,13 @@ class ArticleLifecycleIT {
         assertThat(api.get("/api/content/articles/" + slug + "/versions", TestTokens.client()).json()
                 .findValuesAsString("title")).containsExactly("Versions, revised", "Versions");
         assertThat(api.get("/api/content/articles/" + slug + "/versions/3", TestTokens.client()).status()).isEqualTo(404);
+        // Version 1 is no longer the latest, so its representation changed: its old tag must not get a 304.
+        assertThat(v1.header("ETag")).isNotEqualTo(v1WhileLatest);
+        assertThat(api.get(version1, TestTokens.client(), "If-None-Match", v1WhileLatest).status()).isEqualTo(200);
+        assertThat(api.get(version1, TestTokens.client(), "If-None-Match", v1.header("ETag")).status()).isEqualTo(304);
+        // A version that does not exist is a 404 whatever the tag, even "*".
+        assertThat(api.get("/api/content/articles/" + slug + "/versions/3", TestTokens.client(), "If-None-Match", "*")
+                .status()).isEqualTo(404);
 
         // Saving the same content again is no published change: no version, no event.
         long events = eventsOf(changed.json().get("id").asString());

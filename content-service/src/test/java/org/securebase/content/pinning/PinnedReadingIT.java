@@ -74,6 +74,7 @@ class PinnedReadingIT {
         api.post("/api/content/articles/" + slug + "/retract", TestTokens.therapist(), null);
         String version1 = "/api/content/articles/" + slug + "/versions/1";
         assertThat(api.get(version1, TestTokens.client()).status()).isEqualTo(404);
+        assertThat(api.get(version1, TestTokens.client(), "If-None-Match", "*").status()).isEqualTo(404);
 
         UUID client = TestTokens.subject(TestTokens.client());
         UUID assignment = UUID.randomUUID();
@@ -84,8 +85,12 @@ class PinnedReadingIT {
         // Only that version, only inside the assignment: the article itself stays retracted for the client...
         assertThat(articles.get(slug, TestTokens.client()).status()).isEqualTo(404);
         assertThat(api.get("/api/content/articles/" + slug + "/versions/2", TestTokens.client()).status()).isEqualTo(404);
-        // ...and another client has no pin.
+        // ...and another client has no pin, not even to learn that a tag is current.
         assertThat(api.get(version1, TestTokens.ensureUser(OTHER_CLIENT, "client")).status()).isEqualTo(404);
+        String tag = api.get(version1, TestTokens.client()).header("ETag");
+        assertThat(api.get(version1, TestTokens.client(), "If-None-Match", tag).status()).isEqualTo(304);
+        assertThat(api.get(version1, TestTokens.ensureUser(OTHER_CLIENT, "client"), "If-None-Match", tag).status())
+                .isEqualTo(404);
 
         // A replay changes nothing.
         send(assignment, assignmentCreated(assignment, client, articleId, 1));
