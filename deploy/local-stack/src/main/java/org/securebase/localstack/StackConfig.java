@@ -29,9 +29,10 @@ public record StackConfig(
     public static final String DEFAULT_JAVA_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m";
 
     /**
-     * Added to the defaults when the JDK accepts them (the platform benchmark measured both): giving freed malloc
-     * memory back to the system every 10 s took 25-38 MB off each service's RSS (JDK 17.0.9+, 21.0.1+, 22+), and
-     * JDK 25's compact object headers shrink every object by 4 bytes.
+     * Added to the defaults when the JDK accepts them. Giving freed malloc memory back to the system every 10 s
+     * (JDK 17.0.9+, 21.0.1+, 22+): trimming once took 25-38 MB off each service's RSS in a platform benchmark run.
+     * JDK 25's compact object headers (JEP 519) make every object 4 bytes smaller; docs/benchmarks.md has what a
+     * whole run on JDK 25 gave.
      */
     static final List<String> FOOTPRINT_OPTIONS = List.of("-XX:TrimNativeHeapInterval=10000", "-XX:+UseCompactObjectHeaders");
 
