@@ -1,5 +1,6 @@
 package org.securebase.account.account;
 
+import org.securebase.platform.contracts.AccountLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -43,8 +44,8 @@ class AccountController {
     PageView<AccountView> search(
             @RequestParam(required = false) String role,
             @RequestParam(required = false) String status,
-            @RequestParam(required = false) @Size(max = 200) String name,
-            @RequestParam(required = false) @Size(max = 254) String email,
+            @RequestParam(required = false) @Size(max = AccountLimits.NAME_QUERY) String name,
+            @RequestParam(required = false) @Size(max = AccountLimits.EMAIL) String email,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         List<FieldViolation> violations = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.securebase.account.invitation;
 
+import org.securebase.platform.contracts.AccountLimits;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -14,12 +16,12 @@ import jakarta.validation.constraints.Size;
  * @param role      {@code client}, {@code therapist} or {@code admin}
  */
 public record InvitationRequest(
-        @NotBlank @Size(max = 254) @Email(message = "must be an email address")
+        @NotBlank @Size(max = AccountLimits.EMAIL) @Email(message = "must be an email address")
         @Pattern(regexp = InvitationRequest.EMAIL_SHAPE, message = "must be an email address with a domain such as example.org")
         String email,
-        @NotBlank @Size(max = 100) @Pattern(regexp = InvitationRequest.NAME_SHAPE, message = InvitationRequest.NAME_MESSAGE)
+        @NotBlank @Size(max = AccountLimits.NAME) @Pattern(regexp = InvitationRequest.NAME_SHAPE, message = InvitationRequest.NAME_MESSAGE)
         String firstName,
-        @NotBlank @Size(max = 100) @Pattern(regexp = InvitationRequest.NAME_SHAPE, message = InvitationRequest.NAME_MESSAGE)
+        @NotBlank @Size(max = AccountLimits.NAME) @Pattern(regexp = InvitationRequest.NAME_SHAPE, message = InvitationRequest.NAME_MESSAGE)
         String lastName,
         @NotBlank String role) {
 

@@ -1,5 +1,6 @@
 package org.securebase.content.article;
 
+import org.securebase.platform.contracts.ContentLimits;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +42,7 @@ import org.springframework.web.server.ResponseStatusException;
 public class ArticleAuthoring {
 
     /** Largest Markdown body accepted, in characters (UTF-16 code units); documented in the OpenAPI description. */
-    public static final int MAX_MARKDOWN_CHARS = 100_000;
+    public static final int MAX_MARKDOWN_CHARS = ContentLimits.MARKDOWN;
 
     private final ArticleRepository articles;
     private final ArticleVersionRepository versions;

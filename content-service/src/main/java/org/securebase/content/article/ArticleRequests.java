@@ -2,6 +2,8 @@ package org.securebase.content.article;
 
 import java.util.List;
 
+import org.securebase.platform.contracts.ContentLimits;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -10,12 +12,12 @@ import jakarta.validation.constraints.Size;
 /** Request bodies of the article endpoints. Limits are part of the API and listed in the OpenAPI document. */
 final class ArticleRequests {
 
-    static final String SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
-    static final String TAG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
-    static final int MAX_TITLE = 200;
-    static final int MAX_SUMMARY = 1000;
-    static final int MAX_TAGS = 20;
-    static final int MAX_TAG_LENGTH = 40;
+    static final String SLUG_PATTERN = ContentLimits.SLUG_PATTERN;
+    static final String TAG_PATTERN = ContentLimits.TAG_PATTERN;
+    static final int MAX_TITLE = ContentLimits.TITLE;
+    static final int MAX_SUMMARY = ContentLimits.SUMMARY;
+    static final int MAX_TAGS = ContentLimits.TAGS;
+    static final int MAX_TAG_LENGTH = ContentLimits.TAG;
 
     private ArticleRequests() {
     }
@@ -24,7 +26,7 @@ final class ArticleRequests {
     record Create(
             @Schema(description = "Lower-case words joined by hyphens; derived from the title when absent. Cannot change later.",
                     example = "attachment-and-healing")
-            @Size(min = 3, max = 100) @Pattern(regexp = SLUG_PATTERN, message = "must be lower-case words joined by hyphens")
+            @Size(min = ContentLimits.SLUG_MIN, max = ContentLimits.SLUG) @Pattern(regexp = SLUG_PATTERN, message = "must be lower-case words joined by hyphens")
             String slug,
             @NotBlank @Size(max = MAX_TITLE) String title,
             @Size(max = MAX_SUMMARY) String summary,

@@ -1,5 +1,6 @@
 package org.securebase.content.search;
 
+import org.securebase.platform.contracts.ContentLimits;
 import org.securebase.content.article.ArticleStatus;
 import org.securebase.content.article.ArticleVisibility;
 import org.securebase.content.rendering.StorableText;
@@ -22,7 +23,7 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "Articles")
 class ArticleCatalogController {
 
-    static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = ContentLimits.PAGE_SIZE;
 
     private final ArticleCatalog catalog;
 
@@ -36,8 +37,8 @@ class ArticleCatalogController {
                     + "(PostgreSQL full-text search, English; quotes, OR and -word work as in web search engines). "
                     + "status=draft or status=retracted lists those, for therapists and admins only (403 for clients).")
     ArticlePage list(
-            @RequestParam(required = false) @Size(max = 200) String q,
-            @RequestParam(required = false) @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$") @Size(max = 40) String tag,
+            @RequestParam(required = false) @Size(max = ContentLimits.QUERY) String q,
+            @RequestParam(required = false) @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$") @Size(max = ContentLimits.TAG) String tag,
             @Parameter(description = "draft, published (default) or retracted")
             @RequestParam(defaultValue = "published") String status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,

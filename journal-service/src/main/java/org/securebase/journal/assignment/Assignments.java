@@ -1,5 +1,6 @@
 package org.securebase.journal.assignment;
 
+import org.securebase.platform.contracts.JournalLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Assignments {
 
-    static final int MAX_PROMPTS = 20;
+    static final int MAX_PROMPTS = JournalLimits.PROMPTS;
     /**
      * The last due date stored: PostgreSQL's timestamp ends in the year 294276 and Timestamp.from wraps far-off
      * instants, so without a bound a due date of year 999999999 failed the insert with a 500 instead of a 400.

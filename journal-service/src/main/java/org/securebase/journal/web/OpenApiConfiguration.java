@@ -1,5 +1,6 @@
 package org.securebase.journal.web;
 
+import org.securebase.platform.contracts.JournalLimits;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -27,7 +28,7 @@ class OpenApiConfiguration {
             when, request id) and shown to the client at `GET /api/journal/audit`.
             * **Errors** are RFC 9457 problem+json; bad input changes nothing.
             """.formatted(TextLimits.TITLE, TextLimits.ENTRY_BODY, TextLimits.ANSWER, TextLimits.FEEDBACK,
-            TextLimits.REPLY, TextLimits.NOTE, TextLimits.QUESTION, 20, RequestBodyLimit.MAX_BODY_BYTES,
+            TextLimits.REPLY, TextLimits.NOTE, TextLimits.QUESTION, JournalLimits.PROMPTS, RequestBodyLimit.MAX_BODY_BYTES,
             PageRequest.MAX_LIMIT, PageRequest.DEFAULT_LIMIT);
 
     @Bean

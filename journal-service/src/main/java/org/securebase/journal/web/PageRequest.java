@@ -1,12 +1,13 @@
 package org.securebase.journal.web;
 
+import org.securebase.platform.contracts.JournalLimits;
 import org.securebase.platform.security.problem.BadRequestException;
 
 /** A validated page size and the raw cursor of a list request. */
 public record PageRequest(String cursor, int limit) {
 
     public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
+    public static final int MAX_LIMIT = JournalLimits.PAGE_SIZE;
 
     public static PageRequest of(String cursor, Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;

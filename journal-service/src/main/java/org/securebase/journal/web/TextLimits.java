@@ -1,21 +1,23 @@
 package org.securebase.journal.web;
 
+import org.securebase.platform.contracts.JournalLimits;
 import org.securebase.platform.security.problem.BadRequestException;
 import org.securebase.platform.security.problem.PayloadTooLargeException;
 
 /**
- * The documented length limits of clinical text (in characters, counted as Java chars), checked the same way
- * everywhere: missing or blank is 400, too long is 413. Messages name the field and the limit, never the value.
+ * The documented length limits of clinical text (in characters, counted as Java chars; the numbers are
+ * platform-contracts' {@link JournalLimits}, which the portal checks too), checked the same way everywhere: missing
+ * or blank is 400, too long is 413. Messages name the field and the limit, never the value.
  */
 public final class TextLimits {
 
-    public static final int TITLE = 200;
-    public static final int ENTRY_BODY = 20_000;
-    public static final int ANSWER = 10_000;
-    public static final int FEEDBACK = 5_000;
-    public static final int REPLY = 5_000;
-    public static final int NOTE = 2_000;
-    public static final int QUESTION = 1_000;
+    public static final int TITLE = JournalLimits.TITLE;
+    public static final int ENTRY_BODY = JournalLimits.ENTRY_BODY;
+    public static final int ANSWER = JournalLimits.ANSWER;
+    public static final int FEEDBACK = JournalLimits.FEEDBACK;
+    public static final int REPLY = JournalLimits.REPLY;
+    public static final int NOTE = JournalLimits.NOTE;
+    public static final int QUESTION = JournalLimits.QUESTION;
 
     private TextLimits() {
     }

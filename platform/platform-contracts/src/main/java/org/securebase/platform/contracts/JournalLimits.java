@@ -1,0 +1,27 @@
+package org.securebase.platform.contracts;
+
+/** Limits of journal-service's API: journal entries, homework, answers, feedback and replies. */
+public final class JournalLimits {
+
+    /** A journal entry's or an assignment's title. */
+    public static final int TITLE = 200;
+    /** A journal entry's text. */
+    public static final int ENTRY_BODY = 20_000;
+    /** One answer to a homework question. */
+    public static final int ANSWER = 10_000;
+    /** The therapist's feedback on one answer. */
+    public static final int FEEDBACK = 5_000;
+    /** The client's reply to feedback. */
+    public static final int REPLY = 5_000;
+    /** The therapist's note to the client on an assignment. */
+    public static final int NOTE = 2_000;
+    /** One homework question (or scale label, or checklist label) as the therapist wrote it. */
+    public static final int QUESTION = 1_000;
+    /** Prompts (questions, scales, checklists) in one assignment. */
+    public static final int PROMPTS = 20;
+    /** Items a page of a list may hold. */
+    public static final int PAGE_SIZE = 100;
+
+    private JournalLimits() {
+    }
+}
