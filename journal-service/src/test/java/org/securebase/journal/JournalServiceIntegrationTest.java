@@ -23,9 +23,9 @@ import java.lang.annotation.Target;
         "securebase.journal.crypto.generate-dev-keyset=true",
         "securebase.journal.crypto.keyset-file=target/test-data/journal-keyset.json",
         // Poison records reach the dead-letter topic after short retries; failed outbox sends are retried quickly.
-        "securebase.journal.consumer.retries=2",
-        "securebase.journal.consumer.initial-backoff-ms=100",
-        "securebase.journal.outbox.retry-interval=PT1S",
+        "securebase.events.consumer.retries=2",
+        "securebase.events.consumer.initial-backoff=100ms",
+        "securebase.events.outbox.retry-interval=PT1S",
         // At JVM exit the shared PostgreSQL may stop before this context closes; Modulith's registry then asks it
         // once more on shutdown. Give up on a connection after 5 s instead of 30, so the test JVM exits in time.
         "spring.datasource.hikari.connection-timeout=5000"

@@ -2,7 +2,7 @@ package org.securebase.account.account;
 
 import java.util.UUID;
 
-import org.securebase.account.events.StatusChangeCause;
+import org.securebase.platform.events.accounts.StatusChangeCause;
 import org.securebase.account.keycloak.KeycloakDirectory;
 import org.securebase.platform.security.problem.ConflictException;
 

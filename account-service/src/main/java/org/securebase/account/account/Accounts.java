@@ -10,14 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.securebase.account.events.AccountActivated;
-import org.securebase.account.events.AccountDeactivated;
-import org.securebase.account.events.AccountInvited;
-import org.securebase.account.events.AccountReactivated;
-import org.securebase.account.events.AccountsEventPayload;
-import org.securebase.account.events.AccountsEvents;
-import org.securebase.account.events.RoleChanged;
-import org.securebase.account.events.StatusChangeCause;
+import org.securebase.platform.events.accounts.AccountActivated;
+import org.securebase.platform.events.accounts.AccountDeactivated;
+import org.securebase.platform.events.accounts.AccountEvent;
+import org.securebase.platform.events.accounts.AccountInvited;
+import org.securebase.platform.events.accounts.AccountReactivated;
+import org.securebase.platform.events.accounts.AccountRole;
+import org.securebase.platform.events.accounts.RoleChanged;
+import org.securebase.platform.events.accounts.StatusChangeCause;
+import org.securebase.platform.events.outbox.IntegrationEvents;
 import org.securebase.platform.security.DeactivatedAccounts;
 import org.securebase.platform.security.Role;
 import org.securebase.platform.security.problem.NotFoundException;
@@ -36,10 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts implements DeactivatedAccounts {
 
     private final AccountRepository repository;
-    private final AccountsEvents events;
+    private final IntegrationEvents events;
     private final Clock clock;
 
-    Accounts(AccountRepository repository, AccountsEvents events, Clock clock) {
+    Accounts(AccountRepository repository, IntegrationEvents events, Clock clock) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
@@ -109,7 +110,7 @@ public class Accounts implements DeactivatedAccounts {
         }
         Instant now = clock.instant();
         Account account = repository.save(Account.invited(id, email, firstName, lastName, role, now));
-        publish(new AccountInvited(id, account.nextEventSequence(), role, account.displayName(), now));
+        publish(new AccountInvited(id, account.nextEventSequence(), eventRole(role), account.displayName(), now));
         return account.snapshot();
     }
 
@@ -139,7 +140,8 @@ public class Accounts implements DeactivatedAccounts {
         if (!account.activate(now)) {
             return false;
         }
-        publish(new AccountActivated(id, account.nextEventSequence(), account.role(), account.displayName(), now));
+        publish(new AccountActivated(id, account.nextEventSequence(), eventRole(account.role()), account.displayName(),
+                now));
         return true;
     }
 
@@ -150,7 +152,7 @@ public class Accounts implements DeactivatedAccounts {
         if (!account.deactivate(now)) {
             return false;
         }
-        publish(new AccountDeactivated(id, account.nextEventSequence(), account.role(), cause, now));
+        publish(new AccountDeactivated(id, account.nextEventSequence(), eventRole(account.role()), cause, now));
         return true;
     }
 
@@ -161,7 +163,7 @@ public class Accounts implements DeactivatedAccounts {
         if (!account.reactivate(now)) {
             return false;
         }
-        publish(new AccountReactivated(id, account.nextEventSequence(), account.role(), cause, now));
+        publish(new AccountReactivated(id, account.nextEventSequence(), eventRole(account.role()), cause, now));
         return true;
     }
 
@@ -175,7 +177,7 @@ public class Accounts implements DeactivatedAccounts {
             return false;
         }
         if (!wasDeactivated) {
-            publish(new AccountDeactivated(id, account.nextEventSequence(), account.role(),
+            publish(new AccountDeactivated(id, account.nextEventSequence(), eventRole(account.role()),
                     StatusChangeCause.DELETED_IN_KEYCLOAK, now));
         }
         return true;
@@ -189,7 +191,7 @@ public class Accounts implements DeactivatedAccounts {
         if (!account.changeRole(role, now)) {
             return false;
         }
-        publish(new RoleChanged(id, account.nextEventSequence(), previous, role, now));
+        publish(new RoleChanged(id, account.nextEventSequence(), eventRole(previous), eventRole(role), now));
         return true;
     }
 
@@ -210,11 +212,14 @@ public class Accounts implements DeactivatedAccounts {
         Instant now = clock.instant();
         Account account = repository.save(Account.adopted(id, email, firstName, lastName, role, status, createdAt, now));
         if (status == AccountStatus.ACTIVE) {
-            publish(new AccountActivated(id, account.nextEventSequence(), role, account.displayName(), now));
+            publish(new AccountActivated(id, account.nextEventSequence(), eventRole(role), account.displayName(),
+                    now));
         } else {
-            publish(new AccountInvited(id, account.nextEventSequence(), role, account.displayName(), createdAt));
+            publish(new AccountInvited(id, account.nextEventSequence(), eventRole(role), account.displayName(),
+                    createdAt));
             if (status == AccountStatus.DEACTIVATED) {
-                publish(new AccountDeactivated(id, account.nextEventSequence(), role, StatusChangeCause.KEYCLOAK, now));
+                publish(new AccountDeactivated(id, account.nextEventSequence(), eventRole(role),
+                        StatusChangeCause.KEYCLOAK, now));
             }
         }
         return account.snapshot();
@@ -228,7 +233,11 @@ public class Accounts implements DeactivatedAccounts {
                 PageRequest.of(0, limit));
     }
 
-    private void publish(AccountsEventPayload payload) {
-        events.publish(payload);
+    private void publish(AccountEvent event) {
+        events.publish(event);
+    }
+
+    private static AccountRole eventRole(Role role) {
+        return AccountRole.valueOf(role.name());
     }
 }

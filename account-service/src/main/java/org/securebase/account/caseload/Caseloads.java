@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.securebase.account.account.AccountSnapshot;
 import org.securebase.account.account.AccountStatus;
 import org.securebase.account.account.Accounts;
-import org.securebase.account.events.AccountsEvents;
-import org.securebase.account.events.CaseloadAssigned;
-import org.securebase.account.events.CaseloadEnded;
+import org.securebase.platform.events.accounts.CaseloadAssigned;
+import org.securebase.platform.events.accounts.CaseloadEnded;
+import org.securebase.platform.events.outbox.IntegrationEvents;
 import org.securebase.platform.security.Role;
 import org.securebase.platform.security.problem.BadRequestException;
 import org.securebase.platform.security.problem.NotFoundException;
@@ -30,10 +30,10 @@ public class Caseloads {
 
     private final CaseloadAssignmentRepository repository;
     private final Accounts accounts;
-    private final AccountsEvents events;
+    private final IntegrationEvents events;
     private final Clock clock;
 
-    Caseloads(CaseloadAssignmentRepository repository, Accounts accounts, AccountsEvents events, Clock clock) {
+    Caseloads(CaseloadAssignmentRepository repository, Accounts accounts, IntegrationEvents events, Clock clock) {
         this.repository = repository;
         this.accounts = accounts;
         this.events = events;

@@ -18,7 +18,7 @@ import org.securebase.account.account.AccountStatus;
 import org.securebase.account.account.Accounts;
 import org.securebase.account.caseload.Caseloads;
 import org.securebase.account.caseload.EndReason;
-import org.securebase.account.events.StatusChangeCause;
+import org.securebase.platform.events.accounts.StatusChangeCause;
 import org.securebase.account.keycloak.KeycloakDirectory;
 import org.securebase.account.keycloak.KeycloakUser;
 import org.securebase.platform.security.Role;

@@ -2,58 +2,58 @@ package org.securebase.content.accounts;
 
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.securebase.platform.events.EventEnvelope;
-import org.securebase.platform.events.EventJson;
-import org.securebase.platform.events.MalformedEventException;
-import org.securebase.platform.events.Topics;
+import org.securebase.platform.events.accounts.AccountActivated;
+import org.securebase.platform.events.accounts.AccountDeactivated;
+import org.securebase.platform.events.accounts.AccountInvited;
+import org.securebase.platform.events.accounts.AccountReactivated;
+import org.securebase.platform.events.consumer.IntegrationEventListener;
 import org.securebase.platform.security.DeactivatedAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.JsonNode;
-
-/** Feeds {@code account_status} from account-service's events and answers platform-security's question. */
+/** Feeds {@code account_status} from account-service's status events and answers platform-security's question. */
 @Component
 class AccountStatusProjection implements DeactivatedAccounts {
 
-    static final String GROUP = "content-service.account-status";
+    private static final String CONSUMER = "account-status";
 
     private final JdbcClient jdbc;
-    private final EventJson json = EventJson.shared();
 
     AccountStatusProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(id = GROUP, groupId = GROUP, topics = Topics.ACCOUNTS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        apply(json.readTree(record.value()));
+    @IntegrationEventListener(consumer = CONSUMER)
+    void on(AccountInvited invited) {
+        apply(invited.accountId(), false, invited.sequence());
     }
 
-    void apply(EventEnvelope<JsonNode> event) {
-        Boolean deactivated = switch (event.type()) {
-            case "AccountDeactivated" -> true;
-            case "AccountInvited", "AccountActivated", "AccountReactivated" -> false;
-            default -> null;
-        };
-        if (deactivated == null) {
-            return;
-        }
-        JsonNode sequence = event.payload().get("sequence");
-        if (sequence == null || !sequence.canConvertToLong()) {
-            throw new MalformedEventException(event.type() + " has no numeric sequence", null);
-        }
+    @IntegrationEventListener(consumer = CONSUMER)
+    void on(AccountActivated activated) {
+        apply(activated.accountId(), false, activated.sequence());
+    }
+
+    @IntegrationEventListener(consumer = CONSUMER)
+    void on(AccountDeactivated deactivated) {
+        apply(deactivated.accountId(), true, deactivated.sequence());
+    }
+
+    @IntegrationEventListener(consumer = CONSUMER)
+    void on(AccountReactivated reactivated) {
+        apply(reactivated.accountId(), false, reactivated.sequence());
+    }
+
+    /** Only an event newer (by the account's sequence) than the one applied changes the row. */
+    private void apply(UUID accountId, boolean deactivated, long sequence) {
         jdbc.sql("""
                         insert into account_status (account_id, deactivated, last_sequence)
                         values (:id, :deactivated, :sequence)
                         on conflict (account_id) do update
                         set deactivated = excluded.deactivated, last_sequence = excluded.last_sequence
                         where account_status.last_sequence < excluded.last_sequence""")
-                .param("id", event.aggregateId())
+                .param("id", accountId)
                 .param("deactivated", deactivated)
-                .param("sequence", sequence.asLong())
+                .param("sequence", sequence)
                 .update();
     }
 

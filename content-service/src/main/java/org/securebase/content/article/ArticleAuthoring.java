@@ -17,13 +17,13 @@ import org.securebase.content.rendering.RenderedBody;
 import org.securebase.content.rendering.StorableText;
 import org.securebase.platform.events.content.ArticlePublished;
 import org.securebase.platform.events.content.ArticleRetracted;
+import org.securebase.platform.events.outbox.IntegrationEvents;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.problem.BadRequestException;
 import org.securebase.platform.security.problem.ConflictException;
 import org.securebase.platform.security.problem.NotFoundException;
 import org.securebase.platform.security.problem.PayloadTooLargeException;
 import org.securebase.platform.security.problem.PreconditionFailedException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -48,11 +48,11 @@ public class ArticleAuthoring {
     private final ArticleVersionRepository versions;
     private final ArticleRenderer renderer;
     private final ArticleViews views;
-    private final ApplicationEventPublisher events;
+    private final IntegrationEvents events;
     private final Clock clock;
 
     ArticleAuthoring(ArticleRepository articles, ArticleVersionRepository versions, ArticleRenderer renderer,
-                     ArticleViews views, ApplicationEventPublisher events, Clock clock) {
+                     ArticleViews views, IntegrationEvents events, Clock clock) {
         this.articles = articles;
         this.versions = versions;
         this.renderer = renderer;
@@ -133,8 +133,7 @@ public class ArticleAuthoring {
                 Instant now = now();
                 article.retract(now);
                 saveAndFlush(article);
-                events.publishEvent(ArticleEvent.Retracted.of(
-                        new ArticleRetracted(article.id(), article.slug(), article.version(), now)));
+                events.publish(new ArticleRetracted(article.id(), article.slug(), article.version(), now), now);
             }
         }
         return views.of(article, retractor);
@@ -163,7 +162,7 @@ public class ArticleAuthoring {
             versions.save(ArticleVersion.snapshotOf(article, number, publisher.id(), now));
         }
         article.publishAs(number, now);
-        events.publishEvent(ArticleEvent.Published.of(publishedPayload(article, now)));
+        events.publish(publishedPayload(article, now), now);
     }
 
     private static ArticlePublished publishedPayload(Article article, Instant now) {

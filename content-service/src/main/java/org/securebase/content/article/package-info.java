@@ -4,8 +4,9 @@
  * <p>Owns the {@code article} and {@code article_version} tables, the lifecycle draft → published →
  * retracted (and back to published), the published versions kept forever, series links, who may see what
  * ({@link org.securebase.content.article.ArticleVisibility}), the REST endpoints under
- * {@code /api/content/articles/{slug}}, and the {@code ArticlePublished} / {@code ArticleRetracted} events
- * ({@link org.securebase.content.article.ArticleEvent}) that the outbox sends to Kafka.
+ * {@code /api/content/articles/{slug}}, and the {@code ArticlePublished} / {@code ArticleRetracted} events it
+ * publishes on {@code securebase.content.articles.v1} in the transaction of each change (platform-events'
+ * {@code IntegrationEvents}; the outbox sends them to Kafka after the commit).
  *
  * <p>Other features use the public services {@link org.securebase.content.article.ArticleAuthoring} (the
  * seed import) and {@link org.securebase.content.article.ArticleVisibility}; the catalog (search package)

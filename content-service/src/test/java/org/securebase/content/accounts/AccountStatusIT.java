@@ -22,6 +22,13 @@ import org.securebase.content.support.TestTokens;
 import org.securebase.platform.events.EventEnvelope;
 import org.securebase.platform.events.EventJson;
 import org.securebase.platform.events.Topics;
+import org.securebase.platform.events.accounts.AccountActivated;
+import org.securebase.platform.events.accounts.AccountDeactivated;
+import org.securebase.platform.events.accounts.AccountEvent;
+import org.securebase.platform.events.accounts.AccountInvited;
+import org.securebase.platform.events.accounts.AccountReactivated;
+import org.securebase.platform.events.accounts.AccountRole;
+import org.securebase.platform.events.accounts.StatusChangeCause;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -91,8 +98,15 @@ class AccountStatusIT {
 
     /** Under {@code key}'s partition, so that events sent under one key are consumed in the order sent. */
     private void send(UUID key, UUID account, String type, long sequence) throws Exception {
-        EventEnvelope<Map<String, Object>> event = new EventEnvelope<>(UUID.randomUUID(), type, Instant.now(), 1, account,
-                Map.of("accountId", account.toString(), "role", "client", "sequence", sequence));
+        Instant now = Instant.now();
+        AccountEvent payload = switch (type) {
+            case "AccountInvited" -> new AccountInvited(account, sequence, AccountRole.CLIENT, "Reader", now);
+            case "AccountActivated" -> new AccountActivated(account, sequence, AccountRole.CLIENT, "Reader", now);
+            case "AccountDeactivated" -> new AccountDeactivated(account, sequence, AccountRole.CLIENT, StatusChangeCause.ADMIN, now);
+            case "AccountReactivated" -> new AccountReactivated(account, sequence, AccountRole.CLIENT, StatusChangeCause.ADMIN, now);
+            default -> throw new IllegalArgumentException(type);
+        };
+        EventEnvelope<AccountEvent> event = new EventEnvelope<>(UUID.randomUUID(), type, now, 1, account, payload);
         producer.send(new ProducerRecord<>(Topics.ACCOUNTS, key.toString(), EventJson.shared().write(event))).get();
     }
 }

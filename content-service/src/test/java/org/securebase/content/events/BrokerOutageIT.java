@@ -117,7 +117,7 @@ class BrokerOutageIT {
     private Map<String, Object> publicationOf(String articleId) {
         return jdbc.sql("""
                         select status, coalesce(completion_attempts, 0) as completion_attempts from event_publication
-                        where serialized_event like :id and event_type like '%Published'""")
+                        where serialized_event like :id and serialized_event like '%ArticlePublished%'""")
                 .param("id", "%" + articleId + "%").query().singleRow();
     }
 }

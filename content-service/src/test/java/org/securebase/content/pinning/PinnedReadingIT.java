@@ -135,7 +135,7 @@ class PinnedReadingIT {
     }
 
     private static EventEnvelope<AssignmentCreated> assignmentCreated(UUID assignment, UUID client, UUID article, int version) {
-        return new EventEnvelope<>(UUID.randomUUID(), AssignmentCreated.TYPE, Instant.now(), AssignmentCreated.SCHEMA_VERSION,
+        return new EventEnvelope<>(UUID.randomUUID(), "AssignmentCreated", Instant.now(), 1,
                 assignment, new AssignmentCreated(assignment, client, UUID.randomUUID(), article, version));
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "securebase.test.keycloak=true",
         // Retry failed outbox publications every second instead of every ten.
-        "securebase.content.outbox.retry-interval=PT1S",
+        "securebase.events.outbox.retry-interval=PT1S",
         // At JVM exit the shared database may stop before this context closes (their shutdown hooks run
         // concurrently); do not wait the default 30 s for a connection that cannot come.
         "spring.datasource.hikari.connection-timeout=3000"

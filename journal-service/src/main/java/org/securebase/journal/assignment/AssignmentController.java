@@ -37,7 +37,7 @@ class AssignmentController {
                                                              @RequestBody AssignmentViews.CreateRequest request) {
         Assignment created = assignments.create(caller, request);
         return ResponseEntity.created(URI.create("/api/journal/assignments/" + created.id()))
-                .body(AssignmentViews.AssignmentSummary.of(created, created.createdAt()));
+                .body(AssignmentViews.AssignmentSummary.of(created, created.lifecycle().createdAt()));
     }
 
     @GetMapping("/api/journal/assignments")

@@ -44,15 +44,15 @@ class AssignmentRepository {
                 .param("id", assignment.id())
                 .param("client", assignment.clientId())
                 .param("therapist", assignment.therapistId())
-                .param("article", assignment.articleId())
-                .param("version", assignment.articleVersion())
-                .param("slug", assignment.articleSlug())
-                .param("title", assignment.articleTitle())
+                .param("article", assignment.article().id())
+                .param("version", assignment.article().version())
+                .param("slug", assignment.article().slug())
+                .param("title", assignment.article().title())
                 .param("note", assignment.note() == null ? null : cipher.encrypt(ClinicalCipher.Field.ASSIGNMENT_NOTE,
                         assignment.id(), assignment.clientId(), assignment.note()))
                 .param("due", Timestamp.from(assignment.dueAt()))
                 .param("status", assignment.status().name())
-                .param("created", Timestamp.from(assignment.createdAt()))
+                .param("created", Timestamp.from(assignment.lifecycle().createdAt()))
                 .update();
         for (Prompt prompt : prompts) {
             jdbc.sql("""
@@ -88,15 +88,17 @@ class AssignmentRepository {
     List<Prompt> prompts(Assignment assignment) {
         return jdbc.sql("select * from assignment_prompt where assignment_id = :id order by position")
                 .param("id", assignment.id())
-                .query((rs, n) -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    Array items = rs.getArray("item_ids");
-                    return new Prompt(id, rs.getInt("position"), PromptKind.valueOf(rs.getString("kind")),
-                            cipher.decrypt(ClinicalCipher.Field.PROMPT_QUESTION, id, assignment.clientId(),
-                                    rs.getBytes("question")),
-                            rs.getString("list_id"), items == null ? null : Arrays.asList((String[]) items.getArray()));
-                })
+                .query((rs, n) -> mapPrompt(rs, assignment.clientId()))
                 .list();
+    }
+
+    /** One prompt of the assignment: an autosave needs its kind and items, not every question decrypted. */
+    Optional<Prompt> prompt(Assignment assignment, UUID promptId) {
+        return jdbc.sql("select * from assignment_prompt where id = :prompt and assignment_id = :id")
+                .param("prompt", promptId)
+                .param("id", assignment.id())
+                .query((rs, n) -> mapPrompt(rs, assignment.clientId()))
+                .optional();
     }
 
     List<Answer> answers(Assignment assignment) {
@@ -147,21 +149,21 @@ class AssignmentRepository {
         return new Answer(id, promptId, value, now);
     }
 
-    /** Moves the assignment to {@code status}, stamping the matching time column; touches last activity. */
-    void transition(UUID id, AssignmentStatus status, Instant now) {
-        String stamp = switch (status) {
-            case OPENED -> ", opened_at = coalesce(opened_at, :now)";
-            case IN_PROGRESS -> ", opened_at = coalesce(opened_at, :now)";
-            case SUBMITTED -> ", submitted_at = :now";
-            // Every feedback moves last_feedback_at (unread again for the client); reviewed_at keeps the first.
-            case REVIEWED -> ", reviewed_at = coalesce(reviewed_at, :now), last_feedback_at = :now";
-            case ASSIGNED -> "";
-        };
-        jdbc.sql("update assignment set status = :status, last_activity_at = :now, version = version + 1" + stamp
-                        + " where id = :id")
-                .param("status", status.name())
-                .param("now", Timestamp.from(now))
-                .param("id", id)
+    /** Stores a step of the workflow ({@link Assignment.Step}): the lifecycle columns as the step left them. */
+    void update(Assignment assignment) {
+        Assignment.Lifecycle lifecycle = assignment.lifecycle();
+        jdbc.sql("""
+                        update assignment
+                        set status = :status, opened_at = :opened, submitted_at = :submitted, reviewed_at = :reviewed,
+                            last_activity_at = :activity, last_feedback_at = :lastFeedback, version = version + 1
+                        where id = :id""")
+                .param("status", lifecycle.status().name())
+                .param("opened", timestamp(lifecycle.openedAt()))
+                .param("submitted", timestamp(lifecycle.submittedAt()))
+                .param("reviewed", timestamp(lifecycle.reviewedAt()))
+                .param("activity", timestamp(lifecycle.lastActivityAt()))
+                .param("lastFeedback", timestamp(lifecycle.lastFeedbackAt()))
+                .param("id", assignment.id())
                 .update();
     }
 
@@ -180,13 +182,6 @@ class AssignmentRepository {
                 .param("now", Timestamp.from(now))
                 .param("id", id)
                 .param("client", clientId)
-                .update();
-    }
-
-    void touch(UUID id, Instant now) {
-        jdbc.sql("update assignment set last_activity_at = :now where id = :id")
-                .param("now", Timestamp.from(now))
-                .param("id", id)
                 .update();
     }
 
@@ -309,15 +304,24 @@ class AssignmentRepository {
         UUID id = rs.getObject("id", UUID.class);
         UUID client = rs.getObject("client_id", UUID.class);
         byte[] note = rs.getBytes("note");
-        return new Assignment(id, client, rs.getObject("therapist_id", UUID.class),
-                rs.getObject("article_id", UUID.class), rs.getInt("article_version"), rs.getString("article_slug"),
-                rs.getString("article_title"),
-                note == null ? null : cipher.decrypt(ClinicalCipher.Field.ASSIGNMENT_NOTE, id, client, note),
-                rs.getTimestamp("due_at").toInstant(), AssignmentStatus.valueOf(rs.getString("status")),
+        var article = new Assignment.PinnedArticle(rs.getObject("article_id", UUID.class), rs.getInt("article_version"),
+                rs.getString("article_slug"), rs.getString("article_title"));
+        var lifecycle = new Assignment.Lifecycle(AssignmentStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("opened_at")),
                 instant(rs.getTimestamp("submitted_at")), instant(rs.getTimestamp("reviewed_at")),
                 rs.getTimestamp("last_activity_at").toInstant(), instant(rs.getTimestamp("last_feedback_at")),
                 instant(rs.getTimestamp("feedback_seen_at")));
+        return new Assignment(id, client, rs.getObject("therapist_id", UUID.class), article,
+                note == null ? null : cipher.decrypt(ClinicalCipher.Field.ASSIGNMENT_NOTE, id, client, note),
+                rs.getTimestamp("due_at").toInstant(), lifecycle);
+    }
+
+    private Prompt mapPrompt(ResultSet rs, UUID clientId) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Array items = rs.getArray("item_ids");
+        return new Prompt(id, rs.getInt("position"), PromptKind.valueOf(rs.getString("kind")),
+                cipher.decrypt(ClinicalCipher.Field.PROMPT_QUESTION, id, clientId, rs.getBytes("question")),
+                rs.getString("list_id"), items == null ? null : Arrays.asList((String[]) items.getArray()));
     }
 
     private Answer mapAnswer(ResultSet rs, UUID clientId) throws SQLException {
@@ -325,6 +329,10 @@ class AssignmentRepository {
         AnswerValue value = json.readValue(
                 cipher.decrypt(ClinicalCipher.Field.ANSWER, id, clientId, rs.getBytes("content")), AnswerValue.class);
         return new Answer(id, rs.getObject("prompt_id", UUID.class), value, rs.getTimestamp("saved_at").toInstant());
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static Instant instant(Timestamp timestamp) {

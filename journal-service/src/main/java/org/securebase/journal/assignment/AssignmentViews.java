@@ -47,6 +47,10 @@ final class AssignmentViews {
     }
 
     record ArticleRef(UUID id, String slug, String title, int version) {
+
+        static ArticleRef of(Assignment.PinnedArticle article) {
+            return new ArticleRef(article.id(), article.slug(), article.title(), article.version());
+        }
     }
 
     /**
@@ -60,10 +64,10 @@ final class AssignmentViews {
                              boolean unreadFeedback) {
 
         static AssignmentSummary of(Assignment a, Instant now) {
-            return new AssignmentSummary(a.id(), a.clientId(), a.therapistId(),
-                    new ArticleRef(a.articleId(), a.articleSlug(), a.articleTitle(), a.articleVersion()), a.status(),
-                    a.dueAt(), a.isOverdue(now), a.createdAt(), a.openedAt(), a.submittedAt(), a.reviewedAt(),
-                    a.lastActivityAt(), a.lastFeedbackAt(), a.hasUnreadFeedback());
+            Assignment.Lifecycle l = a.lifecycle();
+            return new AssignmentSummary(a.id(), a.clientId(), a.therapistId(), ArticleRef.of(a.article()), a.status(),
+                    a.dueAt(), a.isOverdue(now), l.createdAt(), l.openedAt(), l.submittedAt(), l.reviewedAt(),
+                    l.lastActivityAt(), l.lastFeedbackAt(), a.hasUnreadFeedback());
         }
     }
 
@@ -108,10 +112,10 @@ final class AssignmentViews {
                             p.kind() == PromptKind.CHECKLIST ? p.itemIds() : null,
                             byPrompt.containsKey(p.id()) ? AnswerView.of(byPrompt.get(p.id())) : null))
                     .toList();
-            return new AssignmentView(a.id(), a.clientId(), a.therapistId(),
-                    new ArticleRef(a.articleId(), a.articleSlug(), a.articleTitle(), a.articleVersion()), a.status(),
-                    a.note(), a.dueAt(), a.isOverdue(now), a.createdAt(), a.openedAt(), a.submittedAt(),
-                    a.reviewedAt(), a.lastActivityAt(), a.lastFeedbackAt(), a.hasUnreadFeedback(), promptViews);
+            Assignment.Lifecycle l = a.lifecycle();
+            return new AssignmentView(a.id(), a.clientId(), a.therapistId(), ArticleRef.of(a.article()), a.status(),
+                    a.note(), a.dueAt(), a.isOverdue(now), l.createdAt(), l.openedAt(), l.submittedAt(),
+                    l.reviewedAt(), l.lastActivityAt(), l.lastFeedbackAt(), a.hasUnreadFeedback(), promptViews);
         }
 
         @Override

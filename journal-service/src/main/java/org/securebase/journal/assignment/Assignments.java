@@ -23,9 +23,7 @@ import org.securebase.journal.web.JournalTime;
 import org.securebase.journal.web.Page;
 import org.securebase.journal.web.PageRequest;
 import org.securebase.journal.web.TextLimits;
-import org.securebase.platform.events.journal.AssignmentCreated;
-import org.securebase.platform.events.journal.AssignmentOpened;
-import org.securebase.platform.events.journal.AssignmentSubmitted;
+import org.securebase.platform.events.outbox.IntegrationEvents;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
 import org.securebase.platform.security.problem.BadRequestException;
@@ -50,17 +48,17 @@ class Assignments {
     static final Instant LATEST_DUE_AT = Instant.parse("9999-12-31T23:59:59Z");
 
     private final AssignmentRepository repository;
-    private final AssignmentLookup lookup;
+    private final AssignmentReaders readers;
     private final ArticleCatalog catalog;
     private final Caseloads caseloads;
     private final AccessAudit audit;
-    private final JournalEvents events;
+    private final IntegrationEvents events;
     private final Clock clock;
 
-    Assignments(AssignmentRepository repository, AssignmentLookup lookup, ArticleCatalog catalog, Caseloads caseloads,
-                AccessAudit audit, JournalEvents events, Clock clock) {
+    Assignments(AssignmentRepository repository, AssignmentReaders readers, ArticleCatalog catalog, Caseloads caseloads,
+                AccessAudit audit, IntegrationEvents events, Clock clock) {
         this.repository = repository;
-        this.lookup = lookup;
+        this.readers = readers;
         this.catalog = catalog;
         this.caseloads = caseloads;
         this.audit = audit;
@@ -103,19 +101,16 @@ class Assignments {
                 BadRequestException.forField("articleId", "does not name a published article"));
         String note = TextLimits.optional("note", request.note(), TextLimits.NOTE);
 
-        UUID id = UUID.randomUUID();
+        Assignment.Step assigned = Assignment.assign(request.clientId(), therapist.id(),
+                new Assignment.PinnedArticle(article.articleId(), article.version(), article.slug(), article.title()),
+                note, request.dueAt(), now);
         List<Prompt> built = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
             built.add(buildPrompt(i + 1, prompts.get(i), article));
         }
-        Assignment assignment = new Assignment(id, request.clientId(), therapist.id(), article.articleId(),
-                article.version(), article.slug(), article.title(), note, request.dueAt().truncatedTo(
-                java.time.temporal.ChronoUnit.MICROS), AssignmentStatus.ASSIGNED, now, null, null, null, now,
-                null, null);
-        repository.insert(assignment, built);
-        events.publish(AssignmentCreated.TYPE, AssignmentCreated.SCHEMA_VERSION, id, now,
-                new AssignmentCreated(id, assignment.clientId(), therapist.id(), article.articleId(), article.version()));
-        return assignment;
+        repository.insert(assigned.next(), built);
+        announce(assigned, now);
+        return assigned.next();
     }
 
     private static Prompt buildPrompt(int position, AssignmentViews.PromptRequest request, AssignableArticle article) {
@@ -146,11 +141,8 @@ class Assignments {
     AssignmentViews.AssignmentView read(Caller caller, UUID id) {
         Assignment assignment = readable(caller, id, caller.is(Role.CLIENT));
         Instant now = JournalTime.now(clock);
-        if (caller.is(Role.CLIENT) && assignment.status() == AssignmentStatus.ASSIGNED) {
-            repository.transition(id, AssignmentStatus.OPENED, now);
-            events.publish(AssignmentOpened.TYPE, AssignmentOpened.SCHEMA_VERSION, id, now,
-                    new AssignmentOpened(id, assignment.clientId(), assignment.therapistId(), now));
-            assignment = repository.find(id, false).orElseThrow();
+        if (caller.is(Role.CLIENT)) {
+            assignment = assignment.readByClient(now).map(opened -> apply(opened, now)).orElse(assignment);
         }
         if (!caller.is(Role.CLIENT)) {
             audit.recordRead(caller, assignment.clientId(), AuditedResource.ASSIGNMENT, id, AuditAction.READ);
@@ -178,7 +170,7 @@ class Assignments {
             rows = repository.listForTherapist(caller.id(), clients, filter, after, page.fetchSize());
         }
         Instant now = JournalTime.now(clock);
-        return Page.of(rows, page.limit(), a -> Cursors.encode(a.createdAt(), a.id()))
+        return Page.of(rows, page.limit(), a -> Cursors.encode(a.lifecycle().createdAt(), a.id()))
                 .map(a -> AssignmentViews.AssignmentSummary.of(a, now));
     }
 
@@ -186,20 +178,12 @@ class Assignments {
     @Transactional
     AssignmentViews.AnswerView saveAnswer(Caller client, UUID id, UUID promptId, AssignmentViews.AnswerRequest request) {
         Assignment assignment = readable(client, id, true);
-        Prompt prompt = repository.prompts(assignment).stream().filter(p -> p.id().equals(promptId)).findFirst()
-                .orElseThrow(NotFoundException::new);
-        if (!assignment.status().acceptsAnswers()) {
-            throw new ConflictException("The assignment was submitted; its answers can no longer be changed.");
-        }
-        AnswerValue value = validatedAnswer(prompt, request);
+        Prompt prompt = repository.prompt(assignment, promptId).orElseThrow(NotFoundException::new);
         Instant now = JournalTime.now(clock);
+        Assignment.Step answered = assignment.answered(now);
+        AnswerValue value = validatedAnswer(prompt, request);
         Answer answer = repository.saveAnswer(assignment, promptId, value, now);
-        repository.transition(id, AssignmentStatus.IN_PROGRESS, now);
-        if (assignment.status() == AssignmentStatus.ASSIGNED) {
-            // Answered without a separate read first (an app that preloaded it): it was opened all the same.
-            events.publish(AssignmentOpened.TYPE, AssignmentOpened.SCHEMA_VERSION, id, now,
-                    new AssignmentOpened(id, assignment.clientId(), assignment.therapistId(), now));
-        }
+        apply(answered, now);
         return AssignmentViews.AnswerView.of(answer);
     }
 
@@ -207,20 +191,15 @@ class Assignments {
     @Transactional
     AssignmentViews.AssignmentView submit(Caller client, UUID id) {
         Assignment assignment = readable(client, id, true);
-        if (assignment.status().isSubmitted()) {
-            throw new ConflictException("The assignment was already submitted.");
-        }
+        Instant now = JournalTime.now(clock);
+        Assignment.Step submitted = assignment.submitted(now);
         List<Prompt> prompts = repository.prompts(assignment);
         Set<UUID> answered = repository.answers(assignment).stream().map(Answer::promptId).collect(Collectors.toSet());
         if (!answered.containsAll(prompts.stream().map(Prompt::id).toList())) {
             throw new ConflictException("Answer every prompt before submitting.");
         }
-        Instant now = JournalTime.now(clock);
-        repository.transition(id, AssignmentStatus.SUBMITTED, now);
-        events.publish(AssignmentSubmitted.TYPE, AssignmentSubmitted.SCHEMA_VERSION, id, now,
-                new AssignmentSubmitted(id, assignment.clientId(), assignment.therapistId(), now));
-        Assignment submitted = repository.find(id, false).orElseThrow();
-        return AssignmentViews.AssignmentView.of(submitted, prompts, repository.answers(submitted), now);
+        Assignment handedIn = apply(submitted, now);
+        return AssignmentViews.AssignmentView.of(handedIn, prompts, repository.answers(handedIn), now);
     }
 
     /** Per client of the therapist's current caseload, ordered by client id: counts and last activity. */
@@ -243,8 +222,18 @@ class Assignments {
     }
 
     private Assignment readable(Caller caller, UUID id, boolean forUpdate) {
-        return repository.find(id, forUpdate).filter(found -> lookup.canRead(caller, found))
-                .orElseThrow(NotFoundException::new);
+        return readers.find(caller, id, forUpdate).orElseThrow(NotFoundException::new);
+    }
+
+    /** Stores a step of the workflow and publishes its event in this transaction; returns the assignment after it. */
+    private Assignment apply(Assignment.Step step, Instant now) {
+        repository.update(step.next());
+        announce(step, now);
+        return step.next();
+    }
+
+    private void announce(Assignment.Step step, Instant now) {
+        step.event().ifPresent(event -> events.publish(event, now));
     }
 
     private static AnswerValue validatedAnswer(Prompt prompt, AssignmentViews.AnswerRequest request) {

@@ -5,8 +5,9 @@
  *
  * <p>Owns tables {@code assignment}, {@code assignment_prompt} and {@code answer};
  * {@code /api/journal/assignments/**} (except feedback) and {@code /api/journal/adherence}; and the topic
- * {@code securebase.journal.assignments.v1}, written through the transactional outbox ({@link org.securebase.journal.assignment.JournalEvents}).
- * Other features use {@link org.securebase.journal.assignment.AssignmentLookup}.
+ * {@code securebase.journal.assignments.v1}, written through the events kit's transactional outbox.
+ * Other features use {@link org.securebase.journal.assignment.AssignmentParticipation}. The workflow's steps, each
+ * with the event that announces it, are methods of {@code Assignment}; who may read one is {@code AssignmentReaders}.
  *
  * <p>Status: ASSIGNED, then OPENED (the client first opened it), IN_PROGRESS (a draft answer saved), SUBMITTED,
  * REVIEWED (the therapist gave feedback). A client always reads their own assignments; a therapist reads the
@@ -14,7 +15,7 @@
  * therapist read of an assignment is audited.
  *
  * <p>Feedback read: every feedback stamps {@code last_feedback_at}; the owning client's read of the feedback thread
- * (through {@link org.securebase.journal.assignment.AssignmentLookup#readable}) stamps {@code feedback_seen_at}.
+ * (through {@link org.securebase.journal.assignment.AssignmentParticipation#openFeedbackThread}) stamps {@code feedback_seen_at}.
  * Feedback newer than that is "unread" ({@code unreadFeedback} in the views, a filter of the list). Not a status
  * and not an event.
  */

@@ -3,93 +3,135 @@ package org.securebase.journal.caseload;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
-import org.securebase.journal.messaging.ProcessedEvents;
+import org.securebase.platform.events.accounts.AccountActivated;
+import org.securebase.platform.events.accounts.AccountDeactivated;
+import org.securebase.platform.events.accounts.AccountEvent;
+import org.securebase.platform.events.accounts.AccountInvited;
+import org.securebase.platform.events.accounts.AccountReactivated;
+import org.securebase.platform.events.accounts.AccountRole;
+import org.securebase.platform.events.accounts.CaseloadAssigned;
+import org.securebase.platform.events.accounts.CaseloadEnded;
+import org.securebase.platform.events.accounts.RoleChanged;
+import org.securebase.platform.events.consumer.IntegrationEventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Applies account events to {@code account_projection} and {@code caseload}, each in one transaction. */
+/**
+ * Applies account-service's events ({@code securebase.accounts.v1}) to {@code account_projection} and
+ * {@code caseload}. The events kit calls each method in one transaction with the ledger entry; here every event
+ * first has to advance its account's sequence, so an event at or below the highest applied sequence - a replay, or
+ * a retried send overtaken by a newer event - changes nothing.
+ */
 @Component
 class CaseloadProjection {
 
-    static final String CONSUMER = "caseload";
-
+    private static final String CONSUMER = "caseload";
     private static final Logger log = LoggerFactory.getLogger(CaseloadProjection.class);
 
     private final JdbcClient jdbc;
-    private final ProcessedEvents processed;
     private final Clock clock;
 
-    CaseloadProjection(JdbcClient jdbc, ProcessedEvents processed, Clock clock) {
+    CaseloadProjection(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.processed = processed;
         this.clock = clock;
     }
 
-    @Transactional
-    void apply(AccountEvent event) {
-        if (!processed.firstTime(CONSUMER, event.eventId())) {
-            log.debug("Account event {} already processed", event.eventId());
+    @IntegrationEventListener(consumer = CONSUMER)
+    void on(AccountInvited invited) {
+        accountChanged(invited, invited.role(), "INVITED", invited.displayName());
+    }
+
+    @IntegrationEventListener(consumer = CONSUMER)
+    void on(AccountActivated activated) {
+        accountChanged(activated, activated.role(), "ACTIVE", activated.displayName());
+    }
+
+    @IntegrationEventListener(consumer = CONSUMER)
+    void on(AccountDeactivated deactivated) {
+        accountChanged(deactivated, deactivated.role(), "DEACTIVATED", null);
+    }
+
+    @IntegrationEventListener(consumer = CONSUMER)
+    void on(AccountReactivated reactivated) {
+        accountChanged(reactivated, reactivated.role(), "ACTIVE", null);
+    }
+
+    @IntegrationEventListener(consumer = CONSUMER)
+    void on(RoleChanged changed) {
+        accountChanged(changed, changed.role(), null, null);
+    }
+
+    @IntegrationEventListener(consumer = CONSUMER)
+    void on(CaseloadAssigned assigned) {
+        if (!advanceSequence(assigned)) {
             return;
         }
-        if (event instanceof AccountEvent.Other) {
+        jdbc.sql("""
+                        insert into caseload (client_id, therapist_id, caseload_assignment_id, since)
+                        values (:client, :therapist, :assignment, :since)
+                        on conflict (client_id) do update
+                        set therapist_id = excluded.therapist_id,
+                            caseload_assignment_id = excluded.caseload_assignment_id,
+                            since = excluded.since""")
+                .param("client", assigned.clientId())
+                .param("therapist", assigned.therapistId())
+                .param("assignment", assigned.assignmentId())
+                .param("since", Timestamp.from(assigned.assignedAt()))
+                .update();
+    }
+
+    @IntegrationEventListener(consumer = CONSUMER)
+    void on(CaseloadEnded ended) {
+        if (!advanceSequence(ended)) {
             return;
         }
+        // Only the assignment that ended: a late CaseloadEnded of an older assignment leaves a newer one alone.
+        jdbc.sql("delete from caseload where client_id = :client and caseload_assignment_id = :assignment")
+                .param("client", ended.clientId())
+                .param("assignment", ended.assignmentId())
+                .update();
+    }
+
+    /** The account's role now, its status if the event changes it, and its display name if the event has one. */
+    private void accountChanged(AccountEvent event, AccountRole role, String status, String displayName) {
         if (!advanceSequence(event)) {
-            log.debug("Account event {} is stale (sequence {}), ignored", event.eventId(), event.sequence());
             return;
         }
-        if (event instanceof AccountEvent.AccountChanged changed) {
-            jdbc.sql("""
-                            update account_projection
-                            set role = :role, status = coalesce(:status, status),
-                                display_name = coalesce(:name, display_name)
-                            where account_id = :id""")
-                    .param("role", changed.role())
-                    .param("status", changed.status())
-                    .param("name", changed.displayName())
-                    .param("id", changed.accountId())
-                    .update();
-        } else if (event instanceof AccountEvent.CaseloadAssigned assigned) {
-            jdbc.sql("""
-                            insert into caseload (client_id, therapist_id, caseload_assignment_id, since)
-                            values (:client, :therapist, :assignment, :since)
-                            on conflict (client_id) do update
-                            set therapist_id = excluded.therapist_id,
-                                caseload_assignment_id = excluded.caseload_assignment_id,
-                                since = excluded.since""")
-                    .param("client", assigned.accountId())
-                    .param("therapist", assigned.therapistId())
-                    .param("assignment", assigned.caseloadAssignmentId())
-                    .param("since", Timestamp.from(assigned.since()))
-                    .update();
-        } else if (event instanceof AccountEvent.CaseloadEnded ended) {
-            // Only the assignment that ended: a late CaseloadEnded of an older assignment leaves a newer one alone.
-            jdbc.sql("""
-                            delete from caseload where client_id = :client and caseload_assignment_id = :assignment""")
-                    .param("client", ended.accountId())
-                    .param("assignment", ended.caseloadAssignmentId())
-                    .update();
-        }
+        jdbc.sql("""
+                        update account_projection
+                        set role = :role, status = coalesce(:status, status),
+                            display_name = coalesce(:name, display_name)
+                        where account_id = :id""")
+                .param("role", role.name())
+                .param("status", status)
+                .param("name", displayName)
+                .param("id", event.aggregateId())
+                .update();
     }
 
     /**
-     * Raises the account's applied sequence to the event's; false when the event is not newer than what was
-     * already applied for that account (then it must change nothing).
+     * Raises the account's applied sequence to the event's; false when the event is not newer than what was already
+     * applied for that account (then it must change nothing).
      */
     private boolean advanceSequence(AccountEvent event) {
-        return jdbc.sql("""
+        UUID account = event.aggregateId();
+        boolean newer = jdbc.sql("""
                         insert into account_projection (account_id, last_sequence, updated_at)
                         values (:id, :sequence, :now)
                         on conflict (account_id) do update
                         set last_sequence = excluded.last_sequence, updated_at = excluded.updated_at
                         where account_projection.last_sequence < excluded.last_sequence""")
-                .param("id", event.accountId())
+                .param("id", account)
                 .param("sequence", event.sequence())
                 .param("now", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
                 .update() == 1;
+        if (!newer) {
+            log.debug("Account event of {} is stale (sequence {}), ignored", account, event.sequence());
+        }
+        return newer;
     }
 }

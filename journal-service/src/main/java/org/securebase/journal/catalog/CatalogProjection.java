@@ -5,43 +5,35 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
-import org.securebase.journal.messaging.ProcessedEvents;
 import org.securebase.platform.events.content.ArticlePublished;
 import org.securebase.platform.events.content.ArticleRetracted;
+import org.securebase.platform.events.consumer.EventMetadata;
+import org.securebase.platform.events.consumer.IntegrationEventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies article events. An event changes a row only if it is newer by (version, occurred-at) than the last
+ * Applies content-service's article events ({@code securebase.content.articles.v1}) to {@code catalog_article}. An event changes a row only if it is newer by (version, occurred-at) than the last
  * one applied: a retried publication that arrives after a newer event cannot roll the article back, and a
  * retraction (same version, later time) or republication still applies.
  */
 @Component
 class CatalogProjection {
 
-    static final String CONSUMER = "catalog";
-
     private final JdbcClient jdbc;
-    private final ProcessedEvents processed;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    CatalogProjection(JdbcClient jdbc, ProcessedEvents processed, Clock clock) {
+    CatalogProjection(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.processed = processed;
         this.clock = clock;
     }
 
-    @Transactional
-    void published(UUID eventId, Instant occurredAt, ArticlePublished event) {
-        if (!processed.firstTime(CONSUMER, eventId)) {
-            return;
-        }
+    @IntegrationEventListener(consumer = "catalog")
+    void published(ArticlePublished event, EventMetadata metadata) {
         List<AssignableArticle.ArticleList> lists = event.sections().stream()
                 .flatMap(section -> section.lists().stream())
                 .map(list -> new AssignableArticle.ArticleList(list.id(), list.itemIds()))
@@ -61,17 +53,14 @@ class CatalogProjection {
                 .param("title", event.title())
                 .param("version", event.version())
                 .param("lists", json.writeValueAsString(lists))
-                .param("at", timestamp(occurredAt))
+                .param("at", timestamp(metadata.occurredAt()))
                 .param("now", timestamp(clock.instant()))
                 .update();
     }
 
     /** Retracting an article the catalog never saw published changes nothing: it was never assignable. */
-    @Transactional
-    void retracted(UUID eventId, Instant occurredAt, ArticleRetracted event) {
-        if (!processed.firstTime(CONSUMER, eventId)) {
-            return;
-        }
+    @IntegrationEventListener(consumer = "catalog")
+    void retracted(ArticleRetracted event, EventMetadata metadata) {
         jdbc.sql("""
                         update catalog_article
                         set status = 'RETRACTED', current_version = greatest(current_version, :version),
@@ -79,7 +68,7 @@ class CatalogProjection {
                         where article_id = :id and (current_version, last_event_at) < (:version, :at)""")
                 .param("id", event.articleId())
                 .param("version", event.version())
-                .param("at", timestamp(occurredAt))
+                .param("at", timestamp(metadata.occurredAt()))
                 .param("now", timestamp(clock.instant()))
                 .update();
     }

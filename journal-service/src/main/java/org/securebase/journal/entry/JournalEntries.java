@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.securebase.journal.assignment.AssignmentLookup;
+import org.securebase.journal.assignment.AssignmentParticipation;
 import org.securebase.journal.audit.AccessAudit;
 import org.securebase.journal.audit.AuditAction;
 import org.securebase.journal.audit.AuditedResource;
@@ -32,11 +32,11 @@ class JournalEntries {
 
     private final EntryRepository entries;
     private final Caseloads caseloads;
-    private final AssignmentLookup assignments;
+    private final AssignmentParticipation assignments;
     private final AccessAudit audit;
     private final Clock clock;
 
-    JournalEntries(EntryRepository entries, Caseloads caseloads, AssignmentLookup assignments, AccessAudit audit,
+    JournalEntries(EntryRepository entries, Caseloads caseloads, AssignmentParticipation assignments, AccessAudit audit,
                    Clock clock) {
         this.entries = entries;
         this.caseloads = caseloads;

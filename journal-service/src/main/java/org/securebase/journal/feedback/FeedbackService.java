@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.securebase.journal.assignment.AssignmentLookup;
-import org.securebase.journal.assignment.JournalEvents;
+import org.securebase.journal.assignment.AssignmentParticipation;
 import org.securebase.journal.web.JournalTime;
 import org.securebase.journal.web.TextLimits;
 import org.securebase.platform.events.journal.FeedbackGiven;
+import org.securebase.platform.events.outbox.IntegrationEvents;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.problem.BadRequestException;
 import org.securebase.platform.security.problem.NotFoundException;
@@ -20,11 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 class FeedbackService {
 
     private final FeedbackRepository repository;
-    private final AssignmentLookup assignments;
-    private final JournalEvents events;
+    private final AssignmentParticipation assignments;
+    private final IntegrationEvents events;
     private final Clock clock;
 
-    FeedbackService(FeedbackRepository repository, AssignmentLookup assignments, JournalEvents events, Clock clock) {
+    FeedbackService(FeedbackRepository repository, AssignmentParticipation assignments, IntegrationEvents events, Clock clock) {
         this.repository = repository;
         this.assignments = assignments;
         this.events = events;
@@ -34,13 +34,12 @@ class FeedbackService {
     /** The therapist's feedback on one answer of a submitted assignment; marks it reviewed. */
     @Transactional
     FeedbackViews.FeedbackView give(Caller therapist, UUID assignmentId, UUID answerId, FeedbackViews.TextRequest request) {
-        AssignmentLookup.Parties parties = assignments.reviewAnswer(therapist, assignmentId, answerId);
+        AssignmentParticipation.Parties parties = assignments.reviewAnswer(therapist, assignmentId, answerId);
         String body = TextLimits.required("body", request == null ? null : request.body(), TextLimits.FEEDBACK);
         UUID id = UUID.randomUUID();
         Instant now = JournalTime.now(clock);
         repository.insertFeedback(id, assignmentId, answerId, therapist.id(), parties.clientId(), body, now);
-        events.publish(FeedbackGiven.TYPE, FeedbackGiven.SCHEMA_VERSION, assignmentId, now,
-                new FeedbackGiven(id, assignmentId, answerId, parties.clientId(), therapist.id(), now));
+        events.publish(new FeedbackGiven(id, assignmentId, answerId, parties.clientId(), therapist.id(), now), now);
         return new FeedbackViews.FeedbackView(id, assignmentId, answerId, therapist.id(), body, now, List.of());
     }
 
@@ -50,7 +49,7 @@ class FeedbackService {
         if (request == null) {
             throw new BadRequestException("The request body is missing.");
         }
-        AssignmentLookup.Parties parties = assignments.replyAsClient(client, assignmentId);
+        AssignmentParticipation.Parties parties = assignments.replyAsClient(client, assignmentId);
         if (!repository.feedbackExists(feedbackId, parties.assignmentId())) {
             throw new NotFoundException();
         }
@@ -64,7 +63,7 @@ class FeedbackService {
     /** The feedback thread: the client's own, or the therapist's (audited). */
     @Transactional
     List<FeedbackViews.FeedbackView> thread(Caller caller, UUID assignmentId) {
-        AssignmentLookup.Parties parties = assignments.readable(caller, assignmentId);
+        AssignmentParticipation.Parties parties = assignments.openFeedbackThread(caller, assignmentId);
         return repository.thread(assignmentId, parties.clientId());
     }
 }

@@ -84,13 +84,13 @@ public final class Projections {
         ArticlePublished payload = new ArticlePublished(articleId, slug, title, "A summary", version, List.of("test"),
                 List.of(new ArticlePublished.Section("intro", null, lists.stream()
                         .map(list -> new ArticlePublished.ListRef(list.id(), list.itemIds())).toList())), at);
-        return EventJson.shared().write(new EventEnvelope<>(eventId, ArticlePublished.TYPE, at,
-                ArticlePublished.SCHEMA_VERSION, articleId, payload));
+        return EventJson.shared().write(new EventEnvelope<>(eventId, "ArticlePublished", at,
+                1, articleId, payload));
     }
 
     public static byte[] articleRetracted(UUID eventId, UUID articleId, String slug, int version, Instant at) {
-        return EventJson.shared().write(new EventEnvelope<>(eventId, ArticleRetracted.TYPE, at,
-                ArticleRetracted.SCHEMA_VERSION, articleId, new ArticleRetracted(articleId, slug, version, at)));
+        return EventJson.shared().write(new EventEnvelope<>(eventId, "ArticleRetracted", at,
+                1, articleId, new ArticleRetracted(articleId, slug, version, at)));
     }
 
     /** Publishes the article (a new id) in version 1 with one three-item list, and waits until it is assignable. */

@@ -155,7 +155,7 @@ class FaultRunIT {
 
         String replayPrefix = "journal-replay-" + run;
         stack.startInstance("journal-service", "journal_replay_" + run, 18083,
-                Map.of("SECUREBASE_JOURNAL_CONSUMER_GROUP_PREFIX", replayPrefix));
+                Map.of("SECUREBASE_EVENTS_CONSUMER_GROUP_PREFIX", replayPrefix));
         ServiceDatabase replay = ServiceDatabase.of(stack.database("journal_replay_" + run));
         try {
             await("the replay read every topic").atMost(RECOVERY).pollInterval(Duration.ofSeconds(2))

@@ -18,6 +18,15 @@ public final class Topics {
     /** account-service: accounts, roles and caseloads, key = account id. */
     public static final String ACCOUNTS = "securebase.accounts.v1";
 
+    /**
+     * Whether the topic is compacted: Kafka keeps at least the newest record per key, which is all a consumer
+     * rebuilding its view of each aggregate needs. The articles topic is; the others keep every event, because
+     * their consumers apply them in sequence.
+     */
+    public static boolean isCompacted(String topic) {
+        return CONTENT_ARTICLES.equals(requireValid(topic));
+    }
+
     /** Appended to a topic's name to get the topic its consumers park poison records in. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

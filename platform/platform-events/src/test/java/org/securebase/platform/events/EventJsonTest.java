@@ -25,8 +25,8 @@ class EventJsonTest {
                 List.of("attachment"), List.of(new ArticlePublished.Section("what-is-attachment", "What Is Attachment?",
                 List.of(new ArticlePublished.ListRef("what-is-attachment-list-1", List.of("a", "b"))))),
                 Instant.parse("2025-01-31T09:30:00Z"));
-        return new EventEnvelope<>(UUID.fromString("7d3c8e0a-1111-4222-8333-944455556666"), ArticlePublished.TYPE,
-                Instant.parse("2025-01-31T09:30:00.123Z"), ArticlePublished.SCHEMA_VERSION, articleId, payload);
+        return new EventEnvelope<>(UUID.fromString("7d3c8e0a-1111-4222-8333-944455556666"), "ArticlePublished",
+                Instant.parse("2025-01-31T09:30:00.123Z"), 1, articleId, payload);
     }
 
     @Test
@@ -56,8 +56,8 @@ class EventJsonTest {
     void letsAConsumerDispatchOnTypeBeforeReadingThePayload() {
         EventEnvelope<JsonNode> tree = json.readTree(json.write(published()));
 
-        assertThat(tree.is(ArticlePublished.TYPE, 1)).isTrue();
-        assertThat(tree.is(ArticleRetracted.TYPE, 1)).isFalse();
+        assertThat(tree.is("ArticlePublished", 1)).isTrue();
+        assertThat(tree.is("ArticleRetracted", 1)).isFalse();
         assertThat(json.payload(tree, ArticlePublished.class).version()).isEqualTo(3);
     }
 
@@ -79,7 +79,7 @@ class EventJsonTest {
         EventEnvelope<ArticlePublished> v1 = published();
         var v2 = new EventEnvelope<>(v1.eventId(), v1.type(), v1.occurredAt(), 2, v1.aggregateId(), v1.payload());
 
-        assertThat(json.readTree(json.write(v2)).is(ArticlePublished.TYPE, ArticlePublished.SCHEMA_VERSION)).isFalse();
+        assertThat(json.readTree(json.write(v2)).is("ArticlePublished", 1)).isFalse();
     }
 
     @Test

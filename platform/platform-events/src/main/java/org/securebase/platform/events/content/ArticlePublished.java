@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.securebase.platform.events.EventContract;
+import org.securebase.platform.events.EventPayload;
+import org.securebase.platform.events.Topics;
+
 /**
  * An article's version became the one readers get: first publication, a republication after a retraction,
  * or a change to an already published article. Envelope key and aggregate id: {@code articleId}.
@@ -20,16 +24,17 @@ import java.util.UUID;
  *                    can be built from one of its lists
  * @param publishedAt when this version was published
  */
+@EventContract(topic = Topics.CONTENT_ARTICLES, schemaVersion = 1)
 public record ArticlePublished(UUID articleId, String slug, String title, String summary, int version,
-                               List<String> tags, List<Section> sections, Instant publishedAt) {
-
-    public static final String TYPE = "ArticlePublished";
-    public static final int SCHEMA_VERSION = 1;
+                               List<String> tags, List<Section> sections, Instant publishedAt) implements EventPayload {
 
     public ArticlePublished {
         Objects.requireNonNull(articleId, "articleId");
         Objects.requireNonNull(slug, "slug");
         Objects.requireNonNull(title, "title");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be at least 1");
+        }
         summary = summary == null ? "" : summary;
         tags = tags == null ? List.of() : List.copyOf(tags);
         sections = sections == null ? List.of() : List.copyOf(sections);
@@ -56,5 +61,10 @@ public record ArticlePublished(UUID articleId, String slug, String title, String
         public ListRef {
             itemIds = itemIds == null ? List.of() : List.copyOf(itemIds);
         }
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return articleId;
     }
 }

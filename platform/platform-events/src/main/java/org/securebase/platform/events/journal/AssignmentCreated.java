@@ -3,6 +3,10 @@ package org.securebase.platform.events.journal;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.securebase.platform.events.EventContract;
+import org.securebase.platform.events.EventPayload;
+import org.securebase.platform.events.Topics;
+
 /**
  * A therapist assigned a reading to a client. Envelope key and aggregate id: {@code assignmentId}.
  * content-service keeps {@code (clientId, articleId, articleVersion)} so the client can go on reading that
@@ -14,10 +18,9 @@ import java.util.UUID;
  * @param articleId      the article ({@code ArticlePublished.articleId})
  * @param articleVersion the published version the assignment pins
  */
-public record AssignmentCreated(UUID assignmentId, UUID clientId, UUID therapistId, UUID articleId, int articleVersion) {
-
-    public static final String TYPE = "AssignmentCreated";
-    public static final int SCHEMA_VERSION = 1;
+@EventContract(topic = Topics.JOURNAL_ASSIGNMENTS, schemaVersion = 1)
+public record AssignmentCreated(UUID assignmentId, UUID clientId, UUID therapistId, UUID articleId,
+                                int articleVersion) implements EventPayload {
 
     public AssignmentCreated {
         Objects.requireNonNull(assignmentId, "assignmentId");
@@ -26,5 +29,10 @@ public record AssignmentCreated(UUID assignmentId, UUID clientId, UUID therapist
         if (articleVersion < 1) {
             throw new IllegalArgumentException("articleVersion must be at least 1");
         }
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return assignmentId;
     }
 }

@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.securebase.platform.events.EventContract;
+import org.securebase.platform.events.EventPayload;
+import org.securebase.platform.events.Topics;
+
 /**
  * The client opened an assignment for the first time. Envelope key and aggregate id: {@code assignmentId}.
  *
@@ -12,15 +16,19 @@ import java.util.UUID;
  * @param therapistId  the therapist who assigned it (Keycloak user id)
  * @param openedAt     when the client first opened it
  */
-public record AssignmentOpened(UUID assignmentId, UUID clientId, UUID therapistId, Instant openedAt) {
-
-    public static final String TYPE = "AssignmentOpened";
-    public static final int SCHEMA_VERSION = 1;
+@EventContract(topic = Topics.JOURNAL_ASSIGNMENTS, schemaVersion = 1)
+public record AssignmentOpened(UUID assignmentId, UUID clientId, UUID therapistId,
+                               Instant openedAt) implements EventPayload {
 
     public AssignmentOpened {
         Objects.requireNonNull(assignmentId, "assignmentId");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(therapistId, "therapistId");
         Objects.requireNonNull(openedAt, "openedAt");
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return assignmentId;
     }
 }

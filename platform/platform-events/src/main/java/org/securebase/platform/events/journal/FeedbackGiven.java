@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.securebase.platform.events.EventContract;
+import org.securebase.platform.events.EventPayload;
+import org.securebase.platform.events.Topics;
+
 /**
  * The therapist gave feedback on one answer of a submitted assignment. Envelope key and aggregate id:
  * {@code assignmentId}, so an assignment's events stay in order. No feedback text.
@@ -15,11 +19,9 @@ import java.util.UUID;
  * @param therapistId  the therapist who wrote it
  * @param givenAt      when
  */
+@EventContract(topic = Topics.JOURNAL_ASSIGNMENTS, schemaVersion = 1)
 public record FeedbackGiven(UUID feedbackId, UUID assignmentId, UUID answerId, UUID clientId, UUID therapistId,
-                            Instant givenAt) {
-
-    public static final String TYPE = "FeedbackGiven";
-    public static final int SCHEMA_VERSION = 1;
+                            Instant givenAt) implements EventPayload {
 
     public FeedbackGiven {
         Objects.requireNonNull(feedbackId, "feedbackId");
@@ -28,5 +30,10 @@ public record FeedbackGiven(UUID feedbackId, UUID assignmentId, UUID answerId, U
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(therapistId, "therapistId");
         Objects.requireNonNull(givenAt, "givenAt");
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return assignmentId;
     }
 }

@@ -1,0 +1,55 @@
+package org.securebase.platform.events.config;
+
+import java.time.Clock;
+
+import org.securebase.platform.events.consumer.DeadLetterPolicy;
+import org.securebase.platform.events.consumer.IntegrationEventListeners;
+import org.securebase.platform.events.consumer.ProcessedEvents;
+import org.securebase.platform.events.outbox.OutboxConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The events kit, for every service that has it on its class path: the outbox and its relay
+ * ({@link OutboxConfiguration}), the consumer side ({@link IntegrationEventListeners}, the ledger, the dead-letter
+ * policy), and the Kafka and Modulith settings every service shares (defaults in
+ * {@code securebase-events-defaults.yml}, which a service's own configuration overrides).
+ */
+// Before Boot's task execution: its own AsyncConfigurer backs off only if the relay's is defined first.
+@AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
+@EnableConfigurationProperties(EventsProperties.class)
+@Import(OutboxConfiguration.class)
+public class EventsAutoConfiguration {
+
+    @Bean
+    ProcessedEvents processedEvents(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+        return new ProcessedEvents(jdbc, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Used by every listener container: Boot's container factory takes the one error handler bean there is. */
+    @Bean
+    CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> kafka, EventsProperties properties) {
+        return DeadLetterPolicy.errorHandler(kafka, properties.consumer().retries(), properties.consumer().initialBackoff());
+    }
+
+    @Bean
+    IntegrationEventListeners integrationEventListeners(ConfigurableListableBeanFactory beans, Environment environment,
+                                                        EventsProperties properties, ProcessedEvents ledger,
+                                                        PlatformTransactionManager transactions) {
+        String application = environment.getRequiredProperty("spring.application.name");
+        String prefix = properties.consumer().groupPrefix().isBlank() ? application : properties.consumer().groupPrefix();
+        boolean createTopics = environment.getProperty("spring.kafka.admin.auto-create", Boolean.class, true);
+        return new IntegrationEventListeners(beans, application, prefix, properties.topics().replicas(), createTopics,
+                ledger, new TransactionTemplate(transactions));
+    }
+}
