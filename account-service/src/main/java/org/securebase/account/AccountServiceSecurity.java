@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call what (DESIGN.md section 3: inviting, deactivating and assigning caseloads is for admins only).
+ * Who may call what (docs/architecture.md, "Authorization": inviting, deactivating and assigning caseloads is for admins only).
  * URL rules settle the role; {@code /me} and {@code /caseload} then only ever show the caller's own data.
  */
 @Configuration(proxyBeanMethods = false)

@@ -24,7 +24,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
- * DESIGN.md section 3 as a matrix: every endpoint, called by the owning client, another client, the client's
+ * docs/architecture.md's "Authorization" as a matrix: every endpoint, called by the owning client, another client, the client's
  * therapist, another therapist and an admin. Each cell's status is asserted; a caller who may not see an object
  * gets exactly the answer a random id gets (so ids cannot be probed); and no answer to a caller who may not read
  * the data carries any of its text or ids ("0 leaks"). Without a token, every endpoint answers 401.

@@ -4,7 +4,7 @@
  * {@code AccountInvited}, and has Keycloak send the execute-actions email through the realm's SMTP server.
  * {@code POST /api/accounts/{id}/invitation} sends it again.
  *
- * <p>Consistency with Keycloak (the issue asks to choose and document):
+ * <p>Consistency with Keycloak (a choice, written down here):
  * <ul>
  *   <li>Refused by Keycloak (taken email, invalid values) or Keycloak unreachable while creating: nothing exists
  *       anywhere. A create that timed out may still have happened, so the user is looked up by username and

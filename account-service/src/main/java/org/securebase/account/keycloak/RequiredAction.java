@@ -23,7 +23,7 @@ public enum RequiredAction {
 
     /**
      * What a newly invited person must do: prove the email is theirs and choose a password; therapists and admins
-     * also set up TOTP (DESIGN.md section 4: MFA is required for them; the realm's login flow enforces it too).
+     * also set up TOTP (docs/architecture.md, "Identity and sessions": MFA is required for them; the realm's login flow enforces it too).
      */
     public static List<RequiredAction> forInvitation(Role role) {
         return role == Role.CLIENT

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * The role part of DESIGN.md's table for articles: every known role reads, therapists and admins write.
+ * The role part of docs/architecture.md's authorization table for articles: every known role reads, therapists and admins write.
  * Which article a reader may see is decided per article by {@link ArticleVisibility}.
  */
 @Configuration(proxyBeanMethods = false)

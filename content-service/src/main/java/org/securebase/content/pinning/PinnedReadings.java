@@ -4,8 +4,8 @@ import java.util.UUID;
 
 /**
  * Which article versions have been assigned to which client. An assignment pins the version it was made
- * with, and that version stays readable for the client even after the article is retracted (the issue's
- * one exception to "clients never see retracted articles").
+ * with, and that version stays readable for the client even after the article is retracted (the one
+ * exception to "clients never see retracted articles").
  */
 public interface PinnedReadings {
 

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
-/** The seed article is in the library from the first start, whole, and visible as the issue says. */
+/** The seed article is in the library from the first start, whole, and visible to every role. */
 @ContentServiceIntegrationTest
 class SeedArticleIT {
 

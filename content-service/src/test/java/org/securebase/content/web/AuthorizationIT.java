@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * DESIGN.md's table for articles, with real Keycloak tokens of the demo users: everyone signed in reads
+ * docs/architecture.md's authorization table for articles, with real Keycloak tokens of the demo users: everyone signed in reads
  * published articles, therapists and admins write, publish and retract, clients never see drafts.
  */
 @ContentServiceIntegrationTest

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * The role half of DESIGN.md section 3, per endpoint. A role that may never do something gets 403 whatever the
+ * The role half of docs/architecture.md's "Authorization", per endpoint. A role that may never do something gets 403 whatever the
  * id (that leaks nothing); whether this client or this therapist may touch this object is decided in the
  * features, which answer 404. Admins reach only the audit: they never read clinical content.
  */

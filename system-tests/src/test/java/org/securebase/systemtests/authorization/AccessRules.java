@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * DESIGN.md section 3 as a table: for each endpoint of the OpenAPI documents, what each person may do with the
+ * docs/architecture.md's "Authorization" as a table: for each endpoint of the OpenAPI documents, what each person may do with the
  * owner's objects. Read a rule as "the owner client and the own therapist may; the other client and the other
  * therapist get 404, as if it did not exist; the admin's role never may (403)". The table must name every
  * documented endpoint and nothing else, so a new endpoint cannot ship without a decision here.

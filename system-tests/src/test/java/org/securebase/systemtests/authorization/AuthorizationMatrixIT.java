@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.securebase.systemtests.RunningStack;
 
 /**
- * DESIGN.md section 3, enforced end to end: every endpoint the three APIs document, called by the owner client, another
+ * docs/architecture.md's "Authorization", enforced end to end: every endpoint the three APIs document, called by the owner client, another
  * client, their therapist, another therapist, the admin, and with no token, a forged token and a token for another
  * audience; each request once through the gateway and once straight to the service, since a service must never rely
  * on the gateway. A success for someone the rules deny is a leak; someone else's object must look missing (404);

@@ -31,7 +31,7 @@ import org.securebase.systemtests.RunningStack;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue #8, DESIGN.md section 4 ("bad input gets a clear RFC 9457 problem+json error and changes nothing; no 500 for
+ * The platform's rule for bad input ("bad input gets a clear RFC 9457 problem+json error and changes nothing; no 500 for
  * any input"), end to end: for every documented endpoint that takes a body or parameters, {@link HostileVariants}
  * derives hostile requests from the endpoint's OpenAPI operation and the valid request of its {@link AccessRules}
  * rule, and a person the rule allows sends them through the gateway. Judged: no 5xx (but a 503 with Retry-After),

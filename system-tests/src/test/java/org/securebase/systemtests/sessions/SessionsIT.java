@@ -39,7 +39,7 @@ import org.securebase.systemtests.authorization.Http;
 import org.securebase.systemtests.authorization.StackAccess;
 
 /**
- * DESIGN.md's session rules, proven on the running platform with real tokens and a real browser: idle sessions end
+ * The session rules of docs/architecture.md ("Identity and sessions"), proven on the running platform with real tokens and a real browser: idle sessions end
  * (Keycloak's and the portal's own), logout ends the Keycloak session, a refresh token works once, and a deactivated
  * person is locked out at once, also with the access token they still hold. The browser's logout journey is in
  * {@code LoginJourneyIT}.

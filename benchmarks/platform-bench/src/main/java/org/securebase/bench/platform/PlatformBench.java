@@ -672,7 +672,7 @@ public final class PlatformBench {
         r.append("\nCPU during each measured period (cores; /proc/<pid>/stat):\n\n");
         cpuByCase.forEach((name, line) -> r.append("- ").append(name).append(": ").append(line).append('\n'));
 
-        r.append("\nAgainst the issue's targets:\n\n");
+        r.append("\nAgainst the targets in docs/benchmarks.md:\n\n");
         for (ClosedLoop.Result l : loads) {
             if (l.name().startsWith("answer autosave PUT (gateway)")) {
                 r.append(String.format(Locale.ROOT, "- autosave ≥ 500/s through the gateway: %.0f/s at %d connections — %s\n",

@@ -12,6 +12,6 @@
  *       services read.</li>
  * </ul>
  *
- * <p>Events carry ids, names and numbers, never clinical text, tokens or passwords (DESIGN.md section 4).
+ * <p>Events carry ids, names and numbers, never clinical text, tokens or passwords (docs/architecture.md, "Data protection").
  */
 package org.securebase.platform.events;
