@@ -92,7 +92,7 @@ class CaseloadIT {
                 .until(() -> jdbc.queryForObject("select count(*) from event_publication where serialized_event like ? "
                         + "and completion_date is null", Long.class, "%" + client + "%") == 0);
         assertThat(jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
-                Long.class, "%\"aggregateId\":\"" + client + "\"%")).isEqualTo(12);
+                Long.class, "%\"key\":\"" + client + "\"%")).isEqualTo(12);
         JsonNode envelope = tools.jackson.databind.json.JsonMapper.builder().build().readTree(events.get(0).value());
         assertThat(envelope.path("aggregateId").asString()).isEqualTo(client.toString());
         assertThat(envelope.path("schemaVersion").asInt()).isEqualTo(1);
