@@ -129,6 +129,26 @@ class CaseloadIT {
     }
 
     @Test
+    void deactivatingATherapistEndsTheirCaseloadsAndReactivatingDoesNotRestoreThem() {
+        UUID client = known(People.uniqueEmail("kept-client"), "Kay", "Client", "client");
+        UUID therapist = known(People.uniqueEmail("leaving-therapist"), "Lee", "Therapist", "therapist");
+        assertThat(assign(client, therapist).status()).isEqualTo(200);
+
+        assertThat(api.post("/api/accounts/" + therapist + "/deactivation", admin, null).status()).isEqualTo(200);
+
+        assertThat(topic.awaitRecord(client, AccountsTopic.ofType("CaseloadEnded")).payload().path("reason").asString())
+                .isEqualTo("DEACTIVATED");
+        List<JsonNode> history = list(api.get("/api/accounts/" + client + "/therapist-assignments", admin));
+        assertThat(history).singleElement().satisfies(a -> assertThat(a.path("endReason").asString()).isEqualTo("deactivated"));
+        assertThat(list(api.get("/api/accounts/" + therapist + "/caseload", admin))).isEmpty();
+
+        assertThat(api.post("/api/accounts/" + therapist + "/reactivation", admin, null).status()).isEqualTo(200);
+        assertThat(list(api.get("/api/accounts/" + therapist + "/caseload", admin))).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from caseload_assignment where client_id = ? and ended_at is null",
+                Long.class, client)).isZero();
+    }
+
+    @Test
     void invalidAssignmentsAreRefusedAndChangeNothing() {
         UUID client = known(People.uniqueEmail("valid-client"), "Val", "Client", "client");
         UUID therapist = known(People.uniqueEmail("valid-therapist"), "Val", "Therapist", "therapist");

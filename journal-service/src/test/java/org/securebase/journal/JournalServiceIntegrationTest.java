@@ -22,9 +22,9 @@ import java.lang.annotation.Target;
         // The path the local stack takes: no keyset configured, a development keyset generated into a file.
         "securebase.journal.crypto.generate-dev-keyset=true",
         "securebase.journal.crypto.keyset-file=target/test-data/journal-keyset.json",
-        // Poison records reach the dead-letter topic after short retries; failed outbox sends are retried quickly.
-        "securebase.events.consumer.retries=2",
+        // Failed records are tried again soon; failed outbox sends are retried quickly.
         "securebase.events.consumer.initial-backoff=100ms",
+        "securebase.events.consumer.max-backoff=2s",
         "securebase.events.outbox.retry-interval=PT1S",
         // At JVM exit the shared PostgreSQL may stop before this context closes; Modulith's registry then asks it
         // once more on shutdown. Give up on a connection after 5 s instead of 30, so the test JVM exits in time.

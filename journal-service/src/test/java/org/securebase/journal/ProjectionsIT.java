@@ -279,7 +279,7 @@ class ProjectionsIT {
 
     private static synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestBackends.kafkaBootstrapServers()));
+            admin = Admin.create(TestBackends.kafkaOperatorProperties());
         }
         return admin;
     }

@@ -24,6 +24,7 @@ import org.securebase.platform.security.Role;
 import org.securebase.platform.security.problem.NotFoundException;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,11 +39,13 @@ public class Accounts implements DeactivatedAccounts {
 
     private final AccountRepository repository;
     private final IntegrationEvents events;
+    private final ApplicationEventPublisher localEvents;
     private final Clock clock;
 
-    Accounts(AccountRepository repository, IntegrationEvents events, Clock clock) {
+    Accounts(AccountRepository repository, IntegrationEvents events, ApplicationEventPublisher localEvents, Clock clock) {
         this.repository = repository;
         this.events = events;
+        this.localEvents = localEvents;
         this.clock = clock;
     }
 
@@ -145,6 +148,13 @@ public class Accounts implements DeactivatedAccounts {
         return true;
     }
 
+    /**
+     * The account was deactivated (by an admin or in Keycloak), inside the transaction that did it: features that must
+     * end something with it (the caseload ends every assignment of the person) listen for this.
+     */
+    public record Deactivated(UUID accountId) {
+    }
+
     @Transactional
     public boolean deactivate(UUID id, StatusChangeCause cause) {
         Account account = repository.findByIdForUpdate(id).orElseThrow(NotFoundException::new);
@@ -153,6 +163,7 @@ public class Accounts implements DeactivatedAccounts {
             return false;
         }
         publish(new AccountDeactivated(id, account.nextEventSequence(), eventRole(account.role()), cause, now));
+        localEvents.publishEvent(new Deactivated(id));
         return true;
     }
 

@@ -16,6 +16,7 @@ import org.securebase.platform.security.Role;
 import org.securebase.platform.security.problem.BadRequestException;
 import org.securebase.platform.security.problem.NotFoundException;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,6 +106,15 @@ public class Caseloads {
             ended++;
         }
         return ended;
+    }
+
+    /**
+     * A deactivated person keeps no caseload, as client or therapist: their assignments end in the same transaction,
+     * so a later reactivation gives a therapist back no client by itself (an admin assigns again).
+     */
+    @EventListener
+    void endCaseloadsOf(Accounts.Deactivated deactivated) {
+        endAllOf(deactivated.accountId(), EndReason.DEACTIVATED);
     }
 
     @Transactional(readOnly = true)

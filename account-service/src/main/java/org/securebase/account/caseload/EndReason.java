@@ -8,6 +8,8 @@ public enum EndReason {
     UNASSIGNED,
     /** The client or the therapist no longer has that role (changed in Keycloak). */
     ROLE_CHANGED,
+    /** The client or the therapist was deactivated; reactivating them does not bring the caseload back. */
+    DEACTIVATED,
     /** The client or the therapist was deleted in Keycloak. */
     ACCOUNT_DELETED
 }

@@ -32,12 +32,12 @@ public final class AccountsTopic implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
 
     public AccountsTopic() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBackends.kafkaBootstrapServers(),
+        Map<String, Object> properties = new java.util.HashMap<>(TestBackends.kafkaOperatorProperties());
+        properties.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "account-it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(Topics.ACCOUNTS));
         // Waiting for the assignment (and resolving the positions) before the test acts, or its first records
         // could be skipped by "latest".

@@ -6,21 +6,31 @@ import org.securebase.platform.events.accounts.AccountActivated;
 import org.securebase.platform.events.accounts.AccountDeactivated;
 import org.securebase.platform.events.accounts.AccountInvited;
 import org.securebase.platform.events.accounts.AccountReactivated;
+import org.securebase.platform.events.config.EventsProperties;
+import org.securebase.platform.events.consumer.EventRejections;
 import org.securebase.platform.events.consumer.IntegrationEventListener;
 import org.securebase.platform.security.DeactivatedAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Feeds {@code account_status} from account-service's status events and answers platform-security's question. */
+/**
+ * Feeds {@code account_status} from account-service's status events and answers platform-security's question. An
+ * event whose sequence jumps implausibly far past the last one applied is rejected: applied, it would make every
+ * later real event of that account look stale, and freeze their status.
+ */
 @Component
 class AccountStatusProjection implements DeactivatedAccounts {
 
     private static final String CONSUMER = "account-status";
 
     private final JdbcClient jdbc;
+    private final EventRejections rejections;
+    private final long maxSequenceGap;
 
-    AccountStatusProjection(JdbcClient jdbc) {
+    AccountStatusProjection(JdbcClient jdbc, EventRejections rejections, EventsProperties events) {
         this.jdbc = jdbc;
+        this.rejections = rejections;
+        this.maxSequenceGap = events.consumer().maxSequenceGap();
     }
 
     @IntegrationEventListener(consumer = CONSUMER)
@@ -45,6 +55,15 @@ class AccountStatusProjection implements DeactivatedAccounts {
 
     /** Only an event newer (by the account's sequence) than the one applied changes the row. */
     private void apply(UUID accountId, boolean deactivated, long sequence) {
+        long last = jdbc.sql("select last_sequence from account_status where account_id = :id for update")
+                .param("id", accountId)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+        if (sequence > last && sequence - last > maxSequenceGap) {
+            rejections.reject("implausible-sequence");
+            return;
+        }
         jdbc.sql("""
                         insert into account_status (account_id, deactivated, last_sequence)
                         values (:id, :deactivated, :sequence)

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.securebase.content.support.Api;
 import org.securebase.content.support.ContentServiceIntegrationTest;
 import org.securebase.content.support.TestTokens;
+import org.securebase.content.support.TopicProbe;
 import org.securebase.platform.events.EventEnvelope;
 import org.securebase.platform.events.EventJson;
 import org.securebase.platform.events.Topics;
@@ -58,9 +59,10 @@ class AccountStatusIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        // As the operator: the test plays journal-service and account-service, whose topics content-service may not write.
+        Map<String, Object> properties = new java.util.HashMap<>(TopicProbe.testTool(bootstrapServers));
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     }
 
     @AfterEach

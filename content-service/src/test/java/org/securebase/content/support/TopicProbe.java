@@ -16,6 +16,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.securebase.platform.test.TestBackends;
 
 /**
  * Reads a topic from the test's side. Assigns itself every partition (no consumer group, so no rebalance
@@ -29,8 +30,8 @@ public final class TopicProbe implements AutoCloseable {
 
     private TopicProbe(String bootstrapServers, String topic, boolean fromBeginning) {
         Properties properties = new Properties();
+        properties.putAll(testTool(bootstrapServers));
         properties.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
@@ -50,6 +51,16 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     /** Sees only what is written from now on. */
+    /**
+     * How a test tool connects to {@code bootstrapServers}: as the operator to the shared broker (secured like
+     * production), plainly to the restartable one (no SASL listener).
+     */
+    public static Map<String, Object> testTool(String bootstrapServers) {
+        return bootstrapServers.equals(TestBackends.kafkaBootstrapServers())
+                ? TestBackends.kafkaOperatorProperties()
+                : Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    }
+
     public static TopicProbe fromNow(String bootstrapServers, String topic) {
         return new TopicProbe(bootstrapServers, topic, false);
     }

@@ -1,6 +1,7 @@
 package org.securebase.localstack;
 
 import org.securebase.platform.embedded.EmbeddedKafkaServer;
+import org.securebase.platform.events.KafkaAccess;
 import org.securebase.platform.embedded.EmbeddedPostgresServer;
 import org.securebase.platform.embedded.MailServer;
 import org.securebase.platform.embedded.PostgresServer;
@@ -87,8 +88,9 @@ public final class SecureBaseStack implements AutoCloseable {
         postgres = EmbeddedPostgresServer.start(config.dataDirectory().resolve("postgres"),
                 config.postgresPort());
         started.push(postgres);
-        CompletableFuture<EmbeddedKafkaServer> kafkaStart =
-                CompletableFuture.supplyAsync(() -> EmbeddedKafkaServer.start(config.dataDirectory().resolve("kafka")));
+        String kafkaOperatorPassword = secrets.getOrCreate("kafka.operator.password");
+        CompletableFuture<EmbeddedKafkaServer> kafkaStart = CompletableFuture.supplyAsync(() ->
+                EmbeddedKafkaServer.start(config.dataDirectory().resolve("kafka"), kafkaOperatorPassword));
         mail = MailServer.start(config.smtpPort(), config.mailViewerPort());
         started.push(mail);
 
@@ -124,21 +126,30 @@ public final class SecureBaseStack implements AutoCloseable {
 
         kafka = kafkaStart.join();
         started.push(kafka);
+        // Each service its own SCRAM user with exactly its ACLs (KafkaAccess), as in production; on every start, so
+        // that a data folder from before gets them too.
+        Map<String, String> kafkaPasswords = new HashMap<>();
+        for (KafkaAccess.Service service : KafkaAccess.SERVICES) {
+            kafkaPasswords.put(service.principal(), secrets.getOrCreate("kafka." + service.principal() + ".password"));
+        }
+        kafka.grant(kafkaPasswords, KafkaAccess.aclBindings(true), KafkaAccess.provisionedTopics(3, (short) 1));
 
         Map<String, String> common = new HashMap<>();
-        common.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         common.put("SECUREBASE_SECURITY_ISSUER_URI", config.issuerUri());
         common.put("SECUREBASE_SECURITY_JWK_SET_URI", config.jwkSetUri());
 
-        startService("content-service", config.contentPort(), withDatabase(common, databases.get("content")));
+        startService("content-service", config.contentPort(),
+                withKafka(withDatabase(common, databases.get("content")), "content-service", kafkaPasswords));
         // A dev keyset is made on first start and kept in the data folder. This is a local-only switch, so
         // it goes on the command line rather than among the environment every deployment must provide;
         // deployments give SECUREBASE_JOURNAL_CRYPTO_KEYSET instead.
         localOnlyArguments.put("journal-service", List.of(
                 "--securebase.journal.crypto.keyset-file=" + config.dataDirectory().resolve("journal-keyset.json"),
                 "--securebase.journal.crypto.generate-dev-keyset=true"));
-        startService("journal-service", config.journalPort(), withDatabase(common, databases.get("journal")));
-        Map<String, String> account = withDatabase(common, databases.get("account"));
+        startService("journal-service", config.journalPort(),
+                withKafka(withDatabase(common, databases.get("journal")), "journal-service", kafkaPasswords));
+        Map<String, String> account = withKafka(withDatabase(common, databases.get("account")), "account-service",
+                kafkaPasswords);
         account.put("SECUREBASE_KEYCLOAK_INTERNAL_URL", config.keycloakInternalUrl());
         account.put("SECUREBASE_KEYCLOAK_CLIENT_SECRET", accountServiceClientSecret);
         startService("account-service", config.accountPort(), account);
@@ -165,6 +176,17 @@ public final class SecureBaseStack implements AutoCloseable {
         }
         DemoCaseload.ensure(OidcBrowserlessLogin.portal(keycloak, config.publicUrl(), portalClientSecret),
                 demoPassword, "http://localhost:" + config.accountPort());
+    }
+
+    /** The broker's address and the service's own SCRAM user, as the environment production gives it. */
+    private Map<String, String> withKafka(Map<String, String> environment, String principal, Map<String, String> passwords) {
+        Map<String, String> env = new HashMap<>(environment);
+        kafka.clientProperties(principal, passwords.get(principal)).forEach((key, value) -> env.put(
+                key.equals("security.protocol") || key.equals("bootstrap.servers")
+                        ? "SPRING_KAFKA_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
+                        : "SPRING_KAFKA_PROPERTIES_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'),
+                value.toString()));
+        return env;
     }
 
     private static Map<String, String> withDatabase(Map<String, String> common, PostgresServer.Database database) {
@@ -278,6 +300,11 @@ public final class SecureBaseStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** How an operator's tool connects to the broker (a super user): for the system tests' checks. */
+    public Map<String, Object> kafkaOperatorProperties() {
+        return kafka.operatorClientProperties();
     }
 
     public MailServer mail() {

@@ -14,6 +14,8 @@ import org.securebase.platform.events.accounts.AccountRole;
 import org.securebase.platform.events.accounts.CaseloadAssigned;
 import org.securebase.platform.events.accounts.CaseloadEnded;
 import org.securebase.platform.events.accounts.RoleChanged;
+import org.securebase.platform.events.config.EventsProperties;
+import org.securebase.platform.events.consumer.EventRejections;
 import org.securebase.platform.events.consumer.IntegrationEventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,13 @@ import org.springframework.stereotype.Component;
  * {@code caseload}. The events kit calls each method in one transaction with the ledger entry; here every event
  * first has to advance its account's sequence, so an event at or below the highest applied sequence - a replay, or
  * a retried send overtaken by a newer event - changes nothing.
+ *
+ * <p>It doubts what it reads. Only account-service can write the topic (the broker's ACLs), so every record comes
+ * from it; still, an event whose sequence jumps far past the last one applied is rejected (applied, it would make
+ * every later real event look stale), and so is a caseload that names an account this projection knows to be a
+ * client or an admin, or deactivated. A therapist it does not know yet, or knows only as invited (their events are on
+ * another partition and may come later), is stored, and {@link Caseloads} grants nothing until that account is known
+ * as an active therapist.
  */
 @Component
 class CaseloadProjection {
@@ -33,10 +42,14 @@ class CaseloadProjection {
     private static final Logger log = LoggerFactory.getLogger(CaseloadProjection.class);
 
     private final JdbcClient jdbc;
+    private final EventRejections rejections;
+    private final long maxSequenceGap;
     private final Clock clock;
 
-    CaseloadProjection(JdbcClient jdbc, Clock clock) {
+    CaseloadProjection(JdbcClient jdbc, EventRejections rejections, EventsProperties events, Clock clock) {
         this.jdbc = jdbc;
+        this.rejections = rejections;
+        this.maxSequenceGap = events.consumer().maxSequenceGap();
         this.clock = clock;
     }
 
@@ -68,6 +81,10 @@ class CaseloadProjection {
     @IntegrationEventListener(consumer = CONSUMER)
     void on(CaseloadAssigned assigned) {
         if (!advanceSequence(assigned)) {
+            return;
+        }
+        if (knownAsNoTherapist(assigned.therapistId())) {
+            rejections.reject("therapist-not-active");
             return;
         }
         jdbc.sql("""
@@ -113,25 +130,43 @@ class CaseloadProjection {
                 .update();
     }
 
+    private boolean knownAsNoTherapist(UUID account) {
+        return jdbc.sql("""
+                        select exists(select 1 from account_projection where account_id = :id and role is not null
+                                      and (role <> 'THERAPIST' or status = 'DEACTIVATED'))""")
+                .param("id", account)
+                .query(Boolean.class)
+                .single();
+    }
+
     /**
-     * Raises the account's applied sequence to the event's; false when the event is not newer than what was already
-     * applied for that account (then it must change nothing).
+     * Raises the account's applied sequence to the event's; false when the event must change nothing: not newer than
+     * what was already applied for that account, or newer by an implausible jump (then it is also rejected).
      */
     private boolean advanceSequence(AccountEvent event) {
         UUID account = event.aggregateId();
-        boolean newer = jdbc.sql("""
+        long last = jdbc.sql("select last_sequence from account_projection where account_id = :id for update")
+                .param("id", account)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+        if (event.sequence() <= last) {
+            log.debug("Account event of {} is stale (sequence {}), ignored", account, event.sequence());
+            return false;
+        }
+        if (event.sequence() - last > maxSequenceGap) {
+            rejections.reject("implausible-sequence");
+            return false;
+        }
+        jdbc.sql("""
                         insert into account_projection (account_id, last_sequence, updated_at)
                         values (:id, :sequence, :now)
                         on conflict (account_id) do update
-                        set last_sequence = excluded.last_sequence, updated_at = excluded.updated_at
-                        where account_projection.last_sequence < excluded.last_sequence""")
+                        set last_sequence = excluded.last_sequence, updated_at = excluded.updated_at""")
                 .param("id", account)
                 .param("sequence", event.sequence())
                 .param("now", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
-                .update() == 1;
-        if (!newer) {
-            log.debug("Account event of {} is stale (sequence {}), ignored", account, event.sequence());
-        }
-        return newer;
+                .update();
+        return true;
     }
 }

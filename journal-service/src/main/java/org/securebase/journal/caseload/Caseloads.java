@@ -10,39 +10,51 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who may see which client: the one question other features ask the caseload projection. A therapist whose
- * account is deactivated has no caseload, whatever rows remain.
+ * Who may see which client: the one question other features ask the caseload projection. Only an account this
+ * projection knows as an active therapist has a caseload, whatever rows remain: a therapist deactivated, given
+ * another role, or not known at all (their events not here yet) sees nobody. Fail closed.
  */
 @Component
 public class Caseloads implements DeactivatedAccounts {
 
     private final JdbcClient jdbc;
+    private final CaseloadFreshness freshness;
 
-    Caseloads(JdbcClient jdbc) {
+    Caseloads(JdbcClient jdbc, CaseloadFreshness freshness) {
         this.jdbc = jdbc;
+        this.freshness = freshness;
     }
 
-    /** The client's current therapist, if they have one whose account is not deactivated. */
+    /** The client's current therapist, if they have one this projection knows as an active therapist. */
     @Transactional(readOnly = true)
     public Optional<UUID> currentTherapistOf(UUID clientId) {
         return jdbc.sql("""
                         select c.therapist_id from caseload c
-                        left join account_projection t on t.account_id = c.therapist_id
-                        where c.client_id = :client and coalesce(t.status, 'ACTIVE') <> 'DEACTIVATED'""")
+                        join account_projection t on t.account_id = c.therapist_id
+                        where c.client_id = :client and t.role = 'THERAPIST' and t.status = 'ACTIVE'""")
                 .param("client", clientId)
                 .query(UUID.class)
                 .optional();
     }
 
+    /**
+     * Whether the therapist may see the client's data now. Fails closed with 503 (Retry-After) while the projection
+     * may be behind (ADR 0016), rather than answer from a caseload that a revocation may already have ended.
+     */
     @Transactional(readOnly = true)
     public boolean isCurrentTherapist(UUID therapistId, UUID clientId) {
+        freshness.requireCurrent();
         return currentTherapistOf(clientId).filter(therapistId::equals).isPresent();
     }
 
-    /** The therapist's current clients, ordered by id, after {@code afterClientId} (keyset), at most {@code limit}. */
+    /**
+     * The therapist's current clients, ordered by id, after {@code afterClientId} (keyset), at most {@code limit}.
+     * Fails closed like {@link #isCurrentTherapist}.
+     */
     @Transactional(readOnly = true)
     public List<UUID> clientsOf(UUID therapistId, UUID afterClientId, int limit) {
-        if (isDeactivated(therapistId)) {
+        freshness.requireCurrent();
+        if (!isActiveTherapist(therapistId)) {
             return List.of();
         }
         return jdbc.sql(CLIENTS_OF_SQL)
@@ -65,6 +77,15 @@ public class Caseloads implements DeactivatedAccounts {
     @Transactional(readOnly = true)
     public List<UUID> allClientsOf(UUID therapistId) {
         return clientsOf(therapistId, null, Integer.MAX_VALUE);
+    }
+
+    private boolean isActiveTherapist(UUID accountId) {
+        return jdbc.sql("""
+                        select exists(select 1 from account_projection
+                                      where account_id = :id and role = 'THERAPIST' and status = 'ACTIVE')""")
+                .param("id", accountId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** A display name for an account, when account-service has told us one. */

@@ -22,7 +22,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.securebase.platform.events.EventEnvelope;
 import org.securebase.platform.events.EventJson;
+import org.securebase.platform.events.PartitionKeys;
 import org.securebase.platform.events.Topics;
+import org.securebase.platform.events.accounts.AccountsHeartbeat;
 import org.securebase.platform.events.content.ArticlePublished;
 import org.securebase.platform.events.content.ArticleRetracted;
 import org.securebase.platform.test.TestBackends;
@@ -42,6 +44,7 @@ public final class Projections {
 
     private static final Map<UUID, AtomicLong> SEQUENCES = new ConcurrentHashMap<>();
     private static KafkaProducer<String, byte[]> producer;
+    private static java.util.concurrent.ScheduledExecutorService heartbeats;
 
     private final JdbcClient jdbc;
 
@@ -50,12 +53,66 @@ public final class Projections {
         for (String id : List.of(CASELOAD_LISTENER, CATALOG_LISTENER)) {
             ContainerTestUtils.waitForAssignment(registry.getListenerContainer(id), TestTopics.PARTITIONS);
         }
+        heartbeats();
+    }
+
+    /**
+     * account-service's heartbeats, as it sends them every few seconds: one to each partition of the accounts topic,
+     * saying everything up to now was delivered, every 5 s for the rest of the test JVM, as account-service does.
+     * Without them journal-service refuses therapists (ADR 0016).
+     */
+    public void heartbeats() {
+        startHeartbeats();
+        await().atMost(Duration.ofSeconds(30)).until(() -> reportedPartitions() >= TestTopics.PARTITIONS);
+    }
+
+    private static synchronized void startHeartbeats() {
+        if (heartbeats == null) {
+            heartbeats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "test-accounts-heartbeats");
+                thread.setDaemon(true);
+                return thread;
+            });
+            heartbeats.scheduleWithFixedDelay(() -> {
+                try {
+                    sendHeartbeats(now());
+                } catch (RuntimeException e) {
+                    // The broker may be away for a moment; the next round says it all again.
+                }
+            }, 0, 5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** One round of heartbeats saying everything up to {@code caughtUpUntil} was delivered, and waits until applied. */
+    public void heartbeatsUntil(Instant caughtUpUntil) {
+        sendHeartbeats(caughtUpUntil);
+        Instant expected = caughtUpUntil.truncatedTo(ChronoUnit.MICROS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> reportedPartitions() >= TestTopics.PARTITIONS
+                && !jdbc.sql("select min(caught_up_until) from caseload_watermark").query(java.sql.Timestamp.class)
+                .single().toInstant().isBefore(expected));
+    }
+
+    /** One round of heartbeats saying everything up to {@code caughtUpUntil} was delivered (waits for nothing). */
+    public static void sendHeartbeats(Instant caughtUpUntil) {
+        Instant now = caughtUpUntil.truncatedTo(ChronoUnit.MICROS);
+        for (int partition = 0; partition < TestTopics.PARTITIONS; partition++) {
+            UUID key = PartitionKeys.keyFor("accounts-heartbeat", partition, TestTopics.PARTITIONS);
+            var heartbeat = new AccountsHeartbeat(key, partition, TestTopics.PARTITIONS, now, now);
+            send(Topics.ACCOUNTS, key.toString(), EventJson.shared().write(
+                    new EventEnvelope<>(UUID.randomUUID(), "AccountsHeartbeat", now, 1, key, heartbeat)));
+        }
+    }
+
+    private int reportedPartitions() {
+        return jdbc.sql("select count(*) from caseload_watermark").query(Integer.class).single();
     }
 
     public static synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             Properties properties = new Properties();
-            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBackends.kafkaBootstrapServers());
+            // As the operator: the tests play content-service and account-service, whose topics journal-service
+            // itself may not write.
+            properties.putAll(TestBackends.kafkaOperatorProperties());
             properties.put(ProducerConfig.ACKS_CONFIG, "all");
             producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
         }
@@ -141,12 +198,32 @@ public final class Projections {
 
     /** Puts the client on the therapist's caseload (ending any previous one, as account-service does) and waits. */
     public void assignCaseload(UUID client, UUID therapist) {
+        activeTherapist(therapist);
         currentCaseloadAssignment(client).ifPresent(previous -> endCaseload(client));
         UUID caseloadAssignment = UUID.randomUUID();
         send(Topics.ACCOUNTS, client.toString(), accountEvent(UUID.randomUUID(), "CaseloadAssigned", client,
                 caseloadAssignedPayload(client, nextSequence(client), therapist, caseloadAssignment)));
         await().atMost(Duration.ofSeconds(30)).until(() -> currentCaseloadAssignment(client)
                 .filter(caseloadAssignment::equals).isPresent());
+    }
+
+    /**
+     * account-service assigns clients only to active therapists, whose AccountActivated came first; the projection
+     * grants a caseload only to an account it knows as one. Sends it for a therapist the projection does not know yet.
+     */
+    public void activeTherapist(UUID therapist) {
+        if (isActiveTherapist(therapist)) {
+            return;
+        }
+        send(Topics.ACCOUNTS, therapist.toString(), accountEvent(UUID.randomUUID(), "AccountActivated", therapist,
+                Api.map("accountId", therapist.toString(), "sequence", nextSequence(therapist), "role", "THERAPIST",
+                        "displayName", "Therapist " + therapist.toString().substring(0, 8), "activatedAt", now().toString())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> isActiveTherapist(therapist));
+    }
+
+    private boolean isActiveTherapist(UUID account) {
+        return jdbc.sql("select exists(select 1 from account_projection where account_id = :id and role = 'THERAPIST' "
+                + "and status = 'ACTIVE')").param("id", account).query(Boolean.class).single();
     }
 
     /** Ends the client's current caseload, if any, and waits until the projection dropped it. */

@@ -30,8 +30,8 @@ public final class TopicProbe implements AutoCloseable {
 
     private TopicProbe(String topic) {
         Properties properties = new Properties();
+        properties.putAll(TestBackends.kafkaOperatorProperties());
         properties.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBackends.kafkaBootstrapServers(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
@@ -57,6 +57,12 @@ public final class TopicProbe implements AutoCloseable {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
             return condition.test(seen);
         });
+        return List.copyOf(seen);
+    }
+
+    /** Everything written since the probe started, up to now: one more poll. */
+    public List<ConsumerRecord<String, byte[]>> records() {
+        consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
         return List.copyOf(seen);
     }
 

@@ -22,10 +22,11 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ConsumerLag {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> operator;
 
-    ConsumerLag(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** {@code operator}: how to connect as the broker's super user (the stack's), to see every group. */
+    ConsumerLag(Map<String, Object> operator) {
+        this.operator = operator;
     }
 
     /** Records not yet committed, summed over the groups {@code groups} selects (dead-letter readers included). */
@@ -81,7 +82,8 @@ final class ConsumerLag {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+        Map<String, Object> properties = new java.util.HashMap<>(operator);
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        return Admin.create(properties);
     }
 }

@@ -142,7 +142,7 @@ class FaultRunIT {
         ServiceDatabase account = ServiceDatabase.of(stack.database("account"));
         await("every outbox drained").atMost(RECOVERY).pollInterval(Duration.ofSeconds(2)).until(() ->
                 pendingOutbox(journal, content, account) == 0);
-        ConsumerLag lag = new ConsumerLag(stack.kafkaBootstrapServers());
+        ConsumerLag lag = new ConsumerLag(stack.kafkaOperatorProperties());
         await("every consumer group caught up").atMost(RECOVERY).pollInterval(Duration.ofSeconds(2))
                 .until(() -> lag.totalLag(group -> true) == 0
                         && lag.lagOf("journal-service.caseload", "securebase.accounts.v1") == 0
@@ -153,7 +153,7 @@ class FaultRunIT {
         int checked = checkAcknowledgedWritesArePresent(softly, content, account);
         int projectionRows = checkProjectionsAgreeWithTheirSources(softly, journal, content);
 
-        String replayPrefix = "journal-replay-" + run;
+        String replayPrefix = "journal-service-replay-" + run;
         stack.startInstance("journal-service", "journal_replay_" + run, 18083,
                 Map.of("SECUREBASE_EVENTS_CONSUMER_GROUP_PREFIX", replayPrefix));
         ServiceDatabase replay = ServiceDatabase.of(stack.database("journal_replay_" + run));

@@ -27,4 +27,10 @@ public @interface EventContract {
 
     /** The envelope's {@code type}; the record's simple name when empty. */
     String type() default "";
+
+    /**
+     * Whether consumers record the event in their processed-event ledger. False only for events that are idempotent
+     * by nature and frequent (a heartbeat: applying one twice changes nothing), so the ledger does not grow with them.
+     */
+    boolean recordInLedger() default true;
 }

@@ -11,6 +11,7 @@ import org.securebase.platform.events.accounts.AccountActivated;
 import org.securebase.platform.events.accounts.AccountDeactivated;
 import org.securebase.platform.events.accounts.AccountInvited;
 import org.securebase.platform.events.accounts.AccountReactivated;
+import org.securebase.platform.events.accounts.AccountsHeartbeat;
 import org.securebase.platform.events.accounts.CaseloadAssigned;
 import org.securebase.platform.events.accounts.CaseloadEnded;
 import org.securebase.platform.events.accounts.RoleChanged;
@@ -35,7 +36,7 @@ public final class EventContracts {
             ArticlePublished.class, ArticleRetracted.class,
             AssignmentCreated.class, AssignmentOpened.class, AssignmentSubmitted.class, FeedbackGiven.class,
             AccountInvited.class, AccountActivated.class, AccountDeactivated.class, AccountReactivated.class,
-            RoleChanged.class, CaseloadAssigned.class, CaseloadEnded.class);
+            RoleChanged.class, CaseloadAssigned.class, CaseloadEnded.class, AccountsHeartbeat.class);
 
     private static final EventContracts SHARED = new EventContracts(ALL);
 
@@ -49,8 +50,10 @@ public final class EventContracts {
      * @param topic         its topic
      * @param type          the envelope's type name
      * @param schemaVersion the newest schema version this code writes and reads
+     * @param recordInLedger whether consumers record it in their processed-event ledger
      */
-    public record Contract(Class<? extends EventPayload> payload, String topic, String type, int schemaVersion) {
+    public record Contract(Class<? extends EventPayload> payload, String topic, String type, int schemaVersion,
+                           boolean recordInLedger) {
     }
 
     EventContracts(Collection<Class<? extends EventPayload>> payloads) {
@@ -101,6 +104,7 @@ public final class EventContracts {
             throw new IllegalStateException(payload.getName() + " must declare a schema version of at least 1");
         }
         String type = annotation.type().isEmpty() ? payload.getSimpleName() : annotation.type();
-        return new Contract(payload, Topics.requireValid(annotation.topic()), type, annotation.schemaVersion());
+        return new Contract(payload, Topics.requireValid(annotation.topic()), type, annotation.schemaVersion(),
+                annotation.recordInLedger());
     }
 }

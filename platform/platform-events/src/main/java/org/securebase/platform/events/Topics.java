@@ -27,6 +27,9 @@ public final class Topics {
         return CONTENT_ARTICLES.equals(requireValid(topic));
     }
 
+    /** Every topic of the platform. */
+    public static final java.util.List<String> ALL = java.util.List.of(CONTENT_ARTICLES, JOURNAL_ASSIGNMENTS, ACCOUNTS);
+
     /** Appended to a topic's name to get the topic its consumers park poison records in. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

@@ -21,7 +21,7 @@ class EventContractsTest {
     @Test
     void everyContractIsAnnotatedOnItsRecordAndFoundByTopicAndType() {
         assertThat(contracts.of(ArticlePublished.class))
-                .isEqualTo(new EventContracts.Contract(ArticlePublished.class, Topics.CONTENT_ARTICLES, "ArticlePublished", 1));
+                .isEqualTo(new EventContracts.Contract(ArticlePublished.class, Topics.CONTENT_ARTICLES, "ArticlePublished", 1, true));
         assertThat(contracts.find(Topics.JOURNAL_ASSIGNMENTS, "AssignmentCreated").orElseThrow().payload())
                 .isEqualTo(AssignmentCreated.class);
         // A type name means something only on its own topic.

@@ -1,6 +1,7 @@
 package org.securebase.platform.test;
 
 import org.securebase.platform.embedded.PostgresServer;
+import org.securebase.platform.events.KafkaAccess;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -30,6 +31,14 @@ public class RealBackends implements ApplicationContextInitializer<ConfigurableA
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
         properties.put("spring.kafka.bootstrap-servers", TestBackends.kafkaBootstrapServers());
+        if (KafkaAccess.SERVICES.stream().anyMatch(known -> known.principal().equals(service))) {
+            TestBackends.kafkaClientProperties(service).forEach((key, value) -> {
+                if (!key.equals("bootstrap.servers")) {
+                    properties.put(key.equals("security.protocol") ? "spring.kafka.security.protocol"
+                            : "spring.kafka.properties." + key, value);
+                }
+            });
+        }
         // The shared servers stop in a JVM shutdown hook that runs alongside Spring's context close; a short
         // connection timeout keeps a closing context from waiting 30 s for a database that is already gone.
         properties.put("spring.datasource.hikari.connection-timeout", "3000");

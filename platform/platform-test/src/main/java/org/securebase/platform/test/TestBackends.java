@@ -4,7 +4,10 @@ import org.securebase.platform.embedded.EmbeddedKafkaServer;
 import org.securebase.platform.embedded.EmbeddedPostgresServer;
 import org.securebase.platform.embedded.MailServer;
 import org.securebase.platform.embedded.PostgresServer;
-import org.testcontainers.kafka.KafkaContainer;
+import org.securebase.platform.events.KafkaAccess;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shared real servers of one test JVM. Each starts on first use and stops when the JVM exits, so a
@@ -13,7 +16,8 @@ import org.testcontainers.kafka.KafkaContainer;
 public final class TestBackends {
 
     private static PostgresServer postgres;
-    private static String kafkaBootstrapServers;
+    private static EmbeddedKafkaServer kafka;
+    private static final Map<String, String> KAFKA_PASSWORDS = new ConcurrentHashMap<>();
     private static MailServer mail;
     private static TestKeycloak keycloak;
 
@@ -33,19 +37,41 @@ public final class TestBackends {
         return postgres;
     }
 
-    public static synchronized String kafkaBootstrapServers() {
-        if (kafkaBootstrapServers == null) {
-            if (Backend.current() == Backend.DOCKER) {
-                KafkaContainer container = new KafkaContainer("apache/kafka:4.1.1");
-                container.start();
-                kafkaBootstrapServers = container.getBootstrapServers();
-            } else {
-                EmbeddedKafkaServer embedded = EmbeddedKafkaServer.start();
-                onExit(embedded);
-                kafkaBootstrapServers = embedded.bootstrapServers();
+    /**
+     * The broker, secured like production (ADR 0017): SASL for every client, the standard authorizer, each service a
+     * user of its own with exactly the ACLs of {@link KafkaAccess}, and the platform's topics provisioned. Always the
+     * embedded broker, with or without Docker: it is the real broker, and it is the one whose users and ACLs the tests
+     * can set up the same way in both modes.
+     */
+    public static synchronized EmbeddedKafkaServer kafka() {
+        if (kafka == null) {
+            EmbeddedKafkaServer embedded = EmbeddedKafkaServer.start();
+            onExit(embedded);
+            for (KafkaAccess.Service service : KafkaAccess.SERVICES) {
+                KAFKA_PASSWORDS.put(service.principal(), EmbeddedKafkaServer.randomPassword());
             }
+            embedded.grant(KAFKA_PASSWORDS, KafkaAccess.aclBindings(true), KafkaAccess.provisionedTopics(3, (short) 1));
+            kafka = embedded;
         }
-        return kafkaBootstrapServers;
+        return kafka;
+    }
+
+    public static String kafkaBootstrapServers() {
+        return kafka().bootstrapServers();
+    }
+
+    /** How {@code service} connects: its own SCRAM user, as the local stack and production give it. */
+    public static Map<String, Object> kafkaClientProperties(String service) {
+        String password = KAFKA_PASSWORDS.get(service);
+        if (password == null) {
+            throw new IllegalArgumentException(service + " is not a Kafka user (KafkaAccess.SERVICES)");
+        }
+        return kafka().clientProperties(service, password);
+    }
+
+    /** How a test tool connects (forging records, reading dead-letter topics, resetting offsets): as the operator. */
+    public static Map<String, Object> kafkaOperatorProperties() {
+        return kafka().operatorClientProperties();
     }
 
     /** GreenMail runs in the test JVM in both modes: it is a pure-Java server either way. */

@@ -11,8 +11,9 @@ import org.securebase.platform.events.Topics;
  * A client no longer belongs to this therapist's caseload: from now on the therapist must not see their data.
  *
  * @param assignmentId the caseload assignment that ended; a newer one of the same client is left alone
- * @param reason       {@code REASSIGNED}, {@code UNASSIGNED}, {@code ROLE_CHANGED} (one of the two changed role) or
- *                     {@code ACCOUNT_DELETED} (one of the two was deleted in Keycloak)
+ * @param reason       {@code REASSIGNED}, {@code UNASSIGNED}, {@code ROLE_CHANGED} (one of the two changed role),
+ *                     {@code DEACTIVATED} (one of the two was deactivated) or {@code ACCOUNT_DELETED} (one of the two
+ *                     was deleted in Keycloak)
  */
 @EventContract(topic = Topics.ACCOUNTS, schemaVersion = 1)
 public record CaseloadEnded(UUID clientId, long sequence, UUID therapistId, UUID assignmentId, String reason,

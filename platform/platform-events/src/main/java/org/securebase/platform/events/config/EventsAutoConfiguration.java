@@ -2,10 +2,14 @@ package org.securebase.platform.events.config;
 
 import java.time.Clock;
 
+import org.securebase.platform.events.consumer.ConsumerPauses;
 import org.securebase.platform.events.consumer.DeadLetterPolicy;
+import org.securebase.platform.events.consumer.EventMetrics;
+import org.securebase.platform.events.consumer.EventRejections;
 import org.securebase.platform.events.consumer.IntegrationEventListeners;
 import org.securebase.platform.events.consumer.ProcessedEvents;
 import org.securebase.platform.events.outbox.OutboxConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,10 +41,27 @@ public class EventsAutoConfiguration {
         return new ProcessedEvents(jdbc, clock.getIfAvailable(Clock::systemUTC));
     }
 
+    @Bean
+    EventMetrics eventMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new EventMetrics(registry.getIfAvailable());
+    }
+
+    @Bean
+    EventRejections eventRejections(KafkaOperations<Object, Object> kafka, EventMetrics metrics) {
+        return new EventRejections(kafka, metrics);
+    }
+
+    @Bean
+    ConsumerPauses consumerPauses(ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+        return new ConsumerPauses(registry);
+    }
+
     /** Used by every listener container: Boot's container factory takes the one error handler bean there is. */
     @Bean
-    CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> kafka, EventsProperties properties) {
-        return DeadLetterPolicy.errorHandler(kafka, properties.consumer().retries(), properties.consumer().initialBackoff());
+    CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> kafka, ConsumerPauses pauses,
+                                                 EventMetrics metrics, EventsProperties properties) {
+        return DeadLetterPolicy.errorHandler(kafka, pauses, metrics, properties.consumer().initialBackoff(),
+                properties.consumer().maxBackoff());
     }
 
     @Bean

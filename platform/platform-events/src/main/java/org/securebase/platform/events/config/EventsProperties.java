@@ -36,12 +36,14 @@ public record EventsProperties(@DefaultValue List<String> publishes, @DefaultVal
     }
 
     /**
-     * @param groupPrefix    consumer groups are {@code <groupPrefix>.<consumer>}; empty means the application's name.
-     *                       A fresh database (a projection to rebuild from the start) needs a new prefix.
-     * @param retries        how often a failing record is retried before it is parked in the dead-letter topic
-     * @param initialBackoff the first pause before a retry; each next one is twice as long
+     * @param groupPrefix      consumer groups are {@code <groupPrefix>.<consumer>}; empty means the application's
+     *                         name. A fresh database (a projection to rebuild from the start) needs a new prefix.
+     * @param initialBackoff   the first pause before a failed record is tried again; each next one is twice as long
+     * @param maxBackoff       the longest pause between two tries (there is no last try: see the dead-letter policy)
+     * @param maxSequenceGap   how far an account's event sequence may jump past the last one applied before the event
+     *                         is taken as forged and rejected (a real account has a few events a day)
      */
-    public record Consumer(@DefaultValue("") String groupPrefix, @DefaultValue("4") int retries,
-                           @DefaultValue("500ms") Duration initialBackoff) {
+    public record Consumer(@DefaultValue("") String groupPrefix, @DefaultValue("500ms") Duration initialBackoff,
+                           @DefaultValue("30s") Duration maxBackoff, @DefaultValue("1000") long maxSequenceGap) {
     }
 }

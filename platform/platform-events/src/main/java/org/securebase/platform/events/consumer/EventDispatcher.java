@@ -79,11 +79,17 @@ public final class EventDispatcher {
         EventPayload payload = handler == null ? null : payloadOf(envelope, contract);
         EventMetadata metadata = new EventMetadata(envelope.eventId(), envelope.type(), envelope.schemaVersion(),
                 envelope.occurredAt(), envelope.aggregateId(), record.topic(), record.partition(), record.offset());
-        transactions.executeWithoutResult(status -> {
-            if (ledger.firstTime(consumer, envelope.eventId()) && handler != null) {
-                handler.invoke(payload, metadata);
-            }
-        });
+        EventRejections.applying(consumer, record);
+        try {
+            transactions.executeWithoutResult(status -> {
+                boolean recorded = contract == null || contract.recordInLedger();
+                if ((!recorded || ledger.firstTime(consumer, envelope.eventId())) && handler != null) {
+                    handler.invoke(payload, metadata);
+                }
+            });
+        } finally {
+            EventRejections.done();
+        }
     }
 
     private EventPayload payloadOf(EventEnvelope<JsonNode> envelope, EventContracts.Contract contract) {

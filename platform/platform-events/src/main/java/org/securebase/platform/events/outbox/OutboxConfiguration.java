@@ -11,6 +11,7 @@ import org.securebase.platform.events.EventContracts;
 import org.securebase.platform.events.EventJson;
 import org.securebase.platform.events.Topics;
 import org.securebase.platform.events.config.EventsProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
@@ -20,6 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
@@ -94,6 +96,13 @@ public class OutboxConfiguration implements AsyncConfigurer, DisposableBean {
                 .mapping(OutboxEvent.class, event -> event.envelope().getBytes(StandardCharsets.UTF_8))
                 .route(OutboxEvent.class, event -> RoutingTarget.forTarget(event.topic()).andKey(event.key()))
                 .build();
+    }
+
+    @Bean
+    OutboxBacklog outboxBacklog(JdbcClient jdbc, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> registry) {
+        OutboxBacklog backlog = new OutboxBacklog(jdbc, clock.getIfAvailable(Clock::systemUTC));
+        registry.ifAvailable(backlog::register);
+        return backlog;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.securebase.platform.security.problem;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,5 +24,10 @@ public abstract class ProblemException extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    /** Headers the answer carries besides the problem (e.g. {@code Retry-After}); none by default. */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 }

@@ -111,7 +111,9 @@ public class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler 
         ProblemDetail problem = ex instanceof BadRequestException badRequest && !badRequest.violations().isEmpty()
                 ? Problems.validationFailed(ex.detail(), badRequest.violations(), request)
                 : Problems.of(ex.type(), ex.detail(), request);
-        return problemResponse(problem, HttpHeaders.EMPTY);
+        HttpHeaders headers = new HttpHeaders();
+        ex.headers().forEach(headers::set);
+        return problemResponse(problem, headers);
     }
 
     /**
