@@ -54,6 +54,7 @@ public final class SecureBaseStack implements AutoCloseable {
     private StackSecrets secrets;
     private MailServer mail;
     private EmbeddedKafkaServer kafka;
+    private final Map<String, String> kafkaPasswords = new HashMap<>();
     private KeycloakServer keycloak;
     private String demoPassword;
 
@@ -128,7 +129,7 @@ public final class SecureBaseStack implements AutoCloseable {
         started.push(kafka);
         // Each service its own SCRAM user with exactly its ACLs (KafkaAccess), as in production; on every start, so
         // that a data folder from before gets them too.
-        Map<String, String> kafkaPasswords = new HashMap<>();
+        kafkaPasswords.clear();
         for (KafkaAccess.Service service : KafkaAccess.SERVICES) {
             kafkaPasswords.put(service.principal(), secrets.getOrCreate("kafka." + service.principal() + ".password"));
         }
@@ -300,6 +301,11 @@ public final class SecureBaseStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** How {@code service} connects to the broker (its own SCRAM user): for the system tests' checks of the ACLs. */
+    public Map<String, Object> kafkaClientProperties(String service) {
+        return kafka.clientProperties(service, kafkaPasswords.get(service));
     }
 
     /** How an operator's tool connects to the broker (a super user): for the system tests' checks. */
