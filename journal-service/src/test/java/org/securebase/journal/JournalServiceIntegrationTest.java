@@ -26,6 +26,9 @@ import java.lang.annotation.Target;
         "securebase.events.consumer.initial-backoff=100ms",
         "securebase.events.consumer.max-backoff=2s",
         "securebase.events.outbox.retry-interval=PT1S",
+        // The audit's sealer takes rows a second old, so a test sees them sealed soon.
+        "securebase.journal.audit.seal-after=PT1S",
+        "securebase.journal.audit.seal-interval=PT1S",
         // At JVM exit the shared PostgreSQL may stop before this context closes; Modulith's registry then asks it
         // once more on shutdown. Give up on a connection after 5 s instead of 30, so the test JVM exits in time.
         "spring.datasource.hikari.connection-timeout=5000"

@@ -14,6 +14,7 @@ import org.securebase.platform.security.Role;
 import org.securebase.platform.security.problem.BadRequestException;
 import org.securebase.platform.security.problem.FieldViolation;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +34,12 @@ class AccountController {
 
     private final AccountAdministration administration;
     private final Accounts accounts;
+    private final IdentityReads identityReads;
 
-    AccountController(AccountAdministration administration, Accounts accounts) {
+    AccountController(AccountAdministration administration, Accounts accounts, IdentityReads identityReads) {
         this.administration = administration;
         this.accounts = accounts;
+        this.identityReads = identityReads;
     }
 
     /** Lists accounts, filtered by role, status, part of the name or of the email; paged, ordered by name. */
@@ -47,7 +50,8 @@ class AccountController {
             @RequestParam(required = false) @Size(max = AccountLimits.NAME_QUERY) String name,
             @RequestParam(required = false) @Size(max = AccountLimits.EMAIL) String email,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            Caller reader) {
         List<FieldViolation> violations = new ArrayList<>();
         Role roleFilter = null;
         if (role != null && !role.isBlank()) {
@@ -66,13 +70,17 @@ class AccountController {
         if (!violations.isEmpty()) {
             throw new BadRequestException("The request has invalid fields.", violations);
         }
-        return PageView.of(administration.search(new AccountQuery(roleFilter, statusFilter, name, email),
-                PageRequest.of(page, size, ORDER)), AccountView::of);
+        Page<AccountSnapshot> found = administration.search(new AccountQuery(roleFilter, statusFilter, name, email),
+                PageRequest.of(page, size, ORDER));
+        identityReads.listed(reader, found.getContent(), IdentityReads.View.ACCOUNT_LIST);
+        return PageView.of(found, AccountView::of);
     }
 
     @GetMapping("/{id}")
-    AccountView get(@PathVariable UUID id) {
-        return AccountView.of(accounts.get(id));
+    AccountView get(@PathVariable UUID id, Caller reader) {
+        AccountSnapshot account = accounts.get(id);
+        identityReads.opened(reader, account, IdentityReads.View.ACCOUNT);
+        return AccountView.of(account);
     }
 
     /** Disables the person in Keycloak and ends all their sessions. Repeating it is harmless. */

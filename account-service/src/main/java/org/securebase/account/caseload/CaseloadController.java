@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.securebase.account.account.AccountSnapshot;
 import org.securebase.account.account.Accounts;
+import org.securebase.account.account.IdentityReads;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
 import org.securebase.platform.security.problem.NotFoundException;
@@ -35,26 +36,28 @@ class CaseloadController {
 
     private final Caseloads caseloads;
     private final Accounts accounts;
+    private final IdentityReads identityReads;
 
-    CaseloadController(Caseloads caseloads, Accounts accounts) {
+    CaseloadController(Caseloads caseloads, Accounts accounts, IdentityReads identityReads) {
         this.caseloads = caseloads;
         this.accounts = accounts;
+        this.identityReads = identityReads;
     }
 
     /** The calling therapist's clients. */
     @GetMapping("/caseload")
     List<CaseloadClientView> myCaseload(Caller therapist) {
-        return viewOf(caseloads.caseloadOf(therapist.id()));
+        return viewOf(caseloads.caseloadOf(therapist.id()), therapist);
     }
 
     /** A therapist's clients (admin). 404 unless the account is a therapist. */
     @GetMapping("/{therapistId}/caseload")
-    List<CaseloadClientView> caseloadOf(@PathVariable UUID therapistId) {
+    List<CaseloadClientView> caseloadOf(@PathVariable UUID therapistId, Caller admin) {
         AccountSnapshot therapist = accounts.get(therapistId);
         if (therapist.role() != Role.THERAPIST) {
             throw new NotFoundException();
         }
-        return viewOf(caseloads.caseloadOf(therapistId));
+        return viewOf(caseloads.caseloadOf(therapistId), admin);
     }
 
     /** Assigns the client to a therapist, or reassigns them (the previous assignment ends). */
@@ -72,14 +75,15 @@ class CaseloadController {
 
     /** Every therapist the client has had, newest first. */
     @GetMapping("/{clientId}/therapist-assignments")
-    List<AssignmentView> history(@PathVariable UUID clientId) {
-        accounts.get(clientId);
+    List<AssignmentView> history(@PathVariable UUID clientId, Caller admin) {
+        identityReads.opened(admin, accounts.get(clientId), IdentityReads.View.CASELOAD_HISTORY);
         return caseloads.historyOf(clientId).stream().map(this::viewOf).toList();
     }
 
-    private List<CaseloadClientView> viewOf(List<Assignment> assignments) {
+    private List<CaseloadClientView> viewOf(List<Assignment> assignments, Caller reader) {
         // One query for all the clients, not one per row: a caseload of 50 cost 50 round trips and transactions.
         Map<UUID, AccountSnapshot> clients = accounts.findAll(assignments.stream().map(Assignment::clientId).toList());
+        identityReads.listed(reader, clients.values(), IdentityReads.View.CASELOAD);
         return assignments.stream()
                 .map(assignment -> Optional.ofNullable(clients.get(assignment.clientId()))
                         .map(client -> new CaseloadClientView(client.id(), client.displayName(),

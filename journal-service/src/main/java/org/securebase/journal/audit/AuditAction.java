@@ -5,5 +5,7 @@ public enum AuditAction {
     /** The resource was opened on its own. */
     READ,
     /** The resource's text appeared in a list the reader fetched. */
-    LISTED
+    LISTED,
+    /** The resource was exported (downloaded as a file). */
+    EXPORTED
 }

@@ -11,6 +11,7 @@ import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
 import org.securebase.platform.security.problem.BadRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +22,22 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     private final AuditLog log;
+    private final AuditExport export;
 
-    AuditController(AuditLog log) {
+    AuditController(AuditLog log, AuditExport export) {
         this.log = log;
+        this.export = export;
+    }
+
+    /** The whole audit, or one client's or one reader's, as CSV (admins). The download is itself audited. */
+    @GetMapping(path = "/export", produces = "text/csv")
+    @Operation(summary = "The access audit as CSV, oldest first; the export is recorded in the audit")
+    void export(Caller admin, @RequestParam(required = false) UUID actor, @RequestParam(required = false) UUID subject,
+                HttpServletResponse response) throws java.io.IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"access-audit.csv\"");
+        response.setHeader("Cache-Control", "no-store");
+        export.export(admin, subject, actor, response.getWriter());
     }
 
     /**

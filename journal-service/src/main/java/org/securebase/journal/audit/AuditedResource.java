@@ -7,5 +7,9 @@ public enum AuditedResource {
     /** The feedback thread of an assignment: the therapist's feedback and the client's replies. */
     ASSIGNMENT_FEEDBACK,
     /** A journal entry shared with the reader. */
-    JOURNAL_ENTRY
+    JOURNAL_ENTRY,
+    /** That the person is a client of the practice: their name on a list, their account, their caseload (account-service). */
+    CLIENT_IDENTITY,
+    /** The access audit itself, exported by an admin. */
+    ACCESS_AUDIT
 }

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * The role half of docs/architecture.md's "Authorization", per endpoint. A role that may never do something gets 403 whatever the
- * id (that leaks nothing); whether this client or this therapist may touch this object is decided in the
+ * The role half of docs/architecture.md's "Authorization", per endpoint. A role that may never do something gets 403
+ * whatever the id (that leaks nothing); whether this client or this therapist may touch this object is decided in the
  * features, which answer 404. Admins reach only the audit: they never read clinical content.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,6 +39,7 @@ class JournalSecurityRules {
                 .requestMatchers(HttpMethod.GET, "/api/journal/shared-entries", "/api/journal/shared-entries/*")
                 .hasRole(THERAPIST)
                 .requestMatchers(HttpMethod.GET, "/api/journal/adherence").hasRole(THERAPIST)
-                .requestMatchers(HttpMethod.GET, "/api/journal/audit").hasAnyRole(CLIENT, ADMIN);
+                .requestMatchers(HttpMethod.GET, "/api/journal/audit").hasAnyRole(CLIENT, ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/journal/audit/export").hasRole(ADMIN);
     }
 }

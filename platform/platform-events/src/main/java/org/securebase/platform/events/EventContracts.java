@@ -13,6 +13,7 @@ import org.securebase.platform.events.accounts.AccountInvited;
 import org.securebase.platform.events.accounts.AccountReactivated;
 import org.securebase.platform.events.accounts.AccountsHeartbeat;
 import org.securebase.platform.events.accounts.CaseloadAssigned;
+import org.securebase.platform.events.accounts.ClientIdentityRead;
 import org.securebase.platform.events.accounts.CaseloadEnded;
 import org.securebase.platform.events.accounts.RoleChanged;
 import org.securebase.platform.events.content.ArticlePublished;
@@ -36,7 +37,8 @@ public final class EventContracts {
             ArticlePublished.class, ArticleRetracted.class,
             AssignmentCreated.class, AssignmentOpened.class, AssignmentSubmitted.class, FeedbackGiven.class,
             AccountInvited.class, AccountActivated.class, AccountDeactivated.class, AccountReactivated.class,
-            RoleChanged.class, CaseloadAssigned.class, CaseloadEnded.class, AccountsHeartbeat.class);
+            RoleChanged.class, CaseloadAssigned.class, CaseloadEnded.class, AccountsHeartbeat.class,
+            ClientIdentityRead.class);
 
     private static final EventContracts SHARED = new EventContracts(ALL);
 

@@ -19,6 +19,12 @@ public final class Topics {
     public static final String ACCOUNTS = "securebase.accounts.v1";
 
     /**
+     * account-service: who read which client's identity (admin listings and detail views, caseload reads), for the
+     * access audit journal-service keeps; key = the client. Ids and a view name only.
+     */
+    public static final String ACCOUNT_READS = "securebase.accounts.reads.v1";
+
+    /**
      * Whether the topic is compacted: Kafka keeps at least the newest record per key, which is all a consumer
      * rebuilding its view of each aggregate needs. The articles topic is; the others keep every event, because
      * their consumers apply them in sequence.
@@ -28,7 +34,8 @@ public final class Topics {
     }
 
     /** Every topic of the platform. */
-    public static final java.util.List<String> ALL = java.util.List.of(CONTENT_ARTICLES, JOURNAL_ASSIGNMENTS, ACCOUNTS);
+    public static final java.util.List<String> ALL = java.util.List.of(CONTENT_ARTICLES, JOURNAL_ASSIGNMENTS, ACCOUNTS,
+            ACCOUNT_READS);
 
     /** Appended to a topic's name to get the topic its consumers park poison records in. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
