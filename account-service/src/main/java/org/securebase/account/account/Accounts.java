@@ -20,7 +20,7 @@ import org.securebase.account.events.RoleChanged;
 import org.securebase.account.events.StatusChangeCause;
 import org.securebase.platform.security.DeactivatedAccounts;
 import org.securebase.platform.security.Role;
-import org.securebase.platform.security.problem.NotFoundException;
+import org.securebase.platform.web.problem.NotFoundException;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;

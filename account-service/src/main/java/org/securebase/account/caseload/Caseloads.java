@@ -13,8 +13,8 @@ import org.securebase.account.events.AccountsEvents;
 import org.securebase.account.events.CaseloadAssigned;
 import org.securebase.account.events.CaseloadEnded;
 import org.securebase.platform.security.Role;
-import org.securebase.platform.security.problem.BadRequestException;
-import org.securebase.platform.security.problem.NotFoundException;
+import org.securebase.platform.web.problem.BadRequestException;
+import org.securebase.platform.web.problem.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.securebase.content.article.ArticleAuthoring;
-import org.securebase.platform.security.problem.PayloadTooLargeException;
+import org.securebase.platform.web.problem.PayloadTooLargeException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;

@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.UUID;
 
 import org.securebase.platform.security.Caller;
-import org.securebase.platform.security.requestid.RequestIdFilter;
+import org.securebase.platform.web.requestid.RequestIdFilter;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
