@@ -19,7 +19,7 @@
  *       ({@link org.securebase.platform.security.KeycloakDefaultsEnvironmentPostProcessor}).</li>
  * </ul>
  *
- * <p>Problem+json itself, request ids and the other service defaults are
+ * <p>Problem+json itself, request ids, the request body limit and the other service defaults are
  * platform-web's ({@code org.securebase.platform.web}), which this module depends on.
  */
 package org.securebase.platform.security;

@@ -48,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
  * registered for it) with the decoder fetching keys over real HTTP from a local JWKS endpoint.
  */
 @WebMvcTest(controllers = KeycloakAdapterWebMvcTest.ProbeController.class,
-        properties = "securebase.security.public-paths=/api/probe/open/**")
+        properties = { "securebase.security.public-paths=/api/probe/open/**", "securebase.web.max-body-size=1KB" })
 class KeycloakAdapterWebMvcTest {
 
     private static final TestTokens TOKENS = new TestTokens();
@@ -212,7 +212,23 @@ class KeycloakAdapterWebMvcTest {
         expectProblem(mvc.perform(authorized(get("/api/probe/no-such-thing-xyz"))), 404, "not-found");
     }
 
+    // --- the body limit ------------------------------------------------------------------
+    // That it runs after the token check is KeycloakAdapterTomcatIT's: this slice registers Spring Security's
+    // chain as a plain filter bean, after every ordered one, where the servlet container puts it before them.
+
+    @Test
+    void anAuthenticatedOversizeBodyAnswers413() throws Exception {
+        expectProblem(mvc.perform(authorized(post("/api/probe/items"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(oversizeItem())), 413, "payload-too-large")
+                .andExpect(jsonPath("$.detail").value("The request body may be at most 1024 bytes."));
+    }
+
     // --- helpers -------------------------------------------------------------------------
+
+    private static String oversizeItem() {
+        return "{\"name\":\"" + "x".repeat(1024) + "\"}";
+    }
 
     private static MockHttpServletRequestBuilder authorized(MockHttpServletRequestBuilder request) {
         return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(THERAPIST_ID, "therapist"));

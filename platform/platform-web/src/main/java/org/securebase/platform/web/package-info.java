@@ -8,6 +8,8 @@
  *       {@code problem} package);</li>
  *   <li>a request id on every request, in the response, the logs and every problem (the {@code requestid}
  *       package);</li>
+ *   <li>a request body limit, {@code securebase.web.max-body-size}, answered with 413
+ *       ({@link org.securebase.platform.web.RequestBodyLimitAutoConfiguration}, the {@code bodylimit} package);</li>
  *   <li>the settings all resource servers share, as the lowest-precedence property source
  *       ({@link org.securebase.platform.web.ServiceDefaultsEnvironmentPostProcessor}).</li>
  * </ul>

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.securebase.platform.web.bodylimit.RequestBodyLimitFilter;
 import org.securebase.platform.web.problem.ProblemJsonErrorController;
 import org.securebase.platform.web.problem.ProblemJsonExceptionHandler;
 
@@ -28,7 +29,7 @@ class PlatformWebAutoConfigurationTest {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(
-                    ProblemJsonAutoConfiguration.class,
+                    ProblemJsonAutoConfiguration.class, RequestBodyLimitAutoConfiguration.class,
                     JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
                     DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
                     ErrorMvcAutoConfiguration.class))
@@ -38,7 +39,8 @@ class PlatformWebAutoConfigurationTest {
     @Test
     void isRegisteredForApplicationsAndWebMvcTestSlices() {
         ClassLoader classLoader = getClass().getClassLoader();
-        List<String> expected = List.of(ProblemJsonAutoConfiguration.class.getName());
+        List<String> expected = List.of(ProblemJsonAutoConfiguration.class.getName(),
+                RequestBodyLimitAutoConfiguration.class.getName());
 
         assertThat(ImportCandidates.load(AutoConfiguration.class, classLoader)).containsAll(expected);
         assertThat(ImportCandidates.load(org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest.class, classLoader))
@@ -58,9 +60,27 @@ class PlatformWebAutoConfigurationTest {
     }
 
     @Test
+    void limitsBodiesToOneMegabyteUnlessTheServiceSaysOtherwise() {
+        runner.run(context -> {
+            assertThat(context.getBean(SecureBaseWebProperties.class).maxBodyBytes()).isEqualTo(1024 * 1024);
+            assertThat(context.getBean(SecureBaseWebProperties.class).maxBodyDetail())
+                    .isEqualTo("The request body may be at most 1048576 bytes.");
+            FilterRegistrationBean<?> limit = context.getBean(RequestBodyLimitAutoConfiguration.REQUEST_BODY_LIMIT_FILTER_BEAN_NAME,
+                    FilterRegistrationBean.class);
+            assertThat(limit.getFilter()).isInstanceOf(RequestBodyLimitFilter.class);
+            assertThat(limit.getOrder()).isEqualTo(RequestBodyLimitFilter.ORDER);
+        });
+        runner.withPropertyValues("securebase.web.max-body-size=256KB").run(context ->
+                assertThat(context.getBean(SecureBaseWebProperties.class).maxBodyDetail())
+                        .isEqualTo("The request body may be at most 262144 bytes."));
+    }
+
+    @Test
     void staysOutOfNonWebApplications() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(ProblemJsonAutoConfiguration.class))
-                .run(context -> assertThat(context).doesNotHaveBean(ProblemJsonExceptionHandler.class));
+                .withConfiguration(AutoConfigurations.of(ProblemJsonAutoConfiguration.class,
+                        RequestBodyLimitAutoConfiguration.class))
+                .run(context -> assertThat(context).doesNotHaveBean(ProblemJsonExceptionHandler.class)
+                        .doesNotHaveBean(SecureBaseWebProperties.class));
     }
 }

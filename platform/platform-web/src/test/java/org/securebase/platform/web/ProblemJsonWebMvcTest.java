@@ -47,10 +47,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Problem+json and request ids as a service sees them: a {@code @WebMvcTest} slice (our
+ * Problem+json, request ids and the body limit as a service sees them: a {@code @WebMvcTest} slice (our
  * auto-configurations are registered for it), without any security.
  */
-@WebMvcTest(controllers = ProblemJsonWebMvcTest.ProbeController.class)
+@WebMvcTest(controllers = ProblemJsonWebMvcTest.ProbeController.class, properties = {
+        "securebase.web.max-body-size=64B",
+        "securebase.web.max-body-detail=Probe bodies may be at most 64 bytes." })
 class ProblemJsonWebMvcTest {
 
 
@@ -160,6 +162,24 @@ class ProblemJsonWebMvcTest {
                 .andExpect(content().string(not(containsString("SELECT"))))
                 .andExpect(content().string(not(containsString("IllegalStateException"))))
                 .andExpect(content().string(not(containsString("at org."))));
+    }
+
+    // --- the body limit --------------------------------------------------------------------
+
+    @Test
+    void aBodyOverTheConfiguredLimitAnswers413WithTheConfiguredDetail() throws Exception {
+        String name = "x".repeat(64);
+
+        expectProblem(mvc.perform(post("/api/probe/items")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + name + "\",\"quantity\":1}")), 413, "payload-too-large")
+                .andExpect(jsonPath("$.detail").value("Probe bodies may be at most 64 bytes."))
+                .andExpect(content().string(not(containsString(name))));
+        mvc.perform(post("/api/probe/items")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"within\",\"quantity\":1}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("within"));
     }
 
     @SpringBootConfiguration

@@ -1,4 +1,4 @@
-package org.securebase.content.web;
+package org.securebase.platform.web.bodylimit;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -6,16 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Set;
-
-import org.securebase.content.article.ArticleAuthoring;
-import org.securebase.platform.web.problem.PayloadTooLargeException;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -25,43 +17,59 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-/**
- * Refuses request bodies larger than {@link #MAX_BODY_BYTES} with 413 before anything parses them, so a
- * huge upload costs neither a JSON parse nor more than this much memory. A body with a Content-Length
- * above the limit is refused unread; a chunked body (no Content-Length) is read up to the limit and refused
- * as soon as it passes it.
- *
- * <p>The limit leaves room for the largest accepted article ({@link ArticleAuthoring#MAX_MARKDOWN_CHARS}
- * characters, up to 3 bytes each in UTF-8, plus JSON escaping); that character limit is checked on the
- * Markdown itself and also answered with 413. Runs after Spring Security, so an anonymous request is told to
- * authenticate (401) rather than how large a body may be.
- */
-@Component
-@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10)
-public class RequestBodyLimit extends OncePerRequestFilter {
+import org.securebase.platform.web.problem.PayloadTooLargeException;
 
-    public static final int MAX_BODY_BYTES = 1024 * 1024;
-    static final String DETAIL = "The request body may be at most " + MAX_BODY_BYTES + " bytes, and an article body at most "
-            + ArticleAuthoring.MAX_MARKDOWN_CHARS + " characters.";
+import org.springframework.boot.servlet.filter.OrderedFilter;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Refuses request bodies larger than the limit with 413 before anything parses them, so a huge body costs
+ * neither a JSON parse nor more than the limit in memory. A body whose Content-Length is above the limit is
+ * refused unread; a chunked body (no Content-Length) of a POST, PUT or PATCH is read up to the limit, refused as
+ * soon as it passes it, and otherwise handed on from memory, unchanged.
+ */
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+    /**
+     * Just after Spring Security's filter chain ({@code OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 100}, Boot's
+     * default {@code spring.security.filter.order}), so an anonymous request is told to authenticate (401) rather
+     * than how large a body may be.
+     */
+    public static final int ORDER = OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 90;
+
     private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
+    private final int maxBytes;
+    private final String detail;
     private final HandlerExceptionResolver exceptionResolver;
 
-    RequestBodyLimit(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
-        this.exceptionResolver = exceptionResolver;
+    /**
+     * @param maxBytes          the largest body accepted, in bytes
+     * @param detail            the 413 problem's {@code detail}, shown to the caller as is
+     * @param exceptionResolver Spring MVC's resolvers, which answer the refusal as the platform's problem+json
+     */
+    public RequestBodyLimitFilter(int maxBytes, String detail, HandlerExceptionResolver exceptionResolver) {
+        if (maxBytes < 1 || maxBytes == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the body limit must be between 1 and " + (Integer.MAX_VALUE - 1) + " bytes");
+        }
+        this.maxBytes = maxBytes;
+        this.detail = Objects.requireNonNull(detail, "detail");
+        this.exceptionResolver = Objects.requireNonNull(exceptionResolver, "exceptionResolver");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
+        if (declared > maxBytes) {
             refuse(request, response);
             return;
         }
         if (declared < 0 && METHODS_WITH_BODY.contains(request.getMethod())) {
-            byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
+            byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
                 refuse(request, response);
                 return;
             }
@@ -71,9 +79,11 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    // Through the MVC exception handlers, so the answer is the platform's problem+json.
-    private void refuse(HttpServletRequest request, HttpServletResponse response) {
-        exceptionResolver.resolveException(request, response, null, new PayloadTooLargeException(DETAIL));
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (exceptionResolver.resolveException(request, response, null, new PayloadTooLargeException(detail)) == null) {
+            // Only without the platform's handler (which answers everything): a bare 413 still beats letting it in.
+            response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+        }
     }
 
     /** A request whose (chunked) body was read here, within the limit, and is replayed from memory. */
