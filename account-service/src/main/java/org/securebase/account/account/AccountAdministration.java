@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.securebase.platform.events.accounts.StatusChangeCause;
 import org.securebase.account.keycloak.KeycloakDirectory;
-import org.securebase.platform.security.problem.ConflictException;
+import org.securebase.platform.web.problem.ConflictException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;

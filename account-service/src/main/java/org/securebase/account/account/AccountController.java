@@ -11,8 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
-import org.securebase.platform.security.problem.BadRequestException;
-import org.securebase.platform.security.problem.FieldViolation;
+import org.securebase.platform.web.problem.BadRequestException;
+import org.securebase.platform.web.problem.FieldViolation;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

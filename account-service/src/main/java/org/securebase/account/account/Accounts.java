@@ -21,7 +21,7 @@ import org.securebase.platform.events.accounts.StatusChangeCause;
 import org.securebase.platform.events.outbox.IntegrationEvents;
 import org.securebase.platform.security.DeactivatedAccounts;
 import org.securebase.platform.security.Role;
-import org.securebase.platform.security.problem.NotFoundException;
+import org.securebase.platform.web.problem.NotFoundException;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.context.ApplicationEventPublisher;

@@ -15,7 +15,7 @@ import org.securebase.account.account.Accounts;
 import org.securebase.account.account.IdentityReads;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
-import org.securebase.platform.security.problem.NotFoundException;
+import org.securebase.platform.web.problem.NotFoundException;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

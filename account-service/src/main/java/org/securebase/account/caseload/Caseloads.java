@@ -13,8 +13,8 @@ import org.securebase.platform.events.accounts.CaseloadAssigned;
 import org.securebase.platform.events.accounts.CaseloadEnded;
 import org.securebase.platform.events.outbox.IntegrationEvents;
 import org.securebase.platform.security.Role;
-import org.securebase.platform.security.problem.BadRequestException;
-import org.securebase.platform.security.problem.NotFoundException;
+import org.securebase.platform.web.problem.BadRequestException;
+import org.securebase.platform.web.problem.NotFoundException;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;

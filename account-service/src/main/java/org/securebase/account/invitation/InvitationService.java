@@ -18,8 +18,8 @@ import org.securebase.account.keycloak.KeycloakUserNotFoundException;
 import org.securebase.account.keycloak.NewKeycloakUser;
 import org.securebase.account.keycloak.RequiredAction;
 import org.securebase.platform.security.Role;
-import org.securebase.platform.security.problem.BadRequestException;
-import org.securebase.platform.security.problem.ConflictException;
+import org.securebase.platform.web.problem.BadRequestException;
+import org.securebase.platform.web.problem.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

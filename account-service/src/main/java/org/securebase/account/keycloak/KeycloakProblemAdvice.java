@@ -2,8 +2,8 @@ package org.securebase.account.keycloak;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.securebase.platform.security.problem.ProblemType;
-import org.securebase.platform.security.problem.Problems;
+import org.securebase.platform.web.problem.ProblemType;
+import org.securebase.platform.web.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

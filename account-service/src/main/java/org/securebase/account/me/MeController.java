@@ -10,7 +10,7 @@ import org.securebase.account.caseload.Caseloads;
 import org.securebase.account.reconciliation.Reconciliation;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
-import org.securebase.platform.security.problem.NotFoundException;
+import org.securebase.platform.web.problem.NotFoundException;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;

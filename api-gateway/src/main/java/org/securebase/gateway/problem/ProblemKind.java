@@ -5,9 +5,9 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 
 /**
- * The problems the gateway answers with. The slugs shared with platform-security ({@code unauthorized},
- * {@code invalid-token}, {@code not-found}, ...) are the same, so a client branches the same way whether the
- * gateway or a service refused it.
+ * The problems the gateway answers with. The slugs shared with platform-web's {@code ProblemType}
+ * ({@code unauthorized}, {@code invalid-token}, {@code not-found}, ...) are the same, so a client branches the
+ * same way whether the gateway or a service refused it.
  */
 public enum ProblemKind {
 

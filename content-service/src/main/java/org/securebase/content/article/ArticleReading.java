@@ -3,7 +3,7 @@ package org.securebase.content.article;
 import java.util.List;
 
 import org.securebase.platform.security.Caller;
-import org.securebase.platform.security.problem.NotFoundException;
+import org.securebase.platform.web.problem.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -5,7 +5,7 @@ import org.securebase.content.article.ArticleStatus;
 import org.securebase.content.article.ArticleVisibility;
 import org.securebase.content.rendering.StorableText;
 import org.securebase.platform.security.Caller;
-import org.securebase.platform.security.problem.BadRequestException;
+import org.securebase.platform.web.problem.BadRequestException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,6 +1,7 @@
 package org.securebase.content.web;
 
 import org.securebase.content.article.ArticleAuthoring;
+import org.securebase.platform.web.SecureBaseWebProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,12 +26,13 @@ class OpenApiConfiguration {
             * **Caching and concurrency:** reads carry an ETag and Cache-Control and answer 304 to If-None-Match. \
             PUT needs If-Match with the last ETag (428 without it, 412 when someone changed the article since).
             * **Errors** are RFC 9457 problem+json; bad input changes nothing.
-            """.formatted(RequestBodyLimit.MAX_BODY_BYTES, ArticleAuthoring.MAX_MARKDOWN_CHARS);
+            """;
 
     @Bean
-    OpenAPI contentServiceOpenApi() {
+    OpenAPI contentServiceOpenApi(SecureBaseWebProperties web) {
+        String description = DESCRIPTION.formatted(web.maxBodyBytes(), ArticleAuthoring.MAX_MARKDOWN_CHARS);
         return new OpenAPI()
-                .info(new Info().title("Secure Base content-service").version("v1").description(DESCRIPTION))
+                .info(new Info().title("Secure Base content-service").version("v1").description(description))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));

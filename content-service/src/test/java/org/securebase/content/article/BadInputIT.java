@@ -53,6 +53,9 @@ class BadInputIT {
         // More than the request limit: refused before it is parsed, with or without a Content-Length.
         String wayTooBig = Api.json(Articles.body(null, "T", "y".repeat(1536 * 1024), List.of()));
         assertRefused(413, () -> api.put(path(), TestTokens.therapist(), wayTooBig, "If-Match", etag()));
+        assertThat(api.put(path(), TestTokens.therapist(), wayTooBig, "If-Match", etag()).json().get("detail").asString())
+                .isEqualTo("The request body may be at most 1048576 bytes, and an article body at most "
+                        + ArticleAuthoring.MAX_MARKDOWN_CHARS + " characters.");
         assertRefused(413, () -> api.send(api.request(path(), TestTokens.therapist(), "If-Match", etag(),
                         "Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(wayTooBig)))));

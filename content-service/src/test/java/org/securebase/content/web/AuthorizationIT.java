@@ -10,6 +10,8 @@ import org.securebase.content.support.Api;
 import org.securebase.content.support.Articles;
 import org.securebase.content.support.ContentServiceIntegrationTest;
 import org.securebase.content.support.TestTokens;
+import org.securebase.platform.web.SecureBaseWebProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -23,6 +25,9 @@ class AuthorizationIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SecureBaseWebProperties web;
 
     private Api api;
     private Articles articles;
@@ -118,7 +123,7 @@ class AuthorizationIT {
         assertThat(docs.status()).isEqualTo(200);
         JsonNode openApi = docs.json();
         assertThat(openApi.get("info").get("description").asString())
-                .contains(Integer.toString(RequestBodyLimit.MAX_BODY_BYTES))
+                .contains(Integer.toString(web.maxBodyBytes()))
                 .contains("100000 characters");
         assertThat(openApi.get("paths").propertyNames()).contains("/api/content/articles", "/api/content/articles/{slug}",
                 "/api/content/articles/{slug}/versions/{version}", "/api/content/articles/{slug}/publish",

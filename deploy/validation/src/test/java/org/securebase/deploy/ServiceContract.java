@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * What a service needs from any deployment, derived from the code rather than listed by hand:
  * <ul>
  *   <li>every variable the local-stack launcher passes to it (read from {@code SecureBaseStack.java}'s env maps),</li>
- *   <li>every {@code ${UPPER_CASE}} placeholder in its application*.yml (and the shared resource-server
- *       defaults when it uses platform-security),</li>
+ *   <li>every {@code ${UPPER_CASE}} placeholder in its application*.yml (and the shared service defaults of
+ *       platform-web and platform-security when it uses them),</li>
  *   <li>the environment form of every property there whose value points at localhost, or whose name says it is
  *       a password, secret or keyset (a development default that a real deployment must replace),</li>
  *   <li>the few declared in {@code deploy/validation/service-env.yaml}, each of which must still name a real
@@ -74,9 +74,14 @@ record ServiceContract(String service, Map<String, String> properties, Map<Strin
     private static ServiceContract derive(String service) {
         Map<String, String> properties = new TreeMap<>();
         List<Path> files = new ArrayList<>(Project.applicationYamls(service));
-        boolean resourceServer = Project.read(Project.path(service + "/pom.xml")).contains("<artifactId>platform-security</artifactId>");
+        String pom = Project.read(Project.path(service + "/pom.xml"));
+        boolean resourceServer = pom.contains("<artifactId>platform-security</artifactId>");
         if (resourceServer) {
-            files.add(0, Project.path("platform/platform-security/src/main/resources/securebase-service-defaults.yml"));
+            files.add(0, Project.path("platform/platform-security/src/main/resources/securebase-security-defaults.yml"));
+        }
+        // platform-security brings platform-web along, and with it the shared service defaults.
+        if (resourceServer || pom.contains("<artifactId>platform-web</artifactId>")) {
+            files.add(0, Project.path("platform/platform-web/src/main/resources/securebase-service-defaults.yml"));
         }
         Map<String, String> required = new TreeMap<>();
         for (Path file : files) {

@@ -10,7 +10,7 @@ import org.securebase.platform.events.EventPayload;
 import org.securebase.platform.events.journal.AssignmentCreated;
 import org.securebase.platform.events.journal.AssignmentOpened;
 import org.securebase.platform.events.journal.AssignmentSubmitted;
-import org.securebase.platform.security.problem.ConflictException;
+import org.securebase.platform.web.problem.ConflictException;
 
 /**
  * An assignment, the note decrypted (prompts and answers are loaded apart), and every step of its workflow: each

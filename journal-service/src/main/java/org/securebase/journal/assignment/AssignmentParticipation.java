@@ -10,7 +10,7 @@ import org.securebase.journal.audit.AuditedResource;
 import org.securebase.journal.web.JournalTime;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
-import org.securebase.platform.security.problem.NotFoundException;
+import org.securebase.platform.web.problem.NotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

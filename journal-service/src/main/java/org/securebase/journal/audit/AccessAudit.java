@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.securebase.platform.events.accounts.ClientIdentityRead;
 import org.securebase.platform.events.consumer.IntegrationEventListener;
 import org.securebase.platform.security.Caller;
-import org.securebase.platform.security.requestid.RequestIdFilter;
+import org.securebase.platform.web.requestid.RequestIdFilter;
 import org.slf4j.MDC;
 import org.securebase.journal.caseload.Caseloads;
 import org.springframework.jdbc.core.simple.JdbcClient;

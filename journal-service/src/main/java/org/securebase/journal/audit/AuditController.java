@@ -9,7 +9,7 @@ import org.securebase.journal.web.Page;
 import org.securebase.journal.web.PageRequest;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
-import org.securebase.platform.security.problem.BadRequestException;
+import org.securebase.platform.web.problem.BadRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.RequestMapping;

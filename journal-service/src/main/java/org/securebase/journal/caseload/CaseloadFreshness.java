@@ -7,7 +7,7 @@ import java.time.Instant;
 
 import org.securebase.platform.events.accounts.AccountsHeartbeat;
 import org.securebase.platform.events.consumer.IntegrationEventListener;
-import org.securebase.platform.security.problem.ServiceUnavailableException;
+import org.securebase.platform.web.problem.ServiceUnavailableException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.securebase.journal.web.Page;
 import org.securebase.journal.web.PageRequest;
 import org.securebase.platform.security.Caller;
-import org.securebase.platform.security.problem.BadRequestException;
+import org.securebase.platform.web.problem.BadRequestException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -16,10 +16,10 @@ import org.securebase.journal.web.Page;
 import org.securebase.journal.web.PageRequest;
 import org.securebase.journal.web.TextLimits;
 import org.securebase.platform.security.Caller;
-import org.securebase.platform.security.problem.BadRequestException;
-import org.securebase.platform.security.problem.ConflictException;
-import org.securebase.platform.security.problem.NotFoundException;
-import org.securebase.platform.security.problem.PreconditionFailedException;
+import org.securebase.platform.web.problem.BadRequestException;
+import org.securebase.platform.web.problem.ConflictException;
+import org.securebase.platform.web.problem.NotFoundException;
+import org.securebase.platform.web.problem.PreconditionFailedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

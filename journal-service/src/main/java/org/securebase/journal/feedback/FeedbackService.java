@@ -11,8 +11,8 @@ import org.securebase.journal.web.TextLimits;
 import org.securebase.platform.events.journal.FeedbackGiven;
 import org.securebase.platform.events.outbox.IntegrationEvents;
 import org.securebase.platform.security.Caller;
-import org.securebase.platform.security.problem.BadRequestException;
-import org.securebase.platform.security.problem.NotFoundException;
+import org.securebase.platform.web.problem.BadRequestException;
+import org.securebase.platform.web.problem.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
-import org.securebase.platform.security.problem.BadRequestException;
+import org.securebase.platform.web.problem.BadRequestException;
 
 /**
  * Opaque keyset cursors. A cursor is the sort key of the last row shown, base64url-encoded so callers treat it

@@ -1,6 +1,7 @@
 package org.securebase.journal.web;
 
 import org.securebase.platform.contracts.JournalLimits;
+import org.securebase.platform.web.SecureBaseWebProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -27,14 +28,15 @@ class OpenApiConfiguration {
             * **Audit:** every read of clinical content by someone other than its owner is recorded (who, what, \
             when, request id) and shown to the client at `GET /api/journal/audit`.
             * **Errors** are RFC 9457 problem+json; bad input changes nothing.
-            """.formatted(TextLimits.TITLE, TextLimits.ENTRY_BODY, TextLimits.ANSWER, TextLimits.FEEDBACK,
-            TextLimits.REPLY, TextLimits.NOTE, TextLimits.QUESTION, JournalLimits.PROMPTS, RequestBodyLimit.MAX_BODY_BYTES,
-            PageRequest.MAX_LIMIT, PageRequest.DEFAULT_LIMIT);
+            """;
 
     @Bean
-    OpenAPI journalServiceOpenApi() {
+    OpenAPI journalServiceOpenApi(SecureBaseWebProperties web) {
+        String description = DESCRIPTION.formatted(TextLimits.TITLE, TextLimits.ENTRY_BODY, TextLimits.ANSWER,
+                TextLimits.FEEDBACK, TextLimits.REPLY, TextLimits.NOTE, TextLimits.QUESTION, JournalLimits.PROMPTS,
+                web.maxBodyBytes(), PageRequest.MAX_LIMIT, PageRequest.DEFAULT_LIMIT);
         return new OpenAPI()
-                .info(new Info().title("Secure Base journal-service").version("v1").description(DESCRIPTION))
+                .info(new Info().title("Secure Base journal-service").version("v1").description(description))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));

@@ -1,7 +1,7 @@
 package org.securebase.journal.web;
 
 import org.securebase.platform.contracts.JournalLimits;
-import org.securebase.platform.security.problem.BadRequestException;
+import org.securebase.platform.web.problem.BadRequestException;
 
 /** A validated page size and the raw cursor of a list request. */
 public record PageRequest(String cursor, int limit) {

@@ -1,8 +1,8 @@
 package org.securebase.journal.web;
 
 import org.securebase.platform.contracts.JournalLimits;
-import org.securebase.platform.security.problem.BadRequestException;
-import org.securebase.platform.security.problem.PayloadTooLargeException;
+import org.securebase.platform.web.problem.BadRequestException;
+import org.securebase.platform.web.problem.PayloadTooLargeException;
 
 /**
  * The documented length limits of clinical text (in characters, counted as Java chars; the numbers are

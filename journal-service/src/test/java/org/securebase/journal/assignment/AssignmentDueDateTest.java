@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
-import org.securebase.platform.security.problem.BadRequestException;
-import org.securebase.platform.security.problem.FieldViolation;
+import org.securebase.platform.web.problem.BadRequestException;
+import org.securebase.platform.web.problem.FieldViolation;
 
 /**
  * A due date PostgreSQL cannot store must be refused as bad input before anything is written (it used to reach the

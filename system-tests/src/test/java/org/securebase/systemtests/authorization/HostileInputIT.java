@@ -100,7 +100,7 @@ class HostileInputIT {
     }
 
     // Empty since the gateway answers its decoder's 414/431 (limits.UndecodableRequests) and the services' Tomcat
-    // its connector's 400s (platform-security's ProblemJsonErrorReportValve) with problem+json.
+    // its connector's 400s (platform-web's ProblemJsonErrorReportValve) with problem+json.
     private static final List<KnownRefusal> KNOWN_REFUSALS = List.of();
 
     /** One hostile request as sent and answered. */

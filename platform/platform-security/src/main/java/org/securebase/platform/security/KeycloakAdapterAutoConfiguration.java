@@ -5,7 +5,9 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
 
-import org.securebase.platform.security.problem.ProblemResponseWriter;
+import org.securebase.platform.web.ProblemJsonAutoConfiguration;
+import org.securebase.platform.web.problem.ProblemJsonExceptionHandler;
+import org.securebase.platform.web.problem.ProblemResponseWriter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,15 +44,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *
  * <p>Runs before Boot's security auto-configurations so that they see this chain and decoder and
  * back off (no generated password, no form login), while Boot still registers the filter with the
- * servlet container. {@code @EnableWebSecurity} is declared here too so the chain also builds in
- * test slices that do not include Boot's security auto-configuration.
+ * servlet container; and before platform-web's {@link ProblemJsonAutoConfiguration}, whose plain
+ * exception handler backs off for {@link ProblemJsonSecurityExceptionHandler}. {@code @EnableWebSecurity}
+ * is declared here too so the chain also builds in test slices that do not include Boot's security
+ * auto-configuration.
  *
  * <p>A service extends the chain with {@link AuthorizationRules} beans. It may add its own
  * {@code SecurityFilterChain} with a {@code securityMatcher} and an order below
  * {@link #SECURITY_FILTER_CHAIN_ORDER}, or replace this one by defining a bean named
  * {@value #SECURITY_FILTER_CHAIN_BEAN_NAME}.
  */
-@AutoConfiguration(beforeName = {
+@AutoConfiguration(before = ProblemJsonAutoConfiguration.class, beforeName = {
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -115,6 +119,12 @@ public class KeycloakAdapterAutoConfiguration {
                 resolvers.add(new CallerArgumentResolver(callerContext));
             }
         };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ProblemJsonExceptionHandler.class)
+    public ProblemJsonSecurityExceptionHandler problemJsonSecurityExceptionHandler() {
+        return new ProblemJsonSecurityExceptionHandler();
     }
 
     @Bean

@@ -5,8 +5,8 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.securebase.platform.security.problem.ProblemResponseWriter;
-import org.securebase.platform.security.problem.Problems;
+import org.securebase.platform.web.problem.ProblemResponseWriter;
+import org.securebase.platform.web.problem.Problems;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;

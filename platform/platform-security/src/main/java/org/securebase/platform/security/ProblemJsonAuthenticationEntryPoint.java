@@ -5,9 +5,9 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.securebase.platform.security.problem.ProblemResponseWriter;
-import org.securebase.platform.security.problem.ProblemType;
-import org.securebase.platform.security.problem.Problems;
+import org.securebase.platform.web.problem.ProblemResponseWriter;
+import org.securebase.platform.web.problem.ProblemType;
+import org.securebase.platform.web.problem.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

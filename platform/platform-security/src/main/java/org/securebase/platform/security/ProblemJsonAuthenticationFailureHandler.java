@@ -8,9 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.securebase.platform.security.problem.ProblemResponseWriter;
-import org.securebase.platform.security.problem.Problems;
-import org.securebase.platform.security.requestid.RequestIdFilter;
+import org.securebase.platform.web.problem.ProblemResponseWriter;
+import org.securebase.platform.web.problem.Problems;
+import org.securebase.platform.web.requestid.RequestIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,8 +13,13 @@
  *       {@link org.securebase.platform.security.CallerContext};</li>
  *   <li>a stateless default filter chain that services extend with
  *       {@link org.securebase.platform.security.AuthorizationRules} beans;</li>
- *   <li>RFC 9457 problem+json for every error (see the {@code problem} package) and a request id on
- *       every request (see the {@code requestid} package).</li>
+ *   <li>401, 403 and 503 answers as RFC 9457 problem+json, for the filter chain and for access
+ *       decisions taken inside MVC ({@link org.securebase.platform.security.ProblemJsonSecurityExceptionHandler});</li>
+ *   <li>the Keycloak addresses of the local stack as lowest-precedence defaults
+ *       ({@link org.securebase.platform.security.KeycloakDefaultsEnvironmentPostProcessor}).</li>
  * </ul>
+ *
+ * <p>Problem+json itself, request ids, the request body limit and the other service defaults are
+ * platform-web's ({@code org.securebase.platform.web}), which this module depends on.
  */
 package org.securebase.platform.security;

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.securebase.platform.security.problem.ProblemJsonErrorController;
-import org.securebase.platform.security.problem.ProblemJsonExceptionHandler;
+import org.securebase.platform.web.ProblemJsonAutoConfiguration;
+import org.securebase.platform.web.problem.ProblemJsonErrorController;
+import org.securebase.platform.web.problem.ProblemJsonExceptionHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -57,8 +58,7 @@ class KeycloakAdapterAutoConfigurationTest {
     @Test
     void isRegisteredForApplicationsAndWebMvcTestSlices() {
         ClassLoader classLoader = getClass().getClassLoader();
-        List<String> expected = List.of(ProblemJsonAutoConfiguration.class.getName(),
-                KeycloakAdapterAutoConfiguration.class.getName());
+        List<String> expected = List.of(KeycloakAdapterAutoConfiguration.class.getName());
 
         assertThat(ImportCandidates.load(AutoConfiguration.class, classLoader)).containsAll(expected);
         assertThat(ImportCandidates.load(org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest.class, classLoader))
@@ -75,7 +75,8 @@ class KeycloakAdapterAutoConfigurationTest {
             assertThat(context).doesNotHaveBean(UserDetailsService.class);
             assertThat(context).getBean(JwtDecoder.class).isInstanceOf(VerifiedTokenCache.class);
             assertThat(context).getBean(ErrorController.class).isInstanceOf(ProblemJsonErrorController.class);
-            assertThat(context).getBean(ResponseEntityExceptionHandler.class).isInstanceOf(ProblemJsonExceptionHandler.class);
+            assertThat(context).getBean(ResponseEntityExceptionHandler.class)
+                    .isInstanceOf(ProblemJsonSecurityExceptionHandler.class);
             assertThat(context).hasSingleBean(CallerContext.class);
             assertThat(context).hasSingleBean(ProblemJsonAuthenticationFailureHandler.class);
         });

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.securebase.platform.security.requestid.RequestIdFilter;
+import org.securebase.platform.web.requestid.RequestIdFilter;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -59,9 +59,7 @@ class KeycloakUnreachableWebMvcTest {
 
     @DynamicPropertySource
     static void keycloakIsDown(DynamicPropertyRegistry registry) {
-        registry.add("securebase.security.issuer-uri", () -> TestTokens.ISSUER);
-        registry.add("securebase.security.audience", () -> TestTokens.AUDIENCE);
-        registry.add("securebase.security.jwk-set-uri", LocalJwksEndpoint::unreachableUri);
+        TestTokens.registerKeycloak(registry, LocalJwksEndpoint::unreachableUri);
     }
 
     @Test

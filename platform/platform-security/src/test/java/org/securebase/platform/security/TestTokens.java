@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -18,6 +19,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Mints Keycloak-shaped access tokens with an RSA key generated for the test run. */
 final class TestTokens {
@@ -83,5 +86,12 @@ final class TestTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The adapter's properties for tokens minted here, with Keycloak's keys to be fetched from {@code jwkSetUri}. */
+    static void registerKeycloak(DynamicPropertyRegistry registry, Supplier<Object> jwkSetUri) {
+        registry.add("securebase.security.issuer-uri", () -> ISSUER);
+        registry.add("securebase.security.audience", () -> AUDIENCE);
+        registry.add("securebase.security.jwk-set-uri", jwkSetUri);
     }
 }
