@@ -91,8 +91,9 @@ class CaseloadIT {
                 .atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> jdbc.queryForObject("select count(*) from event_publication where serialized_event like ? "
                         + "and completion_date is null", Long.class, "%" + client + "%") == 0);
-        assertThat(jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
-                Long.class, "%\"key\":\"" + client + "\"%")).isEqualTo(12);
+        assertThat(jdbc.queryForObject("select count(*) from event_publication where serialized_event like ? "
+                + "and serialized_event like ?", Long.class, "%\"key\":\"" + client + "\"%", ACCOUNTS_TOPIC))
+                .isEqualTo(12);
         JsonNode envelope = tools.jackson.databind.json.JsonMapper.builder().build().readTree(events.get(0).value());
         assertThat(envelope.path("aggregateId").asString()).isEqualTo(client.toString());
         assertThat(envelope.path("schemaVersion").asInt()).isEqualTo(1);
@@ -149,6 +150,24 @@ class CaseloadIT {
     }
 
     @Test
+    void whoSawAClientsIdentityIsAnnouncedForTheAuditButNotAPersonsOwnOrANonClients() {
+        UUID client = known(People.uniqueEmail("seen-client"), "Sid", "Seen", "client");
+        UUID therapist = known(People.uniqueEmail("seen-therapist"), "Tess", "Seen", "therapist");
+        assertThat(assign(client, therapist).status()).isEqualTo(200);
+        try (AccountsTopic reads = new AccountsTopic(org.securebase.platform.events.Topics.ACCOUNT_READS)) {
+            assertThat(api.get("/api/accounts/" + client, admin).status()).isEqualTo(200);
+            assertThat(api.get("/api/accounts/" + therapist + "/caseload", admin).status()).isEqualTo(200);
+            assertThat(api.get("/api/accounts/" + therapist, admin).status()).isEqualTo(200);
+
+            List<AccountsTopic.Received> seen = reads.awaitRecords(client, 2);
+            assertThat(seen).extracting(r -> r.payload().path("view").asString()).containsExactly("ACCOUNT", "CASELOAD");
+            assertThat(seen).extracting(r -> r.payload().path("listed").asBoolean()).containsExactly(false, true);
+            assertThat(seen).allSatisfy(r -> assertThat(r.payload().path("actorRole").asString()).isEqualTo("ADMIN"));
+            assertThat(reads.recordsSoFar(therapist)).as("a therapist's identity is not a client's").isEmpty();
+        }
+    }
+
+    @Test
     void invalidAssignmentsAreRefusedAndChangeNothing() {
         UUID client = known(People.uniqueEmail("valid-client"), "Val", "Client", "client");
         UUID therapist = known(People.uniqueEmail("valid-therapist"), "Val", "Therapist", "therapist");
@@ -158,7 +177,7 @@ class CaseloadIT {
         UUID deactivated = known(People.uniqueEmail("gone-therapist"), "Gone", "Therapist", "therapist");
         assertThat(api.post("/api/accounts/" + deactivated + "/deactivation", admin, null).status()).isEqualTo(200);
         assertThat(assign(client, therapist).status()).isEqualTo(200);
-        long eventsBefore = jdbc.queryForObject("select count(*) from event_publication", Long.class);
+        long eventsBefore = accountEvents();
 
         record Bad(String why, UUID client, Object therapistId, int status, String field) {
         }
@@ -190,7 +209,18 @@ class CaseloadIT {
         List<JsonNode> history = list(api.get("/api/accounts/" + client + "/therapist-assignments", admin));
         assertThat(history).hasSize(1);
         assertThat(history.get(0).path("therapistId").asString()).isEqualTo(therapist.toString());
-        assertThat(jdbc.queryForObject("select count(*) from event_publication", Long.class)).isEqualTo(eventsBefore);
+        assertThat(accountEvents()).isEqualTo(eventsBefore);
+    }
+
+    /**
+     * Publications of account events: not the reads of identities (published for the audit, not changes) and not the
+     * heartbeats (sent every few seconds whatever happens).
+     */
+    private static final String ACCOUNTS_TOPIC = "%\"topic\":\"securebase.accounts.v1\"%";
+
+    private long accountEvents() {
+        return jdbc.queryForObject("select count(*) from event_publication where serialized_event like ? "
+                + "and serialized_event not like ?", Long.class, ACCOUNTS_TOPIC, "%\"type\":\"AccountsHeartbeat\"%");
     }
 
     /** A person created in Keycloak and made known here (as their first login would). */

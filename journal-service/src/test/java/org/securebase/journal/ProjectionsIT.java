@@ -211,18 +211,20 @@ class ProjectionsIT {
         projections.assignCaseload(client, UUID.randomUUID());
 
         Map<String, List<Map<String, Object>>> before = snapshot();
-        long ledger = jdbc.sql("select count(*) from processed_event").query(Long.class).single();
+        // The ledger of the two projections replayed here (journal-service has other consumers, not replayed).
+        String ledgerOfBoth = "select count(*) from processed_event where consumer in ('caseload', 'catalog')";
+        long ledger = jdbc.sql(ledgerOfBoth).query(Long.class).single();
 
         replayFromTheBeginning();
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(jdbc.sql("select count(*) from processed_event").query(Long.class).single()).isEqualTo(ledger);
+        assertThat(jdbc.sql(ledgerOfBoth).query(Long.class).single()).isEqualTo(ledger);
 
         // Even without the ledger of processed ids (say it was pruned), the version and sequence guards hold.
-        jdbc.sql("delete from processed_event").update();
+        jdbc.sql("delete from processed_event where consumer in ('caseload', 'catalog')").update();
         replayFromTheBeginning();
         assertThat(snapshot()).isEqualTo(before);
         // ...and the replay really re-read every event: the ledger is complete again.
-        assertThat(jdbc.sql("select count(*) from processed_event").query(Long.class).single()).isEqualTo(ledger);
+        assertThat(jdbc.sql(ledgerOfBoth).query(Long.class).single()).isEqualTo(ledger);
     }
 
     private Map<String, List<Map<String, Object>>> snapshot() {

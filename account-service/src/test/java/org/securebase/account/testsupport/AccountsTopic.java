@@ -32,13 +32,18 @@ public final class AccountsTopic implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
 
     public AccountsTopic() {
+        this(Topics.ACCOUNTS);
+    }
+
+    /** A probe of another of account-service's topics ({@code Topics.ACCOUNT_READS}). */
+    public AccountsTopic(String topic) {
         Map<String, Object> properties = new java.util.HashMap<>(TestBackends.kafkaOperatorProperties());
         properties.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "account-it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.ACCOUNTS));
+        consumer.subscribe(List.of(topic));
         // Waiting for the assignment (and resolving the positions) before the test acts, or its first records
         // could be skipped by "latest".
         await("partition assignment of " + Topics.ACCOUNTS).atMost(Duration.ofSeconds(60)).until(() -> {

@@ -140,7 +140,7 @@ public final class SecureBaseStack implements AutoCloseable {
         common.put("SECUREBASE_SECURITY_JWK_SET_URI", config.jwkSetUri());
 
         startService("content-service", config.contentPort(),
-                withKafka(withDatabase(common, databases.get("content")), "content-service", kafkaPasswords));
+                withKafka(withOwnerAndApplicationRole(common, "content"), "content-service", kafkaPasswords));
         // A dev keyset is made on first start and kept in the data folder. This is a local-only switch, so
         // it goes on the command line rather than among the environment every deployment must provide;
         // deployments give SECUREBASE_JOURNAL_CRYPTO_KEYSET instead.
@@ -148,8 +148,8 @@ public final class SecureBaseStack implements AutoCloseable {
                 "--securebase.journal.crypto.keyset-file=" + config.dataDirectory().resolve("journal-keyset.json"),
                 "--securebase.journal.crypto.generate-dev-keyset=true"));
         startService("journal-service", config.journalPort(),
-                withKafka(withDatabase(common, databases.get("journal")), "journal-service", kafkaPasswords));
-        Map<String, String> account = withKafka(withDatabase(common, databases.get("account")), "account-service",
+                withKafka(withOwnerAndApplicationRole(common, "journal"), "journal-service", kafkaPasswords));
+        Map<String, String> account = withKafka(withOwnerAndApplicationRole(common, "account"), "account-service",
                 kafkaPasswords);
         account.put("SECUREBASE_KEYCLOAK_INTERNAL_URL", config.keycloakInternalUrl());
         account.put("SECUREBASE_KEYCLOAK_CLIENT_SECRET", accountServiceClientSecret);
@@ -195,6 +195,21 @@ public final class SecureBaseStack implements AutoCloseable {
         env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
         env.put("SPRING_DATASOURCE_USERNAME", database.username());
         env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+        return env;
+    }
+
+    /**
+     * As in production: the tables' owner runs the migrations, the service runs as a role of its own that owns
+     * nothing and may only append to the audit (platform-web's ApplicationRoleGrants).
+     */
+    private Map<String, String> withOwnerAndApplicationRole(Map<String, String> common, String name) {
+        PostgresServer.Database owner = databases.get(name);
+        PostgresServer.Database application = postgres.applicationRole(owner, name + "_app",
+                secrets.getOrCreate("db." + name + "_app.password"));
+        Map<String, String> env = withDatabase(common, application);
+        env.put("SPRING_FLYWAY_USER", owner.username());
+        env.put("SPRING_FLYWAY_PASSWORD", owner.password());
+        env.put("SECUREBASE_DATABASE_APPLICATION_ROLE", application.username());
         return env;
     }
 

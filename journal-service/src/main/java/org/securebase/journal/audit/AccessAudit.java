@@ -40,22 +40,25 @@ public class AccessAudit {
             return;
         }
         insert(reader.id(), reader.role().name(), subjectId, resource, resourceId, action, clock.instant(),
-                MDC.get(RequestIdFilter.MDC_KEY));
+                MDC.get(RequestIdFilter.MDC_KEY), null);
     }
 
     /** account-service saw someone read a client's identity: kept here, in the one audit the client reads. */
     @IntegrationEventListener(consumer = "identity-reads")
     void on(ClientIdentityRead read) {
         insert(read.actorId(), read.actorRole().name(), read.clientId(), AuditedResource.CLIENT_IDENTITY, read.clientId(),
-                read.listed() ? AuditAction.LISTED : AuditAction.READ, read.readAt(), "account-service:" + read.view());
+                read.listed() ? AuditAction.LISTED : AuditAction.READ, read.readAt(), "account-service:" + read.view(),
+                read.readId());
     }
 
     private void insert(UUID actor, String role, UUID subjectId, AuditedResource resource, UUID resourceId,
-                        AuditAction action, java.time.Instant at, String requestId) {
+                        AuditAction action, java.time.Instant at, String requestId, UUID sourceEventId) {
         jdbc.sql("""
                         insert into access_audit (occurred_at, actor_id, actor_role, actor_name, subject_id,
-                                                  resource_type, resource_id, action, request_id)
-                        values (:at, :actor, :role, :name, :subject, :type, :resource, :action, :requestId)""")
+                                                  resource_type, resource_id, action, request_id, source_event_id)
+                        values (:at, :actor, :role, :name, :subject, :type, :resource, :action, :requestId, :source)
+                        on conflict do nothing""")
+                .param("source", sourceEventId)
                 .param("at", java.sql.Timestamp.from(at.truncatedTo(ChronoUnit.MICROS)))
                 .param("actor", actor)
                 .param("role", role)

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -177,14 +176,14 @@ public class AuditChain {
 
     /** An audit row's content, every column, as it is hashed. */
     record Row(long id, Instant occurredAt, String actorId, String actorRole, String actorName, String subjectId,
-               String resourceType, String resourceId, String action, String requestId) {
+               String resourceType, String resourceId, String action, String requestId, String sourceEventId) {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_id"),
                 rs.getString("actor_role"), rs.getString("actor_name"), rs.getString("subject_id"),
                 rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("action"),
-                rs.getString("request_id"));
+                rs.getString("request_id"), rs.getString("source_event_id"));
     }
 
     static byte[] hash(byte[] previous, Row row) {
@@ -195,8 +194,8 @@ public class AuditChain {
             out.writeLong(row.id());
             // Length-prefixed fields: no two different rows can write the same bytes.
             for (String field : new String[] {row.occurredAt().toString(), row.actorId(), row.actorRole(), row.actorName(),
-                    row.subjectId(), row.resourceType(), row.resourceId(), row.action(),
-                    Objects.requireNonNullElse(row.requestId(), "")}) {
+                    row.subjectId(), row.resourceType(), row.resourceId(), row.action(), row.requestId(),
+                    row.sourceEventId()}) {
                 out.writeBoolean(field != null);
                 out.writeUTF(field == null ? "" : field);
             }

@@ -13,6 +13,29 @@ public interface PostgresServer {
     /** A JDBC URL for administrative work as the superuser {@code postgres}. */
     String superuserJdbcUrl();
 
+    /**
+     * A login role that owns nothing, for a service to run as in its database (the owner runs the migrations, which
+     * give this role its data rights). Creates it, or sets its password, idempotently.
+     */
+    default Database applicationRole(Database database, String role, String password) {
+        if (!role.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("role names must be lower-case identifiers");
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(superuserJdbcUrl(), "postgres", "postgres");
+             java.sql.Statement statement = connection.createStatement()) {
+            boolean exists;
+            try (var rs = statement.executeQuery("select 1 from pg_roles where rolname = '" + role + "'")) {
+                exists = rs.next();
+            }
+            String quoted = "'" + password.replace("'", "''") + "'";
+            statement.execute((exists ? "alter" : "create") + " role " + role + " with login nosuperuser nocreatedb "
+                    + "nocreaterole password " + quoted);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not create role " + role + ": " + e.getMessage(), e);
+        }
+        return new Database(database.jdbcUrl(), role, password);
+    }
+
     /** How a service reaches its own database. */
     record Database(String jdbcUrl, String username, String password) {
     }

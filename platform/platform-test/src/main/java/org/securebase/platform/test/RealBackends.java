@@ -27,9 +27,15 @@ public class RealBackends implements ApplicationContextInitializer<ConfigurableA
         PostgresServer.Database database = TestBackends.postgres().database(databaseName, databaseName, databaseName);
 
         Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.datasource.url", database.jdbcUrl());
-        properties.put("spring.datasource.username", database.username());
-        properties.put("spring.datasource.password", database.password());
+        // As in production: the owner migrates, the service runs as a role that owns nothing (ApplicationRoleGrants).
+        PostgresServer.Database application = TestBackends.postgres().applicationRole(database, databaseName + "_app",
+                databaseName + "_app");
+        properties.put("spring.datasource.url", application.jdbcUrl());
+        properties.put("spring.datasource.username", application.username());
+        properties.put("spring.datasource.password", application.password());
+        properties.put("spring.flyway.user", database.username());
+        properties.put("spring.flyway.password", database.password());
+        properties.put("securebase.database.application-role", application.username());
         properties.put("spring.kafka.bootstrap-servers", TestBackends.kafkaBootstrapServers());
         if (KafkaAccess.SERVICES.stream().anyMatch(known -> known.principal().equals(service))) {
             TestBackends.kafkaClientProperties(service).forEach((key, value) -> {
