@@ -90,20 +90,4 @@ class EncryptionAtRestIT {
         assertThat(dump.toString()).doesNotContain(marker); // ...but not their text
         assertThat(dump.toString().toLowerCase(Locale.ROOT)).doesNotContain(hexMarker);
     }
-
-    @Test
-    void rowsWrittenBeforeARotationStillDecryptWithTheRotatedKeyset() throws Exception {
-        String entry = api.post("/api/journal/entries", People.CLIENT.token(),
-                Api.map("title", "Before rotation", "body", "Written with the first key.")).json().get("id").asString();
-        byte[] stored = jdbc.sql("select content from journal_entry where id = :id")
-                .param("id", UUID.fromString(entry)).query(byte[].class).single();
-
-        String keyset = Files.readString(Path.of("target/test-data/journal-keyset.json"));
-        ClinicalCipher rotated = ClinicalCipher.fromKeysetJson(Keysets.rotate(keyset));
-        assertThat(rotated.decrypt(ClinicalCipher.Field.ENTRY, UUID.fromString(entry), People.CLIENT.id(), stored))
-                .contains("Written with the first key.");
-        // Bound to its row and owner: the same bytes do not open as another client's entry.
-        assertThatThrownBy(() -> rotated.decrypt(ClinicalCipher.Field.ENTRY, UUID.fromString(entry),
-                People.OTHER_CLIENT.id(), stored)).isInstanceOf(ClinicalCipher.CiphertextRejectedException.class);
-    }
 }

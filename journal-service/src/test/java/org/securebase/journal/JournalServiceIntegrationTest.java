@@ -19,9 +19,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "securebase.test.keycloak=true",
-        // The path the local stack takes: no keyset configured, a development keyset generated into a file.
-        "securebase.journal.crypto.generate-dev-keyset=true",
-        "securebase.journal.crypto.keyset-file=target/test-data/journal-keyset.json",
+        // The path the local stack takes: a master key file made on first start wraps the keyset kept in the database.
+        "securebase.journal.crypto.kek-uri=file:target/test-data/master-key.json",
+        "securebase.journal.crypto.generate-dev-master-key=true",
+        // Key rotations in tests: instances re-read the keyset often, so the rotation waits briefly.
+        "securebase.journal.crypto.refresh-interval=PT0.1S",
+        "securebase.journal.crypto.rotation-propagation=PT0.3S",
         // Failed records are tried again soon; failed outbox sends are retried quickly.
         "securebase.events.consumer.initial-backoff=100ms",
         "securebase.events.consumer.max-backoff=2s",

@@ -141,12 +141,14 @@ public final class SecureBaseStack implements AutoCloseable {
 
         startService("content-service", config.contentPort(),
                 withKafka(withOwnerAndApplicationRole(common, "content"), "content-service", kafkaPasswords));
-        // A dev keyset is made on first start and kept in the data folder. This is a local-only switch, so
-        // it goes on the command line rather than among the environment every deployment must provide;
-        // deployments give SECUREBASE_JOURNAL_CRYPTO_KEYSET instead.
+        // A development master key file is made on first start and kept in the data folder; it wraps the keyset the
+        // service keeps in its database. Local-only switches, so they go on the command line rather than among the
+        // environment every deployment provides (a KMS key URI, or a master key file on a secret volume). A keyset
+        // file from before keysets were stored in the database is imported once.
         localOnlyArguments.put("journal-service", List.of(
-                "--securebase.journal.crypto.keyset-file=" + config.dataDirectory().resolve("journal-keyset.json"),
-                "--securebase.journal.crypto.generate-dev-keyset=true"));
+                "--securebase.journal.crypto.kek-uri=file:" + config.dataDirectory().resolve("journal-master-key.json"),
+                "--securebase.journal.crypto.generate-dev-master-key=true",
+                "--securebase.journal.crypto.keyset-file=" + config.dataDirectory().resolve("journal-keyset.json")));
         startService("journal-service", config.journalPort(),
                 withKafka(withOwnerAndApplicationRole(common, "journal"), "journal-service", kafkaPasswords));
         Map<String, String> account = withKafka(withOwnerAndApplicationRole(common, "account"), "account-service",

@@ -48,8 +48,8 @@ class AssignmentRepository {
                 .param("version", assignment.article().version())
                 .param("slug", assignment.article().slug())
                 .param("title", assignment.article().title())
-                .param("note", assignment.note() == null ? null : cipher.encrypt(ClinicalCipher.Field.ASSIGNMENT_NOTE,
-                        assignment.id(), assignment.clientId(), assignment.note()))
+                .param("note", assignment.note() == null ? null : cipher.encrypt(noteBinding(assignment.id(),
+                        assignment.clientId(), 1), assignment.note()))
                 .param("due", Timestamp.from(assignment.dueAt()))
                 .param("status", assignment.status().name())
                 .param("created", Timestamp.from(assignment.lifecycle().createdAt()))
@@ -62,8 +62,8 @@ class AssignmentRepository {
                     .param("assignment", assignment.id())
                     .param("position", prompt.position())
                     .param("kind", prompt.kind().name())
-                    .param("question", cipher.encrypt(ClinicalCipher.Field.PROMPT_QUESTION, prompt.id(),
-                            assignment.clientId(), prompt.question()))
+                    .param("question", cipher.encrypt(new ClinicalCipher.Binding(ClinicalCipher.Field.PROMPT_QUESTION,
+                            prompt.id(), assignment.clientId(), assignment.id(), prompt.id(), 1), prompt.question()))
                     .param("list", prompt.listId())
                     .param("items", prompt.kind() == PromptKind.CHECKLIST ? prompt.itemIds().toArray(String[]::new) : null)
                     .update();
@@ -121,23 +121,27 @@ class AssignmentRepository {
      * caller holds the assignment's row lock, so two saves of one prompt cannot race.
      */
     Answer saveAnswer(Assignment assignment, UUID promptId, AnswerValue value, Instant now) {
-        Optional<UUID> existing = jdbc.sql("select id from answer where prompt_id = :prompt")
+        record Existing(UUID id, long version) {
+        }
+        Optional<Existing> existing = jdbc.sql("select id, sealed_version from answer where prompt_id = :prompt")
                 .param("prompt", promptId)
-                .query(UUID.class)
+                .query((rs, n) -> new Existing(rs.getObject("id", UUID.class), rs.getLong("sealed_version")))
                 .optional();
-        UUID id = existing.orElseGet(UUID::randomUUID);
-        byte[] content = cipher.encrypt(ClinicalCipher.Field.ANSWER, id, assignment.clientId(),
+        UUID id = existing.map(Existing::id).orElseGet(UUID::randomUUID);
+        long version = existing.map(found -> found.version() + 1).orElse(1L);
+        byte[] content = cipher.encrypt(answerBinding(id, assignment.clientId(), assignment.id(), promptId, version),
                 json.writeValueAsString(value));
         if (existing.isPresent()) {
-            jdbc.sql("update answer set content = :content, saved_at = :now where id = :id")
+            jdbc.sql("update answer set content = :content, sealed_version = :version, saved_at = :now where id = :id")
                     .param("content", content)
+                    .param("version", version)
                     .param("now", Timestamp.from(now))
                     .param("id", id)
                     .update();
         } else {
             jdbc.sql("""
-                            insert into answer (id, assignment_id, prompt_id, client_id, content, saved_at)
-                            values (:id, :assignment, :prompt, :client, :content, :now)""")
+                            insert into answer (id, assignment_id, prompt_id, client_id, content, saved_at, sealed_version)
+                            values (:id, :assignment, :prompt, :client, :content, :now, 1)""")
                     .param("id", id)
                     .param("assignment", assignment.id())
                     .param("prompt", promptId)
@@ -312,23 +316,38 @@ class AssignmentRepository {
                 rs.getTimestamp("last_activity_at").toInstant(), instant(rs.getTimestamp("last_feedback_at")),
                 instant(rs.getTimestamp("feedback_seen_at")));
         return new Assignment(id, client, rs.getObject("therapist_id", UUID.class), article,
-                note == null ? null : cipher.decrypt(ClinicalCipher.Field.ASSIGNMENT_NOTE, id, client, note),
+                note == null ? null : cipher.decrypt(noteBinding(id, client, rs.getLong("note_version")), note),
                 rs.getTimestamp("due_at").toInstant(), lifecycle);
     }
 
     private Prompt mapPrompt(ResultSet rs, UUID clientId) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
         Array items = rs.getArray("item_ids");
-        return new Prompt(id, rs.getInt("position"), PromptKind.valueOf(rs.getString("kind")),
-                cipher.decrypt(ClinicalCipher.Field.PROMPT_QUESTION, id, clientId, rs.getBytes("question")),
+        return new Prompt(rs.getObject("id", UUID.class), rs.getInt("position"), PromptKind.valueOf(rs.getString("kind")),
+                cipher.decrypt(promptBinding(rs, clientId), rs.getBytes("question")),
                 rs.getString("list_id"), items == null ? null : Arrays.asList((String[]) items.getArray()));
     }
 
     private Answer mapAnswer(ResultSet rs, UUID clientId) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        AnswerValue value = json.readValue(
-                cipher.decrypt(ClinicalCipher.Field.ANSWER, id, clientId, rs.getBytes("content")), AnswerValue.class);
+        AnswerValue value = json.readValue(cipher.decrypt(answerBinding(id, clientId, rs.getObject("assignment_id", UUID.class),
+                rs.getObject("prompt_id", UUID.class), rs.getLong("sealed_version")), rs.getBytes("content")), AnswerValue.class);
         return new Answer(id, rs.getObject("prompt_id", UUID.class), value, rs.getTimestamp("saved_at").toInstant());
+    }
+
+    static ClinicalCipher.Binding noteBinding(UUID assignmentId, UUID clientId, long version) {
+        return new ClinicalCipher.Binding(ClinicalCipher.Field.ASSIGNMENT_NOTE, assignmentId, clientId, assignmentId, null,
+                version);
+    }
+
+    static ClinicalCipher.Binding promptBinding(ResultSet rs, UUID clientId) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        return new ClinicalCipher.Binding(ClinicalCipher.Field.PROMPT_QUESTION, id, clientId,
+                rs.getObject("assignment_id", UUID.class), id, rs.getLong("sealed_version"));
+    }
+
+    static ClinicalCipher.Binding answerBinding(UUID answerId, UUID clientId, UUID assignmentId, UUID promptId,
+                                                long version) {
+        return new ClinicalCipher.Binding(ClinicalCipher.Field.ANSWER, answerId, clientId, assignmentId, promptId, version);
     }
 
     private static Timestamp timestamp(Instant instant) {

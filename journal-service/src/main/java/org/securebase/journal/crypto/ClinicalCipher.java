@@ -7,13 +7,16 @@ import java.util.Objects;
 import java.util.UUID;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
 
 /**
- * Encrypts and decrypts clinical text. The associated data is {@code field | row id | owner id}: the row id
- * and the owning client's id bind a ciphertext to its place, and the field name keeps, say, a feedback body
- * from being accepted as an answer. Thread-safe.
+ * Encrypts and decrypts clinical text with the service's keyset ({@link KeyRing}). Every ciphertext is bound, as
+ * associated data, to its place ({@link Binding}: the kind of field, the row, the client it belongs to, its assignment
+ * and prompt, and the row's seal version): a ciphertext copied to another row, client, assignment or prompt, or an
+ * older ciphertext put back in its own row, fails to decrypt instead of showing up there. Thread-safe.
+ *
+ * <p>Ciphertexts written before the binding included assignment, prompt and version (the first binding: field, row
+ * and owner only) still decrypt until the key rotation has re-encrypted every row ({@link KeyRotation}); from then on
+ * only the full binding is accepted.
  */
 public final class ClinicalCipher {
 
@@ -22,44 +25,144 @@ public final class ClinicalCipher {
         PROMPT_QUESTION, ASSIGNMENT_NOTE, ANSWER, FEEDBACK, REPLY, ENTRY
     }
 
-    private final Aead aead;
+    /**
+     * Where a ciphertext belongs. {@code version} is the row's seal version: raised each time the text is written
+     * again, so an old ciphertext of the same row no longer decrypts.
+     *
+     * @param assignmentId the assignment it belongs to, if any
+     * @param promptId     the prompt it answers or asks, if any
+     */
+    public record Binding(Field field, UUID rowId, UUID ownerId, UUID assignmentId, UUID promptId, long version) {
 
-    ClinicalCipher(KeysetHandle keyset) {
+        public Binding {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(rowId, "rowId");
+            Objects.requireNonNull(ownerId, "ownerId");
+            if (version < 1) {
+                throw new IllegalArgumentException("version must be at least 1");
+            }
+        }
+
+        /** The same place, sealed once more. */
+        public Binding next() {
+            return new Binding(field, rowId, ownerId, assignmentId, promptId, version + 1);
+        }
+    }
+
+    private final KeySource keys;
+
+    ClinicalCipher(KeySource keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * A cipher over a fixed Tink JSON keyset, for tools and tests; the service's own comes from the stored keyset.
+     * {@code acceptLegacyBinding}: whether ciphertexts of the first binding still decrypt.
+     */
+    public static ClinicalCipher fromKeysetJson(String keysetJson, boolean acceptLegacyBinding) {
+        com.google.crypto.tink.KeysetHandle handle = Keysets.parse(keysetJson);
         try {
-            this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
-        } catch (GeneralSecurityException e) {
+            com.google.crypto.tink.Aead aead = handle.getPrimitive(com.google.crypto.tink.RegistryConfiguration.get(),
+                    com.google.crypto.tink.Aead.class);
+            return new ClinicalCipher(new KeySource() {
+                @Override
+                public com.google.crypto.tink.Aead aead() {
+                    return aead;
+                }
+
+                @Override
+                public int primaryKeyId() {
+                    return handle.getPrimary().getId();
+                }
+
+                @Override
+                public boolean legacyBindingAccepted() {
+                    return acceptLegacyBinding;
+                }
+
+                @Override
+                public void refreshNow() {
+                    // fixed keys: nothing to re-read
+                }
+            });
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("the keyset holds no usable AEAD key", e);
         }
     }
 
-    /** A cipher over a Tink JSON keyset (for tools and tests; the service gets its bean from configuration). */
-    public static ClinicalCipher fromKeysetJson(String keysetJson) {
-        return new ClinicalCipher(Keysets.parse(keysetJson));
-    }
-
-    public byte[] encrypt(Field field, UUID rowId, UUID ownerId, String plaintext) {
+    public byte[] encrypt(Binding binding, String plaintext) {
         Objects.requireNonNull(plaintext, "plaintext");
         try {
-            return aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), associatedData(field, rowId, ownerId));
+            return keys.aead().encrypt(plaintext.getBytes(StandardCharsets.UTF_8), associatedData(binding));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
     }
 
-    public String decrypt(Field field, UUID rowId, UUID ownerId, byte[] ciphertext) {
+    public String decrypt(Binding binding, byte[] ciphertext) {
         Objects.requireNonNull(ciphertext, "ciphertext");
+        byte[] plaintext = tryDecrypt(keys.aead(), binding, ciphertext);
+        if (plaintext == null) {
+            // Another instance may have added the key this ciphertext names a moment ago.
+            keys.refreshNow();
+            plaintext = tryDecrypt(keys.aead(), binding, ciphertext);
+        }
+        if (plaintext == null) {
+            // A wrong key, a moved, rolled back or tampered ciphertext: never silently show something else.
+            throw new CiphertextRejectedException(binding.field(), binding.rowId());
+        }
+        return new String(plaintext, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the ciphertext is bound the current way and sealed with the primary key: nothing to re-encrypt. */
+    boolean isCurrent(Binding binding, byte[] ciphertext) {
+        if (keyIdOf(ciphertext) != keys.primaryKeyId()) {
+            return false;
+        }
         try {
-            return new String(aead.decrypt(ciphertext, associatedData(field, rowId, ownerId)), StandardCharsets.UTF_8);
+            keys.aead().decrypt(ciphertext, associatedData(binding));
+            return true;
         } catch (GeneralSecurityException e) {
-            // A wrong key, a moved or tampered ciphertext: never silently show something else.
-            throw new CiphertextRejectedException(field, rowId);
+            return false;
         }
     }
 
-    static byte[] associatedData(Field field, UUID rowId, UUID ownerId) {
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(rowId, "rowId");
-        Objects.requireNonNull(ownerId, "ownerId");
+    private byte[] tryDecrypt(Aead aead, Binding binding, byte[] ciphertext) {
+        try {
+            return aead.decrypt(ciphertext, associatedData(binding));
+        } catch (GeneralSecurityException current) {
+            if (!keys.legacyBindingAccepted()) {
+                return null;
+            }
+            try {
+                return aead.decrypt(ciphertext, legacyAssociatedData(binding.field(), binding.rowId(), binding.ownerId()));
+            } catch (GeneralSecurityException legacy) {
+                return null;
+            }
+        }
+    }
+
+    /** The Tink key id a ciphertext was written with (its 5-byte prefix: version byte, then the id). */
+    public static int keyIdOf(byte[] ciphertext) {
+        if (ciphertext.length < 5 || ciphertext[0] != 1) {
+            return -1;
+        }
+        return ByteBuffer.wrap(ciphertext, 1, 4).getInt();
+    }
+
+    static byte[] associatedData(Binding binding) {
+        byte[] name = binding.field().name().getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer data = ByteBuffer.allocate(3 + name.length + 1 + 4 * 16 + 8)
+                .put("v2|".getBytes(StandardCharsets.US_ASCII)).put(name).put((byte) '|');
+        for (UUID id : new UUID[] {binding.rowId(), binding.ownerId(), binding.assignmentId(), binding.promptId()}) {
+            UUID value = id == null ? new UUID(0, 0) : id;
+            data.putLong(value.getMostSignificantBits()).putLong(value.getLeastSignificantBits());
+        }
+        return data.putLong(binding.version()).array();
+    }
+
+    /** The first binding (field, row, owner), still read until the rotation has re-encrypted every row. */
+    static byte[] legacyAssociatedData(Field field, UUID rowId, UUID ownerId) {
         byte[] name = field.name().getBytes(StandardCharsets.US_ASCII);
         return ByteBuffer.allocate(name.length + 1 + 32)
                 .put(name).put((byte) '|')
@@ -68,7 +171,7 @@ public final class ClinicalCipher {
                 .array();
     }
 
-    /** A stored ciphertext that does not decrypt for its row and owner. Names the row, never any content. */
+    /** A stored ciphertext that does not decrypt for its place. Names the row, never any content. */
     public static final class CiphertextRejectedException extends RuntimeException {
 
         CiphertextRejectedException(Field field, UUID rowId) {

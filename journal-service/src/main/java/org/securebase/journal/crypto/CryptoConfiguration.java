@@ -1,10 +1,19 @@
 package org.securebase.journal.crypto;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CryptoProperties.class)
@@ -13,32 +22,41 @@ class CryptoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CryptoConfiguration.class);
 
     /**
-     * Fails start-up when no keyset is configured: a service that cannot encrypt must not accept clinical text,
-     * and one that made up a key on its own would write data nobody can read after the next restart.
+     * Fails start-up without a key-encryption key, or when the stored keyset does not decrypt with it: a service that
+     * cannot encrypt must not accept clinical text. (Boot creates the JdbcClient after Flyway has migrated, so
+     * {@code crypto_keyset} exists.)
      */
     @Bean
-    ClinicalCipher clinicalCipher(CryptoProperties properties) {
-        return ClinicalCipher.fromKeysetJson(keysetJson(properties));
+    KeyRing keyRing(JdbcClient jdbc, CryptoProperties properties, Clock clock) {
+        if (properties.generateDevMasterKey()) {
+            log.warn("A development master key may be generated (securebase.journal.crypto.generate-dev-master-key=true). "
+                    + "Never use this setting in production.");
+        }
+        return new KeyRing(jdbc, MasterKeys.open(properties.kekUri(), properties.generateDevMasterKey()),
+                properties.refreshInterval(), clock, legacyKeyset(properties));
     }
 
-    static String keysetJson(CryptoProperties properties) {
-        if (properties.keyset() != null && !properties.keyset().isBlank()) {
-            return properties.keyset();
-        }
-        if (properties.keysetFile() != null) {
-            if (java.nio.file.Files.exists(properties.keysetFile())) {
-                return Keysets.readOrCreate(properties.keysetFile());
-            }
-            if (properties.generateDevKeyset()) {
-                log.warn("Generating a development keyset in {} (securebase.journal.crypto.generate-dev-keyset=true). "
-                        + "Never use this setting in production.", properties.keysetFile());
-                return Keysets.readOrCreate(properties.keysetFile());
-            }
-            throw new IllegalStateException("securebase.journal.crypto.keyset-file " + properties.keysetFile()
-                    + " does not exist");
-        }
-        throw new IllegalStateException("No encryption keyset: set securebase.journal.crypto.keyset (Tink JSON) or "
-                + "securebase.journal.crypto.keyset-file; for local development only, set "
-                + "securebase.journal.crypto.generate-dev-keyset=true together with a keyset-file path");
+    @Bean
+    ClinicalCipher clinicalCipher(KeyRing keys) {
+        return new ClinicalCipher(keys);
     }
+
+    @Bean
+    KeyRotation keyRotation(KeyRing keys, ClinicalCipher cipher, ObjectProvider<ReEncryptable> columns, JdbcClient jdbc,
+                            CryptoProperties properties) {
+        return new KeyRotation(keys, cipher, columns.orderedStream().toList(), jdbc, properties.rotationPropagation(),
+                properties.rotationBatchSize());
+    }
+
+    private static Optional<String> legacyKeyset(CryptoProperties properties) {
+        if (properties.keysetFile() == null || !Files.exists(properties.keysetFile())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(properties.keysetFile(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + properties.keysetFile(), e);
+        }
+    }
+
 }

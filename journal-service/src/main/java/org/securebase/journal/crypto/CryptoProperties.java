@@ -1,26 +1,27 @@
 package org.securebase.journal.crypto;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the AEAD keyset comes from. Exactly one source is used, in this order: {@code keyset} (the Tink JSON
- * keyset as text, e.g. from an environment variable or a secret store), then {@code keyset-file}. With neither,
- * start-up fails - unless {@code generate-dev-keyset} is on and {@code keyset-file} names where to create one,
- * which only the local stack does.
+ * Where the keys come from (docs/operations.md, "Keys").
  *
- * @param keyset             Tink JSON keyset (cleartext); takes precedence over the file
- * @param keysetFile         a file holding the Tink JSON keyset
- * @param generateDevKeyset  create {@code keysetFile} with a fresh keyset when it does not exist (local use only)
+ * @param kekUri              the key-encryption key that wraps the keyset: {@code gcp-kms://…}, {@code aws-kms://…}
+ *                            or {@code file:<path>} (a master key file on a mounted secret volume)
+ * @param generateDevMasterKey create the {@code file:} master key when it does not exist: the local stack and the
+ *                            tests only; never in production, where a missing KEK must stop the service
+ * @param keysetFile          a cleartext Tink JSON keyset from before keysets were kept in the database: imported once
+ *                            (encrypted under the KEK) on a database that has none yet, then no longer read
+ * @param refreshInterval     how often an instance checks whether the stored keyset changed
+ * @param rotationPropagation how long a rotation waits after each keyset change for every instance to re-read it
+ * @param rotationBatchSize   rows re-encrypted per batch
  */
 @ConfigurationProperties("securebase.journal.crypto")
-public record CryptoProperties(String keyset, Path keysetFile, boolean generateDevKeyset) {
-
-    // No toString with the keyset in it: this record holds key material.
-    @Override
-    public String toString() {
-        return "CryptoProperties[keyset=" + (keyset == null || keyset.isBlank() ? "unset" : "set")
-                + ", keysetFile=" + keysetFile + ", generateDevKeyset=" + generateDevKeyset + "]";
-    }
+public record CryptoProperties(String kekUri, @DefaultValue("false") boolean generateDevMasterKey, Path keysetFile,
+                               @DefaultValue("PT5S") Duration refreshInterval,
+                               @DefaultValue("PT15S") Duration rotationPropagation,
+                               @DefaultValue("500") int rotationBatchSize) {
 }

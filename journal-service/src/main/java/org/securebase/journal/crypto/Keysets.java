@@ -50,16 +50,44 @@ public final class Keysets {
      */
     public static String rotate(String keysetJson) {
         try {
-            KeysetHandle current = parse(keysetJson);
-            KeysetHandle rotated = KeysetHandle.newBuilder(current)
-                    .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
-                            .withRandomId()
-                            .makePrimary())
-                    .build();
-            return serialize(rotated);
+            KeysetHandle added = withNewKey(parse(keysetJson));
+            return serialize(promote(added, newestKeyId(added)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not rotate the keyset", e);
         }
+    }
+
+    /** A new AES-256-GCM key, enabled but not primary: every instance must be able to read it before anyone writes with it. */
+    static KeysetHandle withNewKey(KeysetHandle handle) throws GeneralSecurityException {
+        return KeysetHandle.newBuilder(handle)
+                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM).withRandomId())
+                .build();
+    }
+
+    static int newestKeyId(KeysetHandle handle) {
+        return handle.getAt(handle.size() - 1).getId();
+    }
+
+    static KeysetHandle promote(KeysetHandle handle, int keyId) throws GeneralSecurityException {
+        KeysetHandle.Builder builder = KeysetHandle.newBuilder(handle);
+        // The builder keeps the handle's order; its entries do not expose their ids.
+        for (int i = 0; i < handle.size(); i++) {
+            if (handle.getAt(i).getId() == keyId) {
+                builder.getAt(i).makePrimary();
+            }
+        }
+        return builder.build();
+    }
+
+    /** Disables every key but the primary: nothing decrypts with them any more, and they can later be deleted. */
+    static KeysetHandle retireAllButPrimary(KeysetHandle handle) throws GeneralSecurityException {
+        KeysetHandle.Builder builder = KeysetHandle.newBuilder(handle);
+        for (int i = 0; i < builder.size(); i++) {
+            if (!builder.getAt(i).isPrimary()) {
+                builder.getAt(i).setStatus(com.google.crypto.tink.KeyStatus.DISABLED);
+            }
+        }
+        return builder.build();
     }
 
     static KeysetHandle parse(String keysetJson) {
@@ -75,28 +103,22 @@ public final class Keysets {
         return TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
     }
 
-    /**
-     * Creates {@code file} holding a fresh keyset unless it exists (another instance may have won the race:
-     * then its keyset is used). Owner-only permissions where the file system supports them.
-     */
-    static String readOrCreate(Path file) {
+    /** Creates {@code file} holding a fresh keyset (owner-only permissions where the file system has them). */
+    static void createFile(Path file) {
         try {
-            if (!Files.exists(file)) {
-                Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                try {
-                    Files.writeString(file, generate(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                            StandardOpenOption.WRITE);
-                    restrictToOwner(file);
-                } catch (FileAlreadyExistsException raced) {
-                    // fine: read the one that is there
-                }
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
             }
-            return Files.readString(file, StandardCharsets.UTF_8);
+            try {
+                Files.writeString(file, generate(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                restrictToOwner(file);
+            } catch (FileAlreadyExistsException raced) {
+                // fine: another instance made it; use that one
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read or create the keyset file " + file, e);
+            throw new UncheckedIOException("could not create the key file " + file, e);
         }
     }
 

@@ -35,7 +35,7 @@ class EntryRepository {
                         values (:id, :client, :content, :assignment, null, null, :created, :updated, 0)""")
                 .param("id", entry.id())
                 .param("client", entry.clientId())
-                .param("content", encrypt(entry.id(), entry.clientId(), entry.content()))
+                .param("content", encrypt(entry.id(), entry.clientId(), entry.assignmentId(), 1, entry.content()))
                 .param("assignment", entry.assignmentId())
                 .param("created", Timestamp.from(entry.createdAt()))
                 .param("updated", Timestamp.from(entry.updatedAt()))
@@ -62,11 +62,14 @@ class EntryRepository {
 
     /** Writes content and link, bumping the version; false if the row changed meanwhile (version mismatch). */
     boolean update(UUID id, UUID clientId, EntryContent content, UUID assignmentId, Instant now, long expectedVersion) {
+        long sealed = jdbc.sql("select sealed_version from journal_entry where id = :id and client_id = :client")
+                .param("id", id).param("client", clientId).query(Long.class).optional().orElse(0L) + 1;
         return jdbc.sql("""
                         update journal_entry set content = :content, assignment_id = :assignment, updated_at = :now,
-                                                 version = version + 1
+                                                 version = version + 1, sealed_version = :sealed
                         where id = :id and client_id = :client and version = :version""")
-                .param("content", encrypt(id, clientId, content))
+                .param("content", encrypt(id, clientId, assignmentId, sealed, content))
+                .param("sealed", sealed)
                 .param("assignment", assignmentId)
                 .param("now", Timestamp.from(now))
                 .param("id", id)
@@ -132,21 +135,25 @@ class EntryRepository {
                 + " order by shared_at desc, id desc limit :limit";
     }
 
-    private byte[] encrypt(UUID id, UUID clientId, EntryContent content) {
-        return cipher.encrypt(ClinicalCipher.Field.ENTRY, id, clientId, json.writeValueAsString(
+    private byte[] encrypt(UUID id, UUID clientId, UUID assignmentId, long sealedVersion, EntryContent content) {
+        return cipher.encrypt(binding(id, clientId, assignmentId, sealedVersion), json.writeValueAsString(
                 new StoredContent(content.title(), content.body(), content.mood())));
     }
 
     private JournalEntry map(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         UUID client = rs.getObject("client_id", UUID.class);
-        StoredContent stored = json.readValue(
-                cipher.decrypt(ClinicalCipher.Field.ENTRY, id, client, rs.getBytes("content")), StoredContent.class);
+        StoredContent stored = json.readValue(cipher.decrypt(binding(id, client, rs.getObject("assignment_id", UUID.class),
+                rs.getLong("sealed_version")), rs.getBytes("content")), StoredContent.class);
         Timestamp sharedAt = rs.getTimestamp("shared_at");
         return new JournalEntry(id, client, new EntryContent(stored.title(), stored.body(), stored.mood()),
                 rs.getObject("assignment_id", UUID.class), rs.getObject("shared_with", UUID.class),
                 sharedAt == null ? null : sharedAt.toInstant(), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+    }
+
+    static ClinicalCipher.Binding binding(UUID id, UUID clientId, UUID assignmentId, long sealedVersion) {
+        return new ClinicalCipher.Binding(ClinicalCipher.Field.ENTRY, id, clientId, assignmentId, null, sealedVersion);
     }
 
     /** The plaintext layout inside the ciphertext. */

@@ -33,7 +33,7 @@ class FeedbackRepository {
                 .param("answer", answerId)
                 .param("therapist", therapistId)
                 .param("client", clientId)
-                .param("body", cipher.encrypt(ClinicalCipher.Field.FEEDBACK, id, clientId, body))
+                .param("body", cipher.encrypt(binding(ClinicalCipher.Field.FEEDBACK, id, clientId, assignmentId, 1), body))
                 .param("now", Timestamp.from(now))
                 .update();
     }
@@ -54,7 +54,7 @@ class FeedbackRepository {
                 .param("feedback", feedbackId)
                 .param("assignment", assignmentId)
                 .param("client", clientId)
-                .param("body", cipher.encrypt(ClinicalCipher.Field.REPLY, id, clientId, body))
+                .param("body", cipher.encrypt(binding(ClinicalCipher.Field.REPLY, id, clientId, assignmentId, 1), body))
                 .param("now", Timestamp.from(now))
                 .update();
     }
@@ -67,7 +67,8 @@ class FeedbackRepository {
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     return new FeedbackViews.ReplyView(id, rs.getObject("feedback_id", UUID.class), clientId,
-                            cipher.decrypt(ClinicalCipher.Field.REPLY, id, clientId, rs.getBytes("body")),
+                            cipher.decrypt(binding(ClinicalCipher.Field.REPLY, id, clientId, assignmentId,
+                                    rs.getLong("sealed_version")), rs.getBytes("body")),
                             rs.getTimestamp("created_at").toInstant());
                 })
                 .list().stream()
@@ -78,9 +79,14 @@ class FeedbackRepository {
                     UUID id = rs.getObject("id", UUID.class);
                     return new FeedbackViews.FeedbackView(id, assignmentId, rs.getObject("answer_id", UUID.class),
                             rs.getObject("therapist_id", UUID.class),
-                            cipher.decrypt(ClinicalCipher.Field.FEEDBACK, id, clientId, rs.getBytes("body")),
+                            cipher.decrypt(binding(ClinicalCipher.Field.FEEDBACK, id, clientId, assignmentId,
+                                    rs.getLong("sealed_version")), rs.getBytes("body")),
                             rs.getTimestamp("created_at").toInstant(), replies.getOrDefault(id, List.of()));
                 })
                 .list();
+    }
+
+    static ClinicalCipher.Binding binding(ClinicalCipher.Field field, UUID id, UUID clientId, UUID assignmentId, long version) {
+        return new ClinicalCipher.Binding(field, id, clientId, assignmentId, null, version);
     }
 }

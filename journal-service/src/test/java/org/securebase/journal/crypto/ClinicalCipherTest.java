@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
+import java.security.GeneralSecurityException;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.securebase.journal.crypto.ClinicalCipher.Binding;
 import org.securebase.journal.crypto.ClinicalCipher.Field;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.RegistryConfiguration;
 
 class ClinicalCipherTest {
 
@@ -20,85 +24,98 @@ class ClinicalCipherTest {
 
     private final UUID row = UUID.randomUUID();
     private final UUID owner = UUID.randomUUID();
+    private final UUID assignment = UUID.randomUUID();
+    private final UUID prompt = UUID.randomUUID();
+    private final Binding answer = new Binding(Field.ANSWER, row, owner, assignment, prompt, 3);
 
     @Test
     void roundTripsAndHidesThePlaintext() {
-        ClinicalCipher cipher = ClinicalCipher.fromKeysetJson(Keysets.generate());
-        byte[] ciphertext = cipher.encrypt(Field.ENTRY, row, owner, TEXT);
+        ClinicalCipher cipher = ClinicalCipher.fromKeysetJson(Keysets.generate(), false);
+        byte[] ciphertext = cipher.encrypt(answer, TEXT);
         assertThat(new String(ciphertext, StandardCharsets.ISO_8859_1)).doesNotContain("father");
-        assertThat(cipher.decrypt(Field.ENTRY, row, owner, ciphertext)).isEqualTo(TEXT);
+        assertThat(cipher.decrypt(answer, ciphertext)).isEqualTo(TEXT);
         // AES-GCM with a random nonce: the same text never gives the same bytes twice.
-        assertThat(cipher.encrypt(Field.ENTRY, row, owner, TEXT)).isNotEqualTo(ciphertext);
+        assertThat(cipher.encrypt(answer, TEXT)).isNotEqualTo(ciphertext);
     }
 
     @Test
-    void aCiphertextOnlyDecryptsForItsRowOwnerAndField() {
-        ClinicalCipher cipher = ClinicalCipher.fromKeysetJson(Keysets.generate());
-        byte[] ciphertext = cipher.encrypt(Field.ANSWER, row, owner, TEXT);
-        assertThatThrownBy(() -> cipher.decrypt(Field.ANSWER, UUID.randomUUID(), owner, ciphertext))
-                .isInstanceOf(ClinicalCipher.CiphertextRejectedException.class)
-                .hasMessageNotContaining("father");
-        assertThatThrownBy(() -> cipher.decrypt(Field.ANSWER, row, UUID.randomUUID(), ciphertext))
-                .isInstanceOf(ClinicalCipher.CiphertextRejectedException.class);
-        assertThatThrownBy(() -> cipher.decrypt(Field.FEEDBACK, row, owner, ciphertext))
-                .isInstanceOf(ClinicalCipher.CiphertextRejectedException.class);
+    void aCiphertextOnlyDecryptsInItsPlaceAndItsSealVersion() {
+        ClinicalCipher cipher = ClinicalCipher.fromKeysetJson(Keysets.generate(), false);
+        byte[] ciphertext = cipher.encrypt(answer, TEXT);
+        for (Binding elsewhere : new Binding[] {
+                new Binding(Field.ANSWER, UUID.randomUUID(), owner, assignment, prompt, 3),
+                new Binding(Field.ANSWER, row, UUID.randomUUID(), assignment, prompt, 3),
+                new Binding(Field.FEEDBACK, row, owner, assignment, prompt, 3),
+                new Binding(Field.ANSWER, row, owner, UUID.randomUUID(), prompt, 3),
+                // another prompt of the same client and assignment
+                new Binding(Field.ANSWER, row, owner, assignment, UUID.randomUUID(), 3),
+                // the row sealed again since: this older ciphertext put back no longer counts
+                new Binding(Field.ANSWER, row, owner, assignment, prompt, 4)}) {
+            assertThatThrownBy(() -> cipher.decrypt(elsewhere, ciphertext)).as(elsewhere.toString())
+                    .isInstanceOf(ClinicalCipher.CiphertextRejectedException.class)
+                    .hasMessageNotContaining("father");
+        }
         byte[] tampered = ciphertext.clone();
         tampered[tampered.length - 1] ^= 1;
-        assertThatThrownBy(() -> cipher.decrypt(Field.ANSWER, row, owner, tampered))
+        assertThatThrownBy(() -> cipher.decrypt(answer, tampered))
                 .isInstanceOf(ClinicalCipher.CiphertextRejectedException.class);
     }
 
     @Test
-    void rotationAddsANewPrimaryKeyAndOldCiphertextsStillDecrypt() {
+    void aCiphertextOfTheFirstBindingReadsOnlyWhileLegacyCiphertextsAreAccepted() throws GeneralSecurityException {
+        String keyset = Keysets.generate();
+        Aead raw = Keysets.parse(keyset).getPrimitive(RegistryConfiguration.get(), Aead.class);
+        byte[] legacy = raw.encrypt(TEXT.getBytes(StandardCharsets.UTF_8),
+                ClinicalCipher.legacyAssociatedData(Field.ANSWER, row, owner));
+
+        assertThat(ClinicalCipher.fromKeysetJson(keyset, true).decrypt(answer, legacy)).isEqualTo(TEXT);
+        assertThat(ClinicalCipher.fromKeysetJson(keyset, true).isCurrent(answer, legacy)).isFalse();
+        assertThatThrownBy(() -> ClinicalCipher.fromKeysetJson(keyset, false).decrypt(answer, legacy))
+                .isInstanceOf(ClinicalCipher.CiphertextRejectedException.class);
+        // Even when accepted, the first binding keeps its own guarantees: not another row's.
+        assertThatThrownBy(() -> ClinicalCipher.fromKeysetJson(keyset, true)
+                .decrypt(new Binding(Field.ANSWER, UUID.randomUUID(), owner, assignment, prompt, 1), legacy))
+                .isInstanceOf(ClinicalCipher.CiphertextRejectedException.class);
+    }
+
+    @Test
+    void aCiphertextNamesTheKeyItWasWrittenWith() throws GeneralSecurityException {
         String original = Keysets.generate();
-        byte[] before = ClinicalCipher.fromKeysetJson(original).encrypt(Field.ENTRY, row, owner, TEXT);
-
+        byte[] before = ClinicalCipher.fromKeysetJson(original, false).encrypt(answer, TEXT);
         String rotated = Keysets.rotate(original);
-        ClinicalCipher afterRotation = ClinicalCipher.fromKeysetJson(rotated);
-        assertThat(afterRotation.decrypt(Field.ENTRY, row, owner, before)).isEqualTo(TEXT);
+        byte[] after = ClinicalCipher.fromKeysetJson(rotated, false).encrypt(answer, TEXT);
 
-        byte[] after = afterRotation.encrypt(Field.ENTRY, row, owner, TEXT);
-        // Tink's 5-byte prefix (version byte + key id) names the key: new writes use the new primary key...
-        assertThat(Arrays.copyOfRange(after, 0, 5)).isNotEqualTo(Arrays.copyOfRange(before, 0, 5));
-        // ...which the old keyset does not have.
-        assertThatThrownBy(() -> ClinicalCipher.fromKeysetJson(original).decrypt(Field.ENTRY, row, owner, after))
-                .isInstanceOf(ClinicalCipher.CiphertextRejectedException.class);
-        // Rotating twice keeps both older keys.
-        ClinicalCipher twice = ClinicalCipher.fromKeysetJson(Keysets.rotate(rotated));
-        assertThat(twice.decrypt(Field.ENTRY, row, owner, before)).isEqualTo(TEXT);
-        assertThat(twice.decrypt(Field.ENTRY, row, owner, after)).isEqualTo(TEXT);
+        assertThat(ClinicalCipher.keyIdOf(before)).isEqualTo(Keysets.parse(original).getPrimary().getId());
+        assertThat(ClinicalCipher.keyIdOf(after)).isEqualTo(Keysets.parse(rotated).getPrimary().getId())
+                .isNotEqualTo(ClinicalCipher.keyIdOf(before));
+        assertThat(ClinicalCipher.fromKeysetJson(rotated, false).decrypt(answer, before)).isEqualTo(TEXT);
+        assertThatThrownBy(() -> ClinicalCipher.fromKeysetJson(Keysets.serialize(
+                Keysets.retireAllButPrimary(Keysets.parse(rotated))), false).decrypt(answer, before))
+                .as("a retired key decrypts nothing").isInstanceOf(ClinicalCipher.CiphertextRejectedException.class);
     }
 
     @Test
-    void withoutAKeysetTheServiceRefusesToStart() {
-        assertThatThrownBy(() -> CryptoConfiguration.keysetJson(new CryptoProperties(null, null, false)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("No encryption keyset");
-        // The dev flag alone is not enough: it needs a file to keep the generated keyset in.
-        assertThatThrownBy(() -> CryptoConfiguration.keysetJson(new CryptoProperties(" ", null, true)))
-                .isInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void aConfiguredKeysetFileThatIsMissingIsAnErrorUnlessTheDevFlagIsOn(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("nested/keyset.json");
-        assertThatThrownBy(() -> CryptoConfiguration.keysetJson(new CryptoProperties(null, file, false)))
+    void aMasterKeyFileIsMadeOnlyWhenAskedAndKeptPrivate(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("nested/master-key.json");
+        assertThatThrownBy(() -> MasterKeys.open("file:" + file, false))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not exist");
         assertThat(file).doesNotExist();
 
-        String generated = CryptoConfiguration.keysetJson(new CryptoProperties(null, file, true));
-        assertThat(file).exists();
+        Aead first = MasterKeys.open("file:" + file, true);
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        // The next start reads the same keyset: data written before a restart stays readable.
-        assertThat(CryptoConfiguration.keysetJson(new CryptoProperties(null, file, true))).isEqualTo(generated);
-        assertThat(CryptoConfiguration.keysetJson(new CryptoProperties(null, file, false))).isEqualTo(generated);
+        byte[] wrapped = first.encrypt("keyset".getBytes(StandardCharsets.UTF_8), new byte[0]);
+        // The next start reads the same master key: the stored keyset stays readable.
+        assertThat(MasterKeys.open("file:" + file, false).decrypt(wrapped, new byte[0]))
+                .isEqualTo("keyset".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
-    void aKeysetInConfigurationWinsAndABrokenOneFailsWithoutQuotingIt() {
-        String keyset = Keysets.generate();
-        assertThat(CryptoConfiguration.keysetJson(new CryptoProperties(keyset, Path.of("/nonexistent"), false)))
-                .isEqualTo(keyset);
-        assertThatThrownBy(() -> ClinicalCipher.fromKeysetJson("{\"secret\": \"s3cr3t-material\"}"))
+    void withoutAKeyEncryptionKeyTheServiceRefusesToStartAndABrokenKeysetIsNotQuoted() {
+        assertThatThrownBy(() -> MasterKeys.open(null, true))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("kek-uri");
+        assertThatThrownBy(() -> MasterKeys.open("vault://somewhere", true))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("gcp-kms://");
+        assertThatThrownBy(() -> ClinicalCipher.fromKeysetJson("{\"secret\": \"s3cr3t-material\"}", false))
                 .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("s3cr3t");
     }
 }

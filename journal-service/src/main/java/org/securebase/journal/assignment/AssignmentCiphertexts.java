@@ -1,0 +1,37 @@
+package org.securebase.journal.assignment;
+
+import java.util.UUID;
+
+import org.securebase.journal.crypto.ReEncryptable;
+import org.securebase.journal.crypto.SqlColumn;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The assignment feature's ciphertext columns, for the key rotation: note, prompt questions, answers. */
+@Configuration(proxyBeanMethods = false)
+class AssignmentCiphertexts {
+
+    @Bean
+    ReEncryptable assignmentNotes(JdbcClient jdbc) {
+        return new SqlColumn(jdbc, "assignment", "note", "note_version", "t.client_id, t.note_version", "assignment t",
+                rs -> AssignmentRepository.noteBinding(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
+                        rs.getLong("note_version")));
+    }
+
+    @Bean
+    ReEncryptable promptQuestions(JdbcClient jdbc) {
+        return new SqlColumn(jdbc, "assignment_prompt", "question", "sealed_version",
+                "t.assignment_id, t.sealed_version, a.client_id", "assignment_prompt t join assignment a on a.id = t.assignment_id",
+                rs -> AssignmentRepository.promptBinding(rs, rs.getObject("client_id", UUID.class)));
+    }
+
+    @Bean
+    ReEncryptable answers(JdbcClient jdbc) {
+        return new SqlColumn(jdbc, "answer", "content", "sealed_version",
+                "t.client_id, t.assignment_id, t.prompt_id, t.sealed_version", "answer t",
+                rs -> AssignmentRepository.answerBinding(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
+                        rs.getObject("assignment_id", UUID.class), rs.getObject("prompt_id", UUID.class),
+                        rs.getLong("sealed_version")));
+    }
+}

@@ -1,0 +1,191 @@
+package org.securebase.journal.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.securebase.journal.JournalServiceIntegrationTest;
+import org.securebase.journal.crypto.ClinicalCipher.Binding;
+import org.securebase.journal.crypto.ClinicalCipher.Field;
+import org.securebase.journal.support.Api;
+import org.securebase.journal.support.People;
+import org.securebase.journal.support.Projections;
+import org.securebase.journal.support.Projections.ArticleList;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.RegistryConfiguration;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A key rotation on a database with 10,000 encrypted rows, half of them still in the first binding (as written
+ * before the binding included assignment, prompt and version), while a client keeps reading and writing: afterwards
+ * every ciphertext is under the new key and the current binding, every one reads back, the old key is retired, and
+ * not one request failed meanwhile.
+ */
+@JournalServiceIntegrationTest
+class KeyRotationIT {
+
+    private static final int ROWS = 10_000;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    KeyRing keys;
+
+    @Autowired
+    ClinicalCipher cipher;
+
+    @Autowired
+    KeyRotation rotation;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        new Projections(jdbc, listeners).standardCaseloads();
+    }
+
+    @Test
+    void tenThousandRowsAreReEncryptedUnderANewKeyWhileReadsAndWritesGoOn() throws Exception {
+        UUID client = People.OTHER_CLIENT.id();
+        insertEntries(client);
+        int oldKey = keys.primaryKeyId();
+        Map<String, Map<Integer, Long>> before = rotation.census();
+        assertThat(before.get("journal_entry.content").get(oldKey)).isGreaterThanOrEqualTo(ROWS);
+
+        AtomicBoolean rotating = new AtomicBoolean(true);
+        AtomicLong requests = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        ExecutorService load = Executors.newFixedThreadPool(2);
+        Future<?> reader = load.submit(() -> {
+            while (rotating.get()) {
+                count(api.get("/api/journal/entries?limit=50", People.OTHER_CLIENT.token()), requests, failures);
+            }
+        });
+        Future<?> writer = load.submit(() -> {
+            while (rotating.get()) {
+                count(api.post("/api/journal/entries", People.OTHER_CLIENT.token(),
+                        Api.map("title", "During the rotation", "body", "Written while the keys turn.")), requests, failures);
+            }
+        });
+        KeyRotation.Report report;
+        try {
+            report = rotation.rotate();
+        } finally {
+            rotating.set(false);
+            reader.get(60, TimeUnit.SECONDS);
+            writer.get(60, TimeUnit.SECONDS);
+            load.shutdown();
+        }
+
+        int newKey = keys.primaryKeyId();
+        assertThat(newKey).isNotEqualTo(oldKey);
+        assertThat(requests.get()).as("reads and writes during the rotation").isPositive();
+        assertThat(failures.get()).as("failed requests during the rotation").isZero();
+        assertThat(report.reEncrypted()).isGreaterThanOrEqualTo(ROWS);
+        assertThat(report.after()).allSatisfy((column, perKey) -> assertThat(perKey.keySet()).as(column).containsOnly(newKey));
+        assertThat(report.keys()).anySatisfy(key -> assertThat(key).startsWith(oldKey + ":DISABLED"));
+        assertThat(keys.legacyBindingAccepted()).as("the first binding is no longer read").isFalse();
+        assertThat(rotation.columns().stream().mapToLong(this::readEveryRow).sum()).isGreaterThanOrEqualTo(ROWS);
+        System.out.printf("key-rotation rows=%d re-encrypted=%d left-as-written=%d requests=%d errors=%d before=%s after=%s%n",
+                ROWS, report.reEncrypted(), report.leftAsWritten(), requests.get(), failures.get(), report.before(),
+                report.after());
+    }
+
+    @Test
+    void anAnswerMovedOntoAnotherPromptOfTheSameClientNoLongerReads() {
+        UUID article = new Projections(jdbc, listeners).publishArticle("Moved answers", new ArticleList("l", List.of("a")));
+        JsonNode created = api.post("/api/journal/assignments", People.THERAPIST.token(), Api.map(
+                "clientId", People.CLIENT.id().toString(), "articleId", article.toString(),
+                "prompts", List.of(Api.map("kind", "TEXT", "question", "First?"), Api.map("kind", "TEXT", "question", "Second?")),
+                "dueAt", Instant.now().plusSeconds(86_400).toString())).json();
+        String assignment = created.get("id").asString();
+        JsonNode prompts = api.get("/api/journal/assignments/" + assignment, People.CLIENT.token()).json().get("prompts");
+        for (JsonNode prompt : prompts) {
+            assertThat(api.put("/api/journal/assignments/" + assignment + "/answers/" + prompt.get("id").asString(),
+                    People.CLIENT.token(), Api.map("text", "Answer to " + prompt.get("question").asString())).status())
+                    .isEqualTo(200);
+        }
+        assertThat(api.get("/api/journal/assignments/" + assignment, People.CLIENT.token()).status()).isEqualTo(200);
+
+        // Someone with write access to the database puts the first answer's ciphertext in the second's place.
+        List<byte[]> contents = jdbc.sql("""
+                        select a.content from answer a join assignment_prompt p on p.id = a.prompt_id
+                        where a.assignment_id = :id order by p.position""")
+                .param("id", UUID.fromString(assignment)).query(byte[].class).list();
+        jdbc.sql("""
+                        update answer set content = :first where assignment_id = :id
+                        and prompt_id = (select id from assignment_prompt where assignment_id = :id and position = 2)""")
+                .param("first", contents.get(0)).param("id", UUID.fromString(assignment)).update();
+
+        Api.Response read = api.get("/api/journal/assignments/" + assignment, People.CLIENT.token());
+        assertThat(read.status()).as("the moved answer does not show up as the second answer").isNotEqualTo(200);
+        assertThat(read.body()).doesNotContain("Answer to First?");
+    }
+
+    private void insertEntries(UUID client) throws Exception {
+        Aead raw = keys.handle().getPrimitive(RegistryConfiguration.get(), Aead.class);
+        Timestamp now = Timestamp.from(Instant.now());
+        for (int i = 0; i < ROWS; i++) {
+            UUID id = UUID.randomUUID();
+            String plaintext = "{\"title\":\"Bulk " + i + "\",\"body\":\"Row " + i + " of the rotation test.\",\"mood\":null}";
+            // Half as the service writes them now, half as it wrote them before assignment, prompt and version counted.
+            byte[] content = i % 2 == 0
+                    ? cipher.encrypt(new Binding(Field.ENTRY, id, client, null, null, 1), plaintext)
+                    : raw.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), ClinicalCipher.legacyAssociatedData(Field.ENTRY, id, client));
+            jdbc.sql("""
+                            insert into journal_entry (id, client_id, content, created_at, updated_at, version, sealed_version)
+                            values (:id, :client, :content, :now, :now, 0, 1)""")
+                    .param("id", id).param("client", client).param("content", content).param("now", now).update();
+        }
+    }
+
+    private long readEveryRow(ReEncryptable column) {
+        long read = 0;
+        UUID after = null;
+        while (true) {
+            List<ReEncryptable.Sealed> batch = column.after(after, 1_000);
+            for (ReEncryptable.Sealed row : batch) {
+                cipher.decrypt(row.binding(), row.ciphertext());
+                read++;
+            }
+            if (batch.size() < 1_000) {
+                return read;
+            }
+            after = batch.get(batch.size() - 1).id();
+        }
+    }
+
+    private static void count(Api.Response response, AtomicLong requests, AtomicLong failures) {
+        requests.incrementAndGet();
+        if (response.status() / 100 != 2) {
+            failures.incrementAndGet();
+        }
+    }
+}
