@@ -1,30 +1,36 @@
 package org.securebase.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Validates operator custom resources against the OpenAPI v3 schema of their CustomResourceDefinition, the
- * way the API server does with strict field validation: unknown fields, wrong types, missing required fields
- * and values outside an enum are errors. The schemas (descriptions stripped) are in
- * {@code src/test/resources/crds}; their README says which operator release each comes from.
- * CEL rules ({@code x-kubernetes-validations}) are not evaluated.
+ * Validates operator custom resources against the OpenAPI v3 schema of their CustomResourceDefinition with a JSON
+ * Schema validator (networknt, OpenAPI 3.0 dialect: types, enums, required fields, nullable, int-or-string), the
+ * way the API server does with strict field validation. One thing is added to each schema: an object that lists
+ * its properties and neither allows others nor preserves unknown fields gets {@code additionalProperties: false},
+ * because the API server refuses (or prunes) such a field while JSON Schema would let it pass. CEL rules
+ * ({@code x-kubernetes-validations}) are not evaluated. The schemas are in {@code src/test/resources/crds}; their
+ * README says which operator release each comes from.
  */
 final class CrdSchemas {
 
     private static final String[] FILES = {
             "kafka", "kafkanodepool", "kafkatopic", "cnpg-cluster", "cnpg-scheduledbackup", "barman-objectstore",
-            "keycloak", "keycloakrealmimport"};
+            "keycloak", "keycloakrealmimport", "podmonitor", "prometheusrule"};
 
-    private static final Map<String, JsonNode> SCHEMAS = load();
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30());
+    private static final Map<String, Schema> SCHEMAS = load();
 
     private CrdSchemas() {
     }
@@ -39,126 +45,50 @@ final class CrdSchemas {
 
     /** Problems found, each with its JSON path; empty when the resource is valid. */
     static List<String> validate(JsonNode document) {
-        JsonNode schema = SCHEMAS.get(key(document));
+        Schema schema = SCHEMAS.get(key(document));
         if (schema == null) {
             return List.of("no CRD schema for " + key(document) + " (known: " + SCHEMAS.keySet() + ")");
         }
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new java.util.ArrayList<>(schema.validate(document).stream().map(Error::toString).toList());
         if (document.path("metadata").path("name").asText().isEmpty()) {
             problems.add("metadata.name is missing");
-        }
-        // the API server validates metadata itself; the CRD schema covers the rest
-        Iterator<Map.Entry<String, JsonNode>> fields = document.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            switch (field.getKey()) {
-                case "apiVersion", "kind", "metadata" -> { }
-                default -> {
-                    JsonNode property = schema.path("properties").get(field.getKey());
-                    if (property == null) {
-                        problems.add("." + field.getKey() + ": unknown field");
-                    } else {
-                        check(field.getValue(), property, "." + field.getKey(), problems);
-                    }
-                }
-            }
-        }
-        for (JsonNode required : schema.path("required")) {
-            if (!document.has(required.asText())) {
-                problems.add("." + required.asText() + ": required field missing");
-            }
         }
         return problems;
     }
 
-    private static void check(JsonNode value, JsonNode schema, String path, List<String> problems) {
-        if (value.isNull()) {
-            if (!schema.path("nullable").asBoolean(false)) {
-                problems.add(path + ": null is not allowed");
+    /** The CRD schema as the API server applies it: unknown fields refused where the schema does not keep them. */
+    static JsonNode strict(JsonNode schema) {
+        ObjectNode copy = schema.deepCopy();
+        closeObjects(copy);
+        // what every object has, whether or not its CRD lists it; the API server checks metadata itself
+        ObjectNode root = copy.withObjectProperty("properties");
+        root.putIfAbsent("apiVersion", copy.objectNode().put("type", "string"));
+        root.putIfAbsent("kind", copy.objectNode().put("type", "string"));
+        root.putIfAbsent("metadata", copy.objectNode().put("type", "object"));
+        return copy;
+    }
+
+    private static void closeObjects(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            if (object.path("properties").isObject() && !object.has("additionalProperties")
+                    && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
+                object.put("additionalProperties", false);
             }
-            return;
-        }
-        if (schema.path("x-kubernetes-int-or-string").asBoolean(false)) {
-            if (!value.isIntegralNumber() && !value.isTextual()) {
-                problems.add(path + ": must be an integer or a string");
-            }
-            return;
-        }
-        String type = schema.path("type").asText("");
-        switch (type) {
-            case "object" -> {
-                if (!value.isObject()) {
-                    problems.add(path + ": must be an object");
-                    return;
+            object.properties().forEach(entry -> {
+                if (entry.getKey().equals("properties")) {
+                    entry.getValue().forEach(CrdSchemas::closeObjects);
+                } else if (!entry.getKey().equals("enum") && !entry.getKey().equals("default") && !entry.getKey().equals("example")) {
+                    closeObjects(entry.getValue());
                 }
-                JsonNode properties = schema.path("properties");
-                JsonNode additional = schema.get("additionalProperties");
-                boolean preserve = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
-                Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    String childPath = path + "." + field.getKey();
-                    if (properties.has(field.getKey())) {
-                        check(field.getValue(), properties.get(field.getKey()), childPath, problems);
-                    } else if (additional != null && additional.isObject()) {
-                        check(field.getValue(), additional, childPath, problems);
-                    } else if (!preserve && !(additional != null && additional.asBoolean(false))) {
-                        problems.add(childPath + ": unknown field");
-                    }
-                }
-                for (JsonNode required : schema.path("required")) {
-                    if (!value.has(required.asText())) {
-                        problems.add(path + "." + required.asText() + ": required field missing");
-                    }
-                }
-            }
-            case "array" -> {
-                if (!value.isArray()) {
-                    problems.add(path + ": must be a list");
-                    return;
-                }
-                for (int i = 0; i < value.size(); i++) {
-                    check(value.get(i), schema.path("items"), path + "[" + i + "]", problems);
-                }
-            }
-            case "string" -> {
-                if (!value.isTextual()) {
-                    problems.add(path + ": must be a string, not " + value.getNodeType());
-                }
-            }
-            case "integer" -> {
-                if (!value.isIntegralNumber()) {
-                    problems.add(path + ": must be an integer, not " + value.getNodeType());
-                }
-            }
-            case "number" -> {
-                if (!value.isNumber()) {
-                    problems.add(path + ": must be a number, not " + value.getNodeType());
-                }
-            }
-            case "boolean" -> {
-                if (!value.isBoolean()) {
-                    problems.add(path + ": must be a boolean, not " + value.getNodeType());
-                }
-            }
-            default -> {
-                // no type: anything (x-kubernetes-preserve-unknown-fields or an untyped field)
-            }
-        }
-        JsonNode allowed = schema.get("enum");
-        if (allowed != null && allowed.isArray() && value.isValueNode()) {
-            boolean found = false;
-            for (JsonNode option : allowed) {
-                found |= option.equals(value) || option.asText().equals(value.asText());
-            }
-            if (!found) {
-                problems.add(path + ": " + value + " is not one of " + allowed);
-            }
+            });
+        } else if (node.isArray()) {
+            node.forEach(CrdSchemas::closeObjects);
         }
     }
 
-    private static Map<String, JsonNode> load() {
-        Map<String, JsonNode> schemas = new HashMap<>();
+    private static Map<String, Schema> load() {
+        Map<String, Schema> schemas = new HashMap<>();
         for (String name : FILES) {
             String resource = "/crds/" + name + ".schema.json";
             try (InputStream in = CrdSchemas.class.getResourceAsStream(resource)) {
@@ -168,8 +98,8 @@ final class CrdSchemas {
                 JsonNode crd = Project.JSON.readTree(in);
                 String group = crd.path("group").asText();
                 String kind = crd.path("kind").asText();
-                crd.path("versions").fields().forEachRemaining(version ->
-                        schemas.put(group + "/" + version.getKey() + "/" + kind, version.getValue()));
+                crd.path("versions").properties().forEach(version ->
+                        schemas.put(group + "/" + version.getKey() + "/" + kind, REGISTRY.getSchema(strict(version.getValue()))));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -11,22 +11,36 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Shared reads of the deployment files: the three kustomize builds, compose, topics, the realm. */
+/** Shared reads of the deployment files: the rendered kustomizations, compose, topics, the realm. */
 final class Deployments {
 
     static final Path K8S = Project.path("deploy/k8s");
     static final Path COMPOSE_DIR = Project.path("deploy/compose");
+    static final Path OBSERVABILITY = Project.path("deploy/observability");
     static final Path REALM = Project.path("deploy/keycloak/securebase-realm.json");
     static final Path DEV_USERS = Project.path("deploy/keycloak/dev/securebase-users-0.json");
     static final List<String> OVERLAYS = List.of("dev", "production");
+    /** Every kustomization under deploy/k8s. */
+    static final List<String> BUILDS_UNDER_K8S = List.of("base", "dev", "production", "restore");
 
     private static final Map<String, Kustomize.Build> BUILDS = new LinkedHashMap<>();
 
     private Deployments() {
     }
 
+    /**
+     * A kustomization rendered by kubectl: "base", "restore" or an overlay. Only the dev overlay may load files from
+     * outside its directory (the realm and the database script it shares with Compose).
+     */
     static synchronized Kustomize.Build build(String name) {
-        return BUILDS.computeIfAbsent(name, n -> Kustomize.build(n.equals("base") ? K8S.resolve("base") : K8S.resolve("overlays/" + n)));
+        return BUILDS.computeIfAbsent(name, n -> Kustomize.build(directory(n), n.equals("dev")));
+    }
+
+    static Path directory(String build) {
+        return switch (build) {
+            case "base", "restore" -> K8S.resolve(build);
+            default -> K8S.resolve("overlays/" + build);
+        };
     }
 
     static JsonNode compose() {

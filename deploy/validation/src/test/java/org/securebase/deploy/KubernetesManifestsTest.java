@@ -34,10 +34,17 @@ class KubernetesManifestsTest {
         return problems;
     }
 
+    /** The manifests as written: deploy/k8s and the monitoring component of deploy/observability. */
+    static List<Path> manifestFiles() {
+        List<Path> files = new ArrayList<>(Project.yamlFilesUnder(Deployments.K8S));
+        files.addAll(Project.yamlFilesUnder(Deployments.OBSERVABILITY));
+        return files;
+    }
+
     @Test
     void everyFileParsesStrictly() {
         List<String> problems = new ArrayList<>();
-        List<Path> files = Project.yamlFilesUnder(Deployments.K8S);
+        List<Path> files = manifestFiles();
         assertThat(files).hasSizeGreaterThan(10);
         for (Path file : files) {
             if (file.getFileName().toString().equals("kustomization.yaml")) {
@@ -51,7 +58,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "dev", "production"})
+    @ValueSource(strings = {"base", "dev", "production", "restore"})
     void everyRenderedResourceIsValidAndUnique(String build) {
         Kustomize.Build rendered = Deployments.build(build);
         List<String> problems = new ArrayList<>();
@@ -66,17 +73,29 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void everyFileUnderK8sIsUsedByAKustomization() {
+    void everyManifestIsUsedByAKustomization() {
         Set<Path> used = new HashSet<>();
-        for (String build : List.of("base", "dev", "production")) {
-            used.addAll(Deployments.build(build).filesRead());
+        for (String build : Deployments.BUILDS_UNDER_K8S) {
+            used.addAll(Kustomize.referencedFiles(Deployments.directory(build)));
         }
-        List<String> unused = Project.yamlFilesUnder(Deployments.K8S).stream()
-                .filter(f -> !f.getFileName().toString().equals("kustomization.yaml"))
+        List<String> unused = manifestFiles().stream()
                 .filter(f -> !used.contains(f.toAbsolutePath().normalize()))
                 .map(Project::relative)
                 .toList();
         assertThat(unused).as("manifests no kustomization includes").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "dev", "production"})
+    void noReplicasWhereAnAutoscalerOwnsTheScale(String build) {
+        Kustomize.Build rendered = Deployments.build(build);
+        List<String> pinned = rendered.ofKind("HorizontalPodAutoscaler").stream()
+                .map(autoscaler -> autoscaler.document().path("spec").path("scaleTargetRef"))
+                .filter(target -> rendered.get(target.path("kind").asText(), target.path("name").asText()).document().path("spec").has("replicas"))
+                .map(target -> target.path("kind").asText() + "/" + target.path("name").asText())
+                .toList();
+        assertThat(rendered.ofKind("HorizontalPodAutoscaler")).hasSize(Project.SERVICES.size());
+        assertThat(pinned).as("workloads with spec.replicas, which every apply would reset their autoscaler's scale to").isEmpty();
     }
 
     @ParameterizedTest

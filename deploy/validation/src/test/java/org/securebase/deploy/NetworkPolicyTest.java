@@ -1,6 +1,8 @@
 package org.securebase.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,7 +36,12 @@ class NetworkPolicyTest {
         return true;
     }
 
-    /** Pod labels of everything in a build that makes pods, including what the operators' resources declare. */
+    /**
+     * Pod labels of everything in a build that makes pods: pod templates, what the operators' resources declare, and
+     * the labels the operators put on their pods themselves (CloudNativePG's cnpg.io/cluster and cnpg.io/podRole,
+     * Strimzi's strimzi.io/cluster, strimzi.io/kind and strimzi.io/name, on its nodes and its Kafka Exporter),
+     * which the PodMonitors select.
+     */
     static List<JsonNode> podLabels(Kustomize.Build build) {
         List<JsonNode> labels = new ArrayList<>();
         for (Kustomize.Resource resource : build.resources()) {
@@ -43,13 +50,32 @@ class NetworkPolicyTest {
                 labels.add(document.path("spec").path("template").path("metadata").path("labels"));
             }
             switch (resource.kind()) {
-                case "Cluster" -> labels.add(document.path("spec").path("inheritedMetadata").path("labels"));
-                case "KafkaNodePool" -> labels.add(document.path("spec").path("template").path("pod").path("metadata").path("labels"));
+                case "Cluster" -> labels.add(with(document.path("spec").path("inheritedMetadata").path("labels"),
+                        "cnpg.io/cluster", resource.name(), "cnpg.io/podRole", "instance"));
+                case "KafkaNodePool" -> {
+                    String cluster = document.path("metadata").path("labels").path("strimzi.io/cluster").asText();
+                    labels.add(with(document.path("spec").path("template").path("pod").path("metadata").path("labels"),
+                            "strimzi.io/cluster", cluster, "strimzi.io/kind", "Kafka", "strimzi.io/name", cluster + "-kafka"));
+                }
+                case "Kafka" -> {
+                    if (document.path("spec").has("kafkaExporter")) {
+                        labels.add(with(JsonNodeFactory.instance.objectNode(), "strimzi.io/cluster", resource.name(),
+                                "strimzi.io/kind", "Kafka", "strimzi.io/name", resource.name() + "-kafka-exporter"));
+                    }
+                }
                 case "Keycloak" -> labels.add(document.path("spec").path("unsupported").path("podTemplate").path("metadata").path("labels"));
                 default -> { }
             }
         }
         return labels;
+    }
+
+    private static JsonNode with(JsonNode labels, String... operatorLabels) {
+        ObjectNode all = labels.isObject() ? ((ObjectNode) labels).deepCopy() : JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < operatorLabels.length; i += 2) {
+            all.put(operatorLabels[i], operatorLabels[i + 1]);
+        }
+        return all;
     }
 
     @ParameterizedTest

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +68,9 @@ class RealmAndTopicsTest {
     @Test
     void theDevOverlayImportsTheSameRealmAndDevUsersFiles() {
         Kustomize.Build dev = Deployments.build("dev");
-        assertThat(dev.filesRead()).contains(Deployments.REALM, Deployments.DEV_USERS);
+        JsonNode realmFiles = dev.get("ConfigMap", "keycloak-realm").document().path("data");
+        assertThat(realmFiles.path("securebase-realm.json").asText()).isEqualTo(Project.read(Deployments.REALM));
+        assertThat(realmFiles.path("securebase-users-0.json").asText()).isEqualTo(Project.read(Deployments.DEV_USERS));
         JsonNode keycloak = Deployments.container(dev, "keycloak");
         assertThat(keycloak.path("args").toString()).contains("--import-realm");
         Set<String> env = Deployments.env(keycloak).keySet();
@@ -79,7 +83,10 @@ class RealmAndTopicsTest {
     @Test
     void productionImportsExactlyTheRealmFileWithEveryPlaceholderAndNoUsers() {
         Kustomize.Build production = Deployments.build("production");
-        assertThat(production.filesRead()).doesNotContain(Deployments.DEV_USERS);
+        String rendered = production.resources().stream().map(r -> r.document().toString()).reduce("", String::concat);
+        for (JsonNode devUser : Project.json(Deployments.DEV_USERS).path("users")) {
+            assertThat(rendered).as("production must not carry the dev users").doesNotContain(devUser.path("username").asText());
+        }
         JsonNode realmImport = production.get("KeycloakRealmImport", "securebase-realm").document();
         assertThat(realmImport.path("spec").path("realm"))
                 .as("the KeycloakRealmImport carries deploy/keycloak/securebase-realm.json unchanged; run "
@@ -131,6 +138,18 @@ class RealmAndTopicsTest {
             assertThat(Deployments.env(Deployments.container(production, service)).get("SPRING_KAFKA_BOOTSTRAP_SERVERS").path("value").asText())
                     .isEqualTo(bootstrap);
         }
+    }
+
+    @Test
+    void oneKafkaVersionEverywhere() {
+        String production = Deployments.build("production").ofKind("Kafka").get(0).document().path("spec").path("kafka").path("version").asText();
+        List<String> images = new ArrayList<>();
+        Deployments.compose().path("services").forEach(service -> images.add(service.path("image").asText()));
+        Deployments.build("dev").resources().stream().flatMap(r -> Kustomize.containers(r.document()).stream())
+                .forEach(container -> images.add(container.path("image").asText()));
+        List<String> kafka = images.stream().filter(i -> i.startsWith("apache/kafka:")).toList();
+        assertThat(kafka).as("Compose's broker and topic job, the dev overlay's broker and topic job").hasSize(4);
+        assertThat(kafka).as("the same Kafka as production's spec.kafka.version").allMatch(i -> i.equals("apache/kafka:" + production));
     }
 
     @Test

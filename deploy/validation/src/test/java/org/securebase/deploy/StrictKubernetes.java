@@ -20,7 +20,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
@@ -37,7 +38,10 @@ import java.util.Map;
  */
 final class StrictKubernetes {
 
-    /** The built-in kinds our manifests use, by apiVersion/kind; anything else is refused. */
+    /**
+     * The kinds our manifests use that fabric8 models, by apiVersion/kind: Kubernetes' own and Gateway API's (v1,
+     * the standard channel); anything else is refused.
+     */
     static final Map<String, Class<? extends HasMetadata>> KINDS = Map.ofEntries(
             Map.entry("apps/v1/Deployment", Deployment.class),
             Map.entry("apps/v1/StatefulSet", StatefulSet.class),
@@ -50,7 +54,8 @@ final class StrictKubernetes {
             Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
             Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
-            Map.entry("networking.k8s.io/v1/Ingress", Ingress.class));
+            Map.entry("gateway.networking.k8s.io/v1/Gateway", Gateway.class),
+            Map.entry("gateway.networking.k8s.io/v1/HTTPRoute", HTTPRoute.class));
 
     private static final ObjectMapper MAPPER = strictMapper();
 

@@ -1,13 +1,16 @@
 package org.securebase.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The checkers themselves: each must reject what the API server, kustomize or Spring would reject. */
+/** The checkers themselves: each must reject what the API server, kubectl or Spring would reject. */
 class StrictParsingTest {
 
     private static JsonNode yaml(String text) throws Exception {
@@ -77,27 +80,63 @@ class StrictParsingTest {
                 spec: {partitions: 3, replicas: 3, config: {min.insync.replicas: 2}}
                 """;
         assertThat(CrdSchemas.validate(yaml(topic))).isEmpty();
-        assertThat(CrdSchemas.validate(yaml(topic.replace("replicas: 3,", "replica: 3,")))).anyMatch(p -> p.contains(".spec.replica: unknown field"));
-        assertThat(CrdSchemas.validate(yaml(topic.replace("partitions: 3", "partitions: three")))).anyMatch(p -> p.contains(".spec.partitions"));
+        assertThat(CrdSchemas.validate(yaml(topic.replace("replicas: 3,", "replica: 3,")))).anyMatch(p -> p.contains("/spec: property 'replica' is not defined"));
+        assertThat(CrdSchemas.validate(yaml(topic.replace("partitions: 3", "partitions: three")))).anyMatch(p -> p.contains("/spec/partitions"));
         String cluster = """
                 apiVersion: postgresql.cnpg.io/v1
                 kind: Cluster
                 metadata: {name: c}
                 spec: {storage: {size: 1Gi}}
                 """;
-        assertThat(CrdSchemas.validate(yaml(cluster))).anyMatch(p -> p.contains(".spec.instances: required field missing"));
+        assertThat(CrdSchemas.validate(yaml(cluster))).anyMatch(p -> p.startsWith("/spec: required property 'instances'"));
         assertThat(CrdSchemas.isKnown(yaml("{apiVersion: kafka.strimzi.io/v1beta2, kind: Kafka}"))).isFalse();
+        String podMonitor = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PodMonitor
+                metadata: {name: m}
+                spec:
+                  selector: {matchLabels: {a: b}}
+                  podMetricsEndpoints: [{port: metrics, scheme: http}]
+                """;
+        assertThat(CrdSchemas.validate(yaml(podMonitor))).isEmpty();
+        assertThat(CrdSchemas.validate(yaml(podMonitor.replace("scheme: http", "scheme: gopher"))))
+                .anyMatch(p -> p.startsWith("/spec/podMetricsEndpoints/0/scheme: does not have a value in the enumeration"));
+        assertThat(CrdSchemas.validate(yaml(podMonitor.replace("port: metrics", "prot: metrics"))))
+                .anyMatch(p -> p.contains("property 'prot' is not defined"));
     }
 
     @Test
-    void strategicMergeFollowsNamesAndNullDeletes() throws Exception {
-        ObjectNode target = (ObjectNode) yaml("""
-                spec: {tls: [{hosts: [a]}], containers: [{name: a, image: x}, {name: b, image: y}]}
+    void kubectlsRefusalIsReportedWithItsReason(@TempDir Path directory) throws Exception {
+        Files.writeString(directory.resolve("kustomization.yaml"), "resources:\n  - missing.yaml\n");
+        assertThatThrownBy(() -> Kustomize.build(directory, false)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("kubectl kustomize").hasMessageContaining("missing.yaml");
+    }
+
+    @Test
+    void withoutKubectlTheFailureSaysHowToInstallIt() {
+        String before = System.getProperty("securebase.kubectl");
+        System.setProperty("securebase.kubectl", "/nonexistent/kubectl");
+        try {
+            assertThatThrownBy(Kustomize::kubectl).hasMessageContaining(Kustomize.INSTALL_HINT);
+        } finally {
+            if (before == null) {
+                System.clearProperty("securebase.kubectl");
+            } else {
+                System.setProperty("securebase.kubectl", before);
+            }
+        }
+    }
+
+    @Test
+    void generatedConfigMapsAreFoundUnderTheirGeneratorName(@TempDir Path directory) throws Exception {
+        Files.writeString(directory.resolve("kustomization.yaml"), """
+                configMapGenerator:
+                  - name: settings
+                    literals: [a=b]
                 """);
-        Kustomize.merge(target, (ObjectNode) yaml("spec: {tls: null, containers: [{name: b, image: z}]}"), "test");
-        assertThat(target.path("spec").has("tls")).isFalse();
-        assertThat(target.path("spec").path("containers").get(0).path("image").asText()).isEqualTo("x");
-        assertThat(target.path("spec").path("containers").get(1).path("image").asText()).isEqualTo("z");
+        Kustomize.Build build = Kustomize.build(directory, false);
+        assertThat(build.get("ConfigMap", "settings").name()).matches("settings-[a-z0-9]{10}");
+        assertThatThrownBy(() -> build.get("ConfigMap", "setting")).isInstanceOf(AssertionError.class);
     }
 
     @Test
