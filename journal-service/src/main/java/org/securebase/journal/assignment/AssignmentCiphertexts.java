@@ -13,21 +13,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AssignmentCiphertexts {
 
     @Bean
-    ReEncryptable assignmentNotes(JdbcClient jdbc) {
+    ReEncryptable assignmentNoteColumn(JdbcClient jdbc) {
         return new SqlColumn(jdbc, "assignment", "note", "note_version", "t.client_id, t.note_version", "assignment t",
                 rs -> AssignmentRepository.noteBinding(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
                         rs.getLong("note_version")));
     }
 
     @Bean
-    ReEncryptable promptQuestions(JdbcClient jdbc) {
+    ReEncryptable promptQuestionColumn(JdbcClient jdbc) {
         return new SqlColumn(jdbc, "assignment_prompt", "question", "sealed_version",
                 "t.assignment_id, t.sealed_version, a.client_id", "assignment_prompt t join assignment a on a.id = t.assignment_id",
                 rs -> AssignmentRepository.promptBinding(rs, rs.getObject("client_id", UUID.class)));
     }
 
     @Bean
-    ReEncryptable answers(JdbcClient jdbc) {
+    ReEncryptable answerContentColumn(JdbcClient jdbc) {
         return new SqlColumn(jdbc, "answer", "content", "sealed_version",
                 "t.client_id, t.assignment_id, t.prompt_id, t.sealed_version", "answer t",
                 rs -> AssignmentRepository.answerBinding(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),

@@ -24,6 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       a raised seal version; a row a writer changed meanwhile is left as that writer wrote it;</li>
  *   <li>when no ciphertext is left under another key, disable the other keys and stop accepting the first binding.</li>
  * </ol>
+ * A ciphertext that does not decrypt under its binding (damaged, or moved to another row by someone with write access
+ * to the database) is left as it is and named in the report by table and row id; its key then stays enabled, so a
+ * rotation never destroys the evidence nor makes a repaired row unreadable.
  * Reads and writes go on throughout. The report counts the ciphertexts per key id before and after.
  */
 public class KeyRotation {
@@ -53,9 +56,10 @@ public class KeyRotation {
      * @param keys       the keyset afterwards (id:status, primary marked)
      * @param reEncrypted rows re-encrypted
      * @param leftAsWritten rows a writer changed during the rotation (already under the new key)
+     * @param unreadable  {@code table.column row-id} of each ciphertext that did not decrypt under its binding
      */
     public record Report(Map<String, Map<Integer, Long>> before, Map<String, Map<Integer, Long>> after,
-                         List<String> keys, long reEncrypted, long leftAsWritten) {
+                         List<String> keys, long reEncrypted, long leftAsWritten, List<String> unreadable) {
     }
 
     public synchronized Report rotate() {
@@ -69,7 +73,8 @@ public class KeyRotation {
             stored = keys.stored();
             store(stored, Keysets.promote(stored.handle(), newKey), stored.legacyBindingAccepted());
             awaitPropagation();
-            long[] counts = reEncryptEverything();
+            List<String> unreadable = new ArrayList<>();
+            long[] counts = reEncryptEverything(unreadable);
             Map<String, Map<Integer, Long>> after = census();
             boolean onlyNewKey = after.values().stream().allMatch(perKey -> perKey.keySet().stream().allMatch(id -> id == newKey));
             if (onlyNewKey) {
@@ -78,9 +83,13 @@ public class KeyRotation {
             } else {
                 log.warn("Ciphertexts under other keys remain after re-encryption; the old keys stay enabled: {}", after);
             }
+            if (!unreadable.isEmpty()) {
+                log.warn("Key rotation: {} ciphertexts do not decrypt under their binding and were left as they are: {}",
+                        unreadable.size(), unreadable);
+            }
             log.info("Key rotation: {} rows re-encrypted, {} left as a writer wrote them; keys now {}", counts[0],
                     counts[1], keys.describe());
-            return new Report(before, after, keys.describe(), counts[0], counts[1]);
+            return new Report(before, after, keys.describe(), counts[0], counts[1], List.copyOf(unreadable));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the key rotation failed", e);
         }
@@ -102,7 +111,7 @@ public class KeyRotation {
         return census;
     }
 
-    private long[] reEncryptEverything() {
+    private long[] reEncryptEverything(List<String> unreadable) {
         long reEncrypted = 0;
         long leftAsWritten = 0;
         for (ReEncryptable column : columns) {
@@ -113,7 +122,13 @@ public class KeyRotation {
                     if (cipher.isCurrent(row.binding(), row.ciphertext())) {
                         continue;
                     }
-                    String plaintext = cipher.decrypt(row.binding(), row.ciphertext());
+                    String plaintext;
+                    try {
+                        plaintext = cipher.decrypt(row.binding(), row.ciphertext());
+                    } catch (ClinicalCipher.CiphertextRejectedException e) {
+                        unreadable.add(column.table() + "." + column.column() + " " + row.id());
+                        continue;
+                    }
                     ClinicalCipher.Binding next = row.binding().next();
                     if (column.replace(row.id(), row.ciphertext(), cipher.encrypt(next, plaintext), next.version())) {
                         reEncrypted++;

@@ -45,13 +45,25 @@ final class MasterKeys {
                 return kms(new AwsKmsClient().withDefaultCredentials(), kekUri);
             }
             if (kekUri.startsWith("file:")) {
-                Path file = Path.of(URI.create(kekUri.startsWith("file://") ? kekUri : "file://" + kekUri.substring(5)));
+                Path file = masterKeyPath(kekUri);
                 return masterKeyFile(file, createFileIfMissing);
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the key-encryption key " + scheme(kekUri) + " cannot be used", e);
         }
         throw new IllegalStateException("securebase.journal.crypto.kek-uri must start with gcp-kms://, aws-kms:// or file:");
+    }
+
+    /** {@code file:///abs/key.json} and {@code file:/abs/key.json} are absolute; {@code file:relative/key.json} is relative to the working directory. */
+    static Path masterKeyPath(String kekUri) {
+        String location = kekUri.substring("file:".length());
+        if (location.startsWith("//")) {
+            return Path.of(URI.create(kekUri));
+        }
+        if (location.isBlank()) {
+            throw new IllegalStateException("securebase.journal.crypto.kek-uri file: needs the path of the master key file");
+        }
+        return Path.of(location);
     }
 
     private static Aead kms(KmsClient client, String uri) throws GeneralSecurityException {

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class EntryCiphertexts {
 
     @Bean
-    ReEncryptable journalEntries(JdbcClient jdbc) {
+    ReEncryptable journalEntryContentColumn(JdbcClient jdbc) {
         return new SqlColumn(jdbc, "journal_entry", "content", "sealed_version",
                 "t.client_id, t.assignment_id, t.sealed_version", "journal_entry t",
                 rs -> EntryRepository.binding(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),

@@ -14,12 +14,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class FeedbackCiphertexts {
 
     @Bean
-    ReEncryptable feedbackBodies(JdbcClient jdbc) {
+    ReEncryptable feedbackBodyColumn(JdbcClient jdbc) {
         return body(jdbc, "feedback", ClinicalCipher.Field.FEEDBACK);
     }
 
     @Bean
-    ReEncryptable replyBodies(JdbcClient jdbc) {
+    ReEncryptable replyBodyColumn(JdbcClient jdbc) {
         return body(jdbc, "feedback_reply", ClinicalCipher.Field.REPLY);
     }
 

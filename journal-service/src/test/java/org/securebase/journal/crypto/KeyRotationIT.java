@@ -109,6 +109,7 @@ class KeyRotationIT {
         assertThat(requests.get()).as("reads and writes during the rotation").isPositive();
         assertThat(failures.get()).as("failed requests during the rotation").isZero();
         assertThat(report.reEncrypted()).isGreaterThanOrEqualTo(ROWS);
+        assertThat(report.unreadable()).isEmpty();
         assertThat(report.after()).allSatisfy((column, perKey) -> assertThat(perKey.keySet()).as(column).containsOnly(newKey));
         assertThat(report.keys()).anySatisfy(key -> assertThat(key).startsWith(oldKey + ":DISABLED"));
         assertThat(keys.legacyBindingAccepted()).as("the first binding is no longer read").isFalse();
@@ -119,7 +120,7 @@ class KeyRotationIT {
     }
 
     @Test
-    void anAnswerMovedOntoAnotherPromptOfTheSameClientNoLongerReads() {
+    void anAnswerMovedOntoAnotherPromptOfTheSameClientNoLongerReadsAndARotationLeavesItForInvestigation() {
         UUID article = new Projections(jdbc, listeners).publishArticle("Moved answers", new ArticleList("l", List.of("a")));
         JsonNode created = api.post("/api/journal/assignments", People.THERAPIST.token(), Api.map(
                 "clientId", People.CLIENT.id().toString(), "articleId", article.toString(),
@@ -139,14 +140,31 @@ class KeyRotationIT {
                         select a.content from answer a join assignment_prompt p on p.id = a.prompt_id
                         where a.assignment_id = :id order by p.position""")
                 .param("id", UUID.fromString(assignment)).query(byte[].class).list();
-        jdbc.sql("""
-                        update answer set content = :first where assignment_id = :id
-                        and prompt_id = (select id from assignment_prompt where assignment_id = :id and position = 2)""")
-                .param("first", contents.get(0)).param("id", UUID.fromString(assignment)).update();
+        UUID secondAnswer = jdbc.sql("""
+                        select a.id from answer a join assignment_prompt p on p.id = a.prompt_id
+                        where a.assignment_id = :id and p.position = 2""")
+                .param("id", UUID.fromString(assignment)).query(UUID.class).single();
+        jdbc.sql("update answer set content = :first where id = :answer")
+                .param("first", contents.get(0)).param("answer", secondAnswer).update();
 
         Api.Response read = api.get("/api/journal/assignments/" + assignment, People.CLIENT.token());
         assertThat(read.status()).as("the moved answer does not show up as the second answer").isNotEqualTo(200);
         assertThat(read.body()).doesNotContain("Answer to First?");
+
+        int keyOfTheMovedAnswer = keys.primaryKeyId();
+        KeyRotation.Report tampered = rotation.rotate();
+        assertThat(tampered.unreadable()).containsExactly("answer.content " + secondAnswer);
+        assertThat(tampered.keys()).as("the key of the unreadable row stays enabled")
+                .anySatisfy(key -> assertThat(key).startsWith(keyOfTheMovedAnswer + ":ENABLED"));
+
+        // Restored from a backup, the row reads again and the next rotation retires the old key.
+        jdbc.sql("update answer set content = :second where id = :answer")
+                .param("second", contents.get(1)).param("answer", secondAnswer).update();
+        assertThat(api.get("/api/journal/assignments/" + assignment, People.CLIENT.token()).json().toString())
+                .contains("Answer to Second?");
+        KeyRotation.Report repaired = rotation.rotate();
+        assertThat(repaired.unreadable()).isEmpty();
+        assertThat(repaired.keys()).anySatisfy(key -> assertThat(key).startsWith(keyOfTheMovedAnswer + ":DISABLED"));
     }
 
     private void insertEntries(UUID client) throws Exception {
