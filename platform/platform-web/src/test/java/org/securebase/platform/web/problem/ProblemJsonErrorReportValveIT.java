@@ -27,8 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem+json from {@link ProblemJsonErrorReportValve}, not Tomcat's HTML page. Sent over a raw socket, because
  * HTTP clients refuse to send such paths at all.
  */
+// Flyway (an optional dependency of the database-role grants) brings JDBC onto this module's test class path; this
+// service has no database.
 @SpringBootTest(classes = ProblemJsonErrorReportValveIT.ServiceApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
 class ProblemJsonErrorReportValveIT {
 
     @LocalServerPort
