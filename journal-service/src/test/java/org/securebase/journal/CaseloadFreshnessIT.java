@@ -101,20 +101,23 @@ class CaseloadFreshnessIT {
                 .until(() -> api.get("/api/journal/adherence", People.THERAPIST.token()).status() == 200);
     }
 
-    /** The service's clock, moved by the test. */
+    /**
+     * The service's clock, moved ahead by the test. It keeps ticking: a clock stopped at the context's start would
+     * fall behind the test support's real-time heartbeats, which would then look fresh whatever the test moved.
+     */
     @TestConfiguration(proxyBeanMethods = false)
     @Primary
     static class MovableClock extends Clock {
 
-        private volatile Instant now = Instant.now();
+        private volatile Duration ahead = Duration.ZERO;
 
         void advance(Duration by) {
-            now = now.plus(by);
+            ahead = ahead.plus(by);
         }
 
         @Override
         public Instant instant() {
-            return now;
+            return Instant.now().plus(ahead);
         }
 
         @Override

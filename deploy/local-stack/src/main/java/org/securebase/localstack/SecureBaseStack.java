@@ -255,6 +255,20 @@ public final class SecureBaseStack implements AutoCloseable {
         kafka.restart();
     }
 
+    /**
+     * Makes a service's database refuse connections and drops the open ones, as if its server had gone away, while
+     * the other databases go on; {@link #acceptDatabaseConnections} ends the outage. For fault tests.
+     */
+    public void refuseDatabaseConnections(String name) {
+        database(name);
+        postgres.refuseConnections(name);
+    }
+
+    public void acceptDatabaseConnections(String name) {
+        database(name);
+        postgres.acceptConnections(name);
+    }
+
     /** How a service reaches its own database (content, journal, account, portal, keycloak): for checks. */
     public PostgresServer.Database database(String name) {
         PostgresServer.Database database = databases.get(name);

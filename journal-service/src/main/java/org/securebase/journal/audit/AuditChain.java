@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -52,8 +53,14 @@ public class AuditChain {
         this.clock = clock;
     }
 
-    /** What a verification found: rows and seals checked, and the first row where the chain breaks, if any. */
-    public record Report(long rows, long sealed, long unsealedRecent, Long firstBrokenRowId, String problem) {
+    /**
+     * What a verification found: rows and seals checked, the first row where the chain breaks, if any, and the head
+     * of the chain (the newest sealed row and its hash, in hex) for the operator to record outside the database: a
+     * later verification given that head ({@link #verify(Long, String)}) notices a chain rewritten from scratch by
+     * someone holding the owner role, which a chain alone cannot.
+     */
+    public record Report(long rows, long sealed, long unsealedRecent, Long firstBrokenRowId, String problem,
+                         Long headRowId, String headHash) {
 
         public boolean intact() {
             return firstBrokenRowId == null;
@@ -104,6 +111,11 @@ public class AuditChain {
             }
             sealed += rows.size();
             if (rows.size() < BATCH || rows.size() < next.size()) {
+                if (sealed > 0) {
+                    // The head, in the logs: kept outside the database, it is what a rewrite of the chain cannot match.
+                    log.info("Audit chain sealed {} rows; head row {} hash {}", sealed, rows.isEmpty() ? last.auditId()
+                            : rows.get(rows.size() - 1).id(), HexFormat.of().formatHex(previous));
+                }
                 return sealed;
             }
         }
@@ -116,10 +128,21 @@ public class AuditChain {
      */
     @Transactional(readOnly = true)
     public Report verify() {
+        return verify(null, null);
+    }
+
+    /**
+     * As {@link #verify()}, and the seal of row {@code recordedRowId} must still be {@code recordedHash} (a head
+     * recorded earlier, outside the database).
+     */
+    @Transactional(readOnly = true)
+    public Report verify(Long recordedRowId, String recordedHash) {
         long maxSealed = jdbc.sql("select coalesce(max(audit_id), 0) from access_audit_seal").query(Long.class).single();
         long[] counts = new long[3];
         Report[] broken = new Report[1];
         byte[][] chain = {GENESIS.clone()};
+        long[] head = {0};
+        boolean[] recordedSeen = {false};
         jdbc.sql("""
                         select s.audit_id as seal_id, s.previous_hash, s.row_hash, a.*
                         from access_audit_seal s full outer join access_audit a on a.id = s.audit_id
@@ -155,13 +178,28 @@ public class AuditChain {
                         broken[0] = breakAt(counts, rowId, "the row's content does not match its seal: edited");
                         return;
                     }
+                    if (recordedRowId != null && recordedRowId.equals(rowId)) {
+                        recordedSeen[0] = true;
+                        if (!HexFormat.of().formatHex(expected).equalsIgnoreCase(recordedHash == null ? "" : recordedHash)) {
+                            broken[0] = breakAt(counts, rowId, "the seal differs from the head recorded earlier: the chain was rewritten");
+                            return;
+                        }
+                    }
                     chain[0] = expected;
+                    head[0] = rowId;
                 });
-        return broken[0] != null ? broken[0] : new Report(counts[0], counts[1], counts[2], null, null);
+        if (broken[0] != null) {
+            return broken[0];
+        }
+        if (recordedRowId != null && !recordedSeen[0]) {
+            return breakAt(counts, recordedRowId, "the row of the head recorded earlier is not sealed any more");
+        }
+        return new Report(counts[0], counts[1], counts[2], null, null, head[0] == 0 ? null : head[0],
+                head[0] == 0 ? null : HexFormat.of().formatHex(chain[0]));
     }
 
     private static Report breakAt(long[] counts, long rowId, String problem) {
-        return new Report(counts[0], counts[1], counts[2], rowId, problem);
+        return new Report(counts[0], counts[1], counts[2], rowId, problem, null, null);
     }
 
     private record Last(long auditId, byte[] hash) {

@@ -139,6 +139,57 @@ class AuditTrustIT {
         assertThat(after.problem()).contains("edited");
     }
 
+    @Test
+    void aChainRewrittenByTheOwnerNoLongerHoldsTheHeadRecordedEarlier() {
+        sharedEntryReadByTheTherapist();
+        long newest = jdbc.sql("select max(id) from access_audit").query(Long.class).single();
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            chain.seal();
+            return jdbc.sql("select coalesce(max(audit_id), 0) from access_audit_seal").query(Long.class).single() >= newest;
+        });
+        // Start from a chain that is whole whatever the other tests did to it, as a rewrite would leave it.
+        resealFrom(0);
+        AuditChain.Report recorded = chain.verify();
+        assertThat(recorded.intact()).as(recorded.toString()).isTrue();
+        assertThat(recorded.headRowId()).isGreaterThanOrEqualTo(newest);
+        assertThat(recorded.headHash()).hasSize(64);
+        assertThat(chain.verify(recorded.headRowId(), recorded.headHash()).intact()).isTrue();
+
+        // The owner edits an earlier row and seals the chain again from there: the chain alone looks whole.
+        long edited = jdbc.sql("select min(id) from access_audit").query(Long.class).single();
+        JdbcClient owner = ServiceOwner.jdbc();
+        owner.sql("grant update on access_audit to current_user").update();
+        owner.sql("alter table access_audit disable trigger access_audit_no_update_or_delete").update();
+        try {
+            assertThat(owner.sql("update access_audit set actor_name = :name where id = :id")
+                    .param("name", "Someone else " + UUID.randomUUID()).param("id", edited).update()).isEqualTo(1);
+        } finally {
+            owner.sql("alter table access_audit enable trigger access_audit_no_update_or_delete").update();
+            owner.sql("revoke update on access_audit from current_user").update();
+        }
+        resealFrom(edited);
+        assertThat(chain.verify().intact()).as("a rewrite from the edited row on").isTrue();
+
+        AuditChain.Report against = chain.verify(recorded.headRowId(), recorded.headHash());
+        assertThat(against.intact()).isFalse();
+        assertThat(against.firstBrokenRowId()).isEqualTo(recorded.headRowId());
+        assertThat(against.problem()).contains("rewritten");
+    }
+
+    /** What the owner could do: drop the seals from a row on (past the guard) and have them made again. */
+    private void resealFrom(long fromRowId) {
+        JdbcClient owner = ServiceOwner.jdbc();
+        owner.sql("grant delete on access_audit_seal to current_user").update();
+        owner.sql("alter table access_audit_seal disable trigger access_audit_seal_no_update_or_delete").update();
+        try {
+            owner.sql("delete from access_audit_seal where audit_id >= :from").param("from", fromRowId).update();
+        } finally {
+            owner.sql("alter table access_audit_seal enable trigger access_audit_seal_no_update_or_delete").update();
+            owner.sql("revoke delete on access_audit_seal from current_user").update();
+        }
+        chain.seal();
+    }
+
     private String sharedEntryReadByTheTherapist() {
         String entry = api.post("/api/journal/entries", People.CLIENT.token(),
                 Api.map("title", "Audit me", "body", "A body the audit must not show.")).json().get("id").asString();

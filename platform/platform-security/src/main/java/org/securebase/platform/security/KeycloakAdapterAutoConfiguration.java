@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -162,7 +163,9 @@ public class KeycloakAdapterAutoConfiguration {
             ProblemJsonAuthenticationEntryPoint authenticationEntryPoint,
             ProblemJsonAuthenticationFailureHandler authenticationFailureHandler,
             ProblemJsonAccessDeniedHandler accessDeniedHandler,
-            ObjectProvider<AuthorizationRules> serviceRules) throws Exception {
+            ObjectProvider<AuthorizationRules> serviceRules,
+            Environment environment) throws Exception {
+        boolean separateManagementPort = separateManagementPort(environment);
         String[] publicPaths = Stream.concat(BUILT_IN_PUBLIC_PATHS.stream(), properties.publicPaths().stream())
                 .distinct()
                 .toArray(String[]::new);
@@ -178,6 +181,9 @@ public class KeycloakAdapterAutoConfiguration {
                     // The error dispatch only renders the status an earlier, already-authorized step chose.
                     authorize.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     authorize.requestMatchers(publicPaths).permitAll();
+                    if (separateManagementPort) {
+                        authorize.requestMatchers(new LocalOperatorRequests()).permitAll();
+                    }
                     serviceRules.orderedStream().forEach(rules -> rules.addRules(authorize));
                     authorize.anyRequest().authenticated();
                 })
@@ -192,6 +198,16 @@ public class KeycloakAdapterAutoConfiguration {
                         .authenticationEntryPoint(authenticationEntryPoint)
                         .accessDeniedHandler(accessDeniedHandler))
                 .build();
+    }
+
+    /** Only where actuator has a port of its own, which the gateway never routes to. */
+    static boolean separateManagementPort(Environment environment) {
+        String management = environment.getProperty("management.server.port");
+        if (management == null || management.isBlank() || management.trim().equals("-1")) {
+            return false;
+        }
+        return !management.trim().equals(environment.getProperty("server.port", "8080").trim())
+                || management.trim().equals("0");
     }
 
     private static ObjectPostProcessor<BearerTokenAuthenticationFilter> failureHandler(

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -157,6 +158,16 @@ class ProblemJsonWebMvcTest {
     }
 
     @Test
+    void theDatabaseAwayIsA503WithRetryAfterNotA500() throws Exception {
+        for (String kind : List.of("no-connection", "transient-database", "no-transaction")) {
+            expectProblem(mvc.perform(get("/api/probe/failures/" + kind)), 503, "service-unavailable")
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.detail").value(
+                            "The service cannot reach its database right now. Nothing was changed; try again in a moment."));
+        }
+    }
+
+    @Test
     void unexpectedFailuresAnswerAGeneric500() throws Exception {
         expectProblem(mvc.perform(get("/api/probe/failures/unexpected")), 500, "internal-error")
                 .andExpect(content().string(not(containsString("SELECT"))))
@@ -215,6 +226,12 @@ class ProblemJsonWebMvcTest {
                 case "conflict" -> throw new ConflictException("This reading was already assigned.");
                 case "precondition" -> throw new PreconditionFailedException();
                 case "optimistic-lock" -> throw new OptimisticLockingFailureException("Row was updated by another transaction");
+                case "no-connection" -> throw new org.springframework.dao.DataAccessResourceFailureException(
+                        "Connection to localhost:5432 refused");
+                case "transient-database" -> throw new org.springframework.dao.TransientDataAccessResourceException(
+                        "terminating connection due to administrator command");
+                case "no-transaction" -> throw new org.springframework.transaction.CannotCreateTransactionException(
+                        "Could not open JDBC Connection for transaction");
                 // what Tomcat throws on the first getParameter() of a query string such as ?q=a%ED%A0%80
                 case "undecodable-parameter" -> throw new org.apache.tomcat.util.http.InvalidParameterException(
                         "Character decoding failed. Parameter [q] with value [a] has been ignored.");

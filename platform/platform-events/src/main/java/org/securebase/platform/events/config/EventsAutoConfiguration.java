@@ -1,9 +1,12 @@
 package org.securebase.platform.events.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.securebase.platform.events.consumer.ConsumerPauses;
 import org.securebase.platform.events.consumer.DeadLetterPolicy;
+import org.securebase.platform.events.consumer.DeadLetters;
+import org.securebase.platform.events.consumer.DeadLettersEndpoint;
 import org.securebase.platform.events.consumer.EventMetrics;
 import org.securebase.platform.events.consumer.EventRejections;
 import org.securebase.platform.events.consumer.IntegrationEventListeners;
@@ -13,12 +16,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,6 +68,21 @@ public class EventsAutoConfiguration {
                                                  EventMetrics metrics, EventsProperties properties) {
         return DeadLetterPolicy.errorHandler(kafka, pauses, metrics, properties.consumer().initialBackoff(),
                 properties.consumer().maxBackoff());
+    }
+
+    @Bean
+    DeadLetters deadLetters(IntegrationEventListeners listeners, ConsumerFactory<?, ?> consumers) {
+        return new DeadLetters(listeners, consumers, Duration.ofSeconds(30));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    static class DeadLettersEndpointConfiguration {
+
+        @Bean
+        DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+            return new DeadLettersEndpoint(deadLetters);
+        }
     }
 
     @Bean

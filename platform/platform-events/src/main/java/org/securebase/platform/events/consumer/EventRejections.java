@@ -1,5 +1,6 @@
 package org.securebase.platform.events.consumer;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,6 +9,7 @@ import org.securebase.platform.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -65,6 +67,10 @@ public class EventRejections {
                 record.value());
         copy.headers().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         copy.headers().add(CONSUMER_HEADER, current.consumer().getBytes(StandardCharsets.UTF_8));
+        // Where it was read, in the headers a failure's dead-letter copy carries too.
+        copy.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
+        copy.headers().add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array());
+        copy.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array());
         kafka.send(copy).whenComplete((sent, failure) -> {
             if (failure != null) {
                 // The decision stands (the event was not applied); only the copy for inspection is missing.

@@ -107,6 +107,15 @@ public class IntegrationEventListeners implements SmartInitializingSingleton {
         }
     }
 
+    /** The consumers found, one dispatcher each. */
+    List<EventDispatcher> dispatchers() {
+        return List.copyOf(dispatchers);
+    }
+
+    String groupOf(EventDispatcher dispatcher) {
+        return groupPrefix + "." + dispatcher.consumer();
+    }
+
     @SuppressWarnings("unchecked")
     private void register() {
         if (dispatchers.isEmpty()) {
@@ -121,7 +130,7 @@ public class IntegrationEventListeners implements SmartInitializingSingleton {
         for (EventDispatcher dispatcher : dispatchers) {
             MethodKafkaListenerEndpoint<String, byte[]> endpoint = new MethodKafkaListenerEndpoint<>();
             endpoint.setId(applicationName + "." + dispatcher.consumer());
-            endpoint.setGroupId(groupPrefix + "." + dispatcher.consumer());
+            endpoint.setGroupId(groupOf(dispatcher));
             endpoint.setTopics(dispatcher.topics().toArray(String[]::new));
             endpoint.setBean(dispatcher);
             endpoint.setMethod(EventDispatcher.ON_RECORD);

@@ -84,11 +84,14 @@ public class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler 
     static final String INVALID_FIELD_VALUE_MESSAGE = "has an invalid value";
     static final String CONCURRENT_CHANGE_DETAIL =
             "Someone else changed this item at the same time. Reload it and apply your change again.";
+    static final String DATABASE_UNAVAILABLE_DETAIL =
+            "The service cannot reach its database right now. Nothing was changed; try again in a moment.";
 
     /**
      * Exceptions of libraries a service may or may not use, matched by class name so this module
-     * needs neither spring-tx nor jakarta.validation (nor Tomcat). Without this they would be 500s, yet both are
-     * caused by the request (a stale version, a value a service method rejects).
+     * needs neither spring-tx nor jakarta.validation (nor Tomcat). Without this they would be 500s, yet they are
+     * caused by the request (a stale version, a value a service method rejects) or are a passing outage of the
+     * service's database (503 with Retry-After, which clients and the portal treat as "try again").
      */
     private static final List<ExpectedFailure> EXPECTED_LIBRARY_FAILURES = List.of(
             new ExpectedFailure("org.springframework.dao.OptimisticLockingFailureException",
@@ -97,7 +100,17 @@ public class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler 
                     ProblemType.VALIDATION_FAILED, "The request has invalid values."),
             // Tomcat parses parameters lazily and throws this when a query string is not valid UTF-8 (%ED%A0%80).
             new ExpectedFailure("org.apache.tomcat.util.http.InvalidParameterException",
-                    ProblemType.BAD_REQUEST, "The request's parameters are not valid UTF-8."));
+                    ProblemType.BAD_REQUEST, "The request's parameters are not valid UTF-8."),
+            // The service's database away (a failover, a restart): nothing was done, and a retry will likely work.
+            new ExpectedFailure("org.springframework.dao.DataAccessResourceFailureException",
+                    ProblemType.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE_DETAIL),
+            new ExpectedFailure("org.springframework.dao.TransientDataAccessResourceException",
+                    ProblemType.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE_DETAIL),
+            new ExpectedFailure("org.springframework.transaction.CannotCreateTransactionException",
+                    ProblemType.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE_DETAIL));
+
+    /** Seconds a client should wait before retrying after the database was away. */
+    static final String DATABASE_RETRY_AFTER = "5";
 
     private static final Set<Class<?>> WHOLE_NUMBER_TYPES = Set.of(Integer.class, Long.class, Short.class, Byte.class,
             java.math.BigInteger.class);
@@ -116,6 +129,13 @@ public class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler 
     public ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
         for (ExpectedFailure expected : EXPECTED_LIBRARY_FAILURES) {
             if (expected.matches(ex)) {
+                if (expected.type() == ProblemType.SERVICE_UNAVAILABLE) {
+                    log.warn("Answered 503 for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                            ex.getClass().getSimpleName());
+                    HttpHeaders headers = new HttpHeaders();
+                    headers.set(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER);
+                    return problemResponse(Problems.of(expected.type(), expected.detail(), request), headers);
+                }
                 log.debug("Answered {} for {}", expected.type().status(), ex.getClass().getName());
                 return problemResponse(Problems.of(expected.type(), expected.detail(), request), HttpHeaders.EMPTY);
             }
