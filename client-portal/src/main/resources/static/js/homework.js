@@ -28,6 +28,14 @@
 
   function state(prompt, message) { prompt.querySelector('.save-state').textContent = message; }
 
+  // A refused answer (too long, or refused by the service) is marked on its field; the reason is in the save state,
+  // which the field names in aria-describedby.
+  function invalid(prompt, refused) {
+    var field = prompt.querySelector('textarea, input[type=number]');
+    if (!field) { return; }
+    if (refused) { field.setAttribute('aria-invalid', 'true'); } else { field.removeAttribute('aria-invalid'); }
+  }
+
   function valueOf(prompt) {
     var kind = prompt.getAttribute('data-kind');
     if (kind === 'CHECKLIST') {
@@ -67,8 +75,11 @@
       .then(function (response) {
         if (response.status === 204) {
           forget(promptId);
+          invalid(prompt, false);
           state(prompt, form.getAttribute('data-msg-saved'));
         } else if (response.status === 422) {
+          // Kept in this browser: the text is not lost while the client shortens it.
+          invalid(prompt, true);
           response.text().then(function (detail) { state(prompt, detail); });
         } else {
           state(prompt, form.getAttribute('data-msg-offline'));

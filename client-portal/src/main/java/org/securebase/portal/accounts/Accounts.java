@@ -1,23 +1,19 @@
 package org.securebase.portal.accounts;
 
-import org.securebase.portal.api.Fetched;
-import org.securebase.portal.api.PlatformApi;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** account-service's admin view of accounts, for the admin's home page. */
-@Component
-public class Accounts {
+/**
+ * account-service's answers and requests as {@link AccountsApi} sends and reads them (unknown fields are ignored).
+ * Records that carry what an admin typed about a person print only the role in toString.
+ */
+public final class Accounts {
 
-    private final PlatformApi api;
-
-    public Accounts(PlatformApi api) {
-        this.api = api;
+    private Accounts() {
     }
 
+    /** The admin's view of an account. */
     public record Account(UUID id, String email, String firstName, String lastName, String displayName, String role,
                           String status, Instant invitedAt, Instant invitationSentAt, Instant activatedAt,
                           Instant deactivatedAt) {
@@ -26,18 +22,24 @@ public class Accounts {
     public record AccountPage(List<Account> items, int page, int size, long totalItems, int totalPages) {
     }
 
-    public Fetched<List<Account>> therapists() {
-        return api.get(uri -> uri.path("/api/accounts").queryParam("role", "therapist").queryParam("status", "active")
-                .queryParam("size", 100).build(), AccountPage.class).map(page -> page.map(AccountPage::items).orElse(List.of()));
+    /** {@code POST /api/accounts}: whom to invite. */
+    public record Invitation(String email, String firstName, String lastName, String role) {
+
+        @Override
+        public String toString() {
+            return "Invitation[role=" + role + "]";
+        }
     }
 
-    public Fetched<List<Account>> search(String name) {
-        return api.get(uri -> {
-            uri.path("/api/accounts").queryParam("size", 50);
-            if (name != null && !name.isBlank()) {
-                uri.queryParam("name", name.strip());
-            }
-            return uri.build();
-        }, AccountPage.class).map(page -> page.map(AccountPage::items).orElse(List.of()));
+    /** {@code PUT /api/accounts/{id}/therapist}. */
+    public record TherapistChoice(UUID therapistId) {
+    }
+
+    /** A client on the signed-in therapist's caseload ({@code GET /api/accounts/caseload}). */
+    public record CaseloadClient(UUID clientId, String displayName, String status) {
+    }
+
+    /** The part of {@code GET /api/accounts/me} the portal needs: nothing beyond "it answered". */
+    public record Me(String status) {
     }
 }

@@ -4,7 +4,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.securebase.portal.api.Fetched;
-import org.securebase.portal.api.PlatformApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -26,24 +25,20 @@ public class ActivationOnLogin implements AuthenticationSuccessHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ActivationOnLogin.class);
 
-    private final PlatformApi api;
+    private final AccountsApi accounts;
     private final AuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    ActivationOnLogin(PlatformApi api) {
-        this.api = api;
+    ActivationOnLogin(AccountsApi accounts) {
+        this.accounts = accounts;
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) throws IOException, ServletException {
-        Fetched<Optional<Me>> me = api.get(uri -> uri.path("/api/accounts/me").build(), Me.class);
+        Fetched<Optional<Accounts.Me>> me = accounts.me();
         if (me.unavailable()) {
             log.warn("account-service did not answer /me after a login; an invited account stays invited until the next login");
         }
         next.onAuthenticationSuccess(request, response, authentication);
-    }
-
-    /** The part of account-service's answer the portal needs here: nothing beyond "it answered". */
-    record Me(String status) {
     }
 }

@@ -3,7 +3,9 @@ package org.securebase.portal.api;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +18,7 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -24,11 +27,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Reads from the APIs for pages. A 404 means "not there for you" and becomes an empty result; a backend
- * that is down, slow or failing becomes {@link Fetched#failed()}; an expired login is rethrown so the
- * security layer can send the person to log in again.
+ * The one way to the platform's APIs, beneath the typed clients (one per remote service or feature, such as
+ * {@code AssignmentsApi} or {@code AccountsApi}), which name each call and build its URI; pages use only those.
+ *
+ * <p>A read's 404 means "not there for you" and becomes an empty result; a backend that is down, slow or failing
+ * becomes {@link Fetched#failed()}; an expired login is rethrown so the security layer can send the person to log in
+ * again. Changes answer with a {@link Sent}.
  */
 @Component
 public class PlatformApi {
@@ -126,17 +133,55 @@ public class PlatformApi {
      * network failures are "unavailable". 401 and a refused token are rethrown so the person logs in again.
      */
     public <T> Sent<T> send(HttpMethod method, Function<UriBuilder, URI> uri, Object body, Class<T> answer) {
-        try {
-            RestClient.RequestBodySpec request = client.method(method).uri(uri);
-            if (body != null) {
-                request.contentType(MediaType.APPLICATION_JSON).body(body);
-            }
-            RestClient.ResponseSpec response = request.retrieve();
+        return change(() -> {
+            RestClient.ResponseSpec response = withBody(client.method(method).uri(uri), body).retrieve();
             if (answer == Void.class) {
                 response.toBodilessEntity();
-                return Sent.done(null);
+                return null;
             }
-            return Sent.done(response.body(answer));
+            return response.body(answer);
+        }, false);
+    }
+
+    /** A GET that also returns the representation's entity tag, for a change that must send it back. */
+    public <T> Fetched<Optional<Tagged<T>>> getTagged(Function<UriBuilder, URI> uri, Class<T> type) {
+        return call(() -> {
+            ResponseEntity<T> response = client.get().uri(uri).retrieve().toEntity(type);
+            return Optional.ofNullable(response.getBody())
+                    .map(found -> new Tagged<>(found, response.getHeaders().getETag()));
+        });
+    }
+
+    /**
+     * A change that sends the entity tag the person's page was opened on in {@code If-Match}, and answers with the
+     * new representation and its tag. Failures map as in {@link #send}, except a 404: what the page was opened on is
+     * gone, so the person gets the portal's own 404 page, as on a read.
+     *
+     * @throws IllegalArgumentException for a tag that is not {@linkplain Tagged#wellFormed well formed}: callers check
+     *                                  the tag a form sent before they change anything
+     */
+    public <T> Sent<Tagged<T>> sendIfMatch(HttpMethod method, Function<UriBuilder, URI> uri, String etag, Object body,
+                                           Class<T> answer) {
+        if (!Tagged.wellFormed(etag)) {
+            throw new IllegalArgumentException("the entity tag is checked before a change is sent");
+        }
+        return change(() -> {
+            ResponseEntity<T> response = withBody(client.method(method).uri(uri).header(HttpHeaders.IF_MATCH, etag), body)
+                    .retrieve().toEntity(answer);
+            return response.getBody() == null ? null : new Tagged<>(response.getBody(), response.getHeaders().getETag());
+        }, true);
+    }
+
+    private static RestClient.RequestBodySpec withBody(RestClient.RequestBodySpec request, Object body) {
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request;
+    }
+
+    private static <T> Sent<T> change(Supplier<T> request, boolean notFoundIsAPage) {
+        try {
+            return Sent.done(request.get());
         } catch (ClientAuthorizationException loginNeeded) {
             throw loginNeeded;
         } catch (HttpServerErrorException | ResourceAccessException unavailable) {
@@ -145,6 +190,9 @@ public class PlatformApi {
         } catch (HttpClientErrorException refused) {
             if (refused.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(401))) {
                 throw refused;
+            }
+            if (notFoundIsAPage && refused.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(404))) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
             return Sent.refused(detailOf(refused));
         }
@@ -162,7 +210,7 @@ public class PlatformApi {
         return "The request was refused (" + refused.getStatusCode().value() + ").";
     }
 
-    private static <T> Fetched<Optional<T>> call(java.util.function.Supplier<Optional<T>> request) {
+    private static <T> Fetched<Optional<T>> call(Supplier<Optional<T>> request) {
         try {
             return Fetched.of(request.get());
         } catch (HttpClientErrorException.NotFound notFound) {

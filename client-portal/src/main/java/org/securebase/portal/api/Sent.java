@@ -1,5 +1,7 @@
 package org.securebase.portal.api;
 
+import java.util.function.Function;
+
 /**
  * What became of a change sent to a backend: done (with the answer, possibly null for 204), refused by the API
  * with a reason the person can act on (the problem's {@code detail}), or not done because the backend was
@@ -25,5 +27,10 @@ public record Sent<T>(T value, String problem, boolean unavailable) {
 
     public boolean ok() {
         return problem == null && !unavailable;
+    }
+
+    /** The same outcome with the answer (when there is one) made into something else. */
+    public <R> Sent<R> map(Function<T, R> mapper) {
+        return ok() ? done(value == null ? null : mapper.apply(value)) : new Sent<>(null, problem, unavailable);
     }
 }

@@ -1,12 +1,19 @@
 package org.securebase.portal.assignment;
 
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import org.securebase.platform.contracts.ContentLimits;
+import org.securebase.portal.accounts.AccountsApi;
 import org.securebase.portal.api.Fetched;
-import org.securebase.portal.api.PlatformApi;
 import org.securebase.portal.api.Sent;
-import org.securebase.portal.caseload.Caseload;
+import org.securebase.portal.forms.FieldProblem;
+import org.securebase.portal.forms.FormErrors;
 import org.securebase.portal.library.Articles;
+import org.securebase.portal.library.LibraryApi;
 import org.securebase.portal.library.ReadingHtml;
 import org.securebase.portal.security.PortalRole;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,7 +22,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,9 +35,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,26 +53,39 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * The homework pages: a therapist assigns a reading; the client reads the pinned version beside the prompts and
  * answers; the therapist reviews and gives feedback on one answer; the client reads it and may reply. Every form
  * works without JavaScript; homework.js only adds autosave and keeps drafts in the browser.
+ *
+ * <p>Text over journal-service's limit is never sent and never shortened: the page comes back with the text as typed
+ * and the reason beside its field (for autosave: a 422 with the reason, which homework.js shows beside the answer).
  */
 @Controller
 class AssignmentController {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    static final int MAX_TEXT = 10_000;
-    /** As the form's maxlength says; journal-service enforces its own limit too. */
-    static final int MAX_PROMPT = 2_000;
+    private static final Pattern SLUG = Pattern.compile(ContentLimits.SLUG_PATTERN);
 
-    private final PlatformApi api;
-    private final Caseload caseload;
+    private final AssignmentsApi assignments;
+    private final LibraryApi library;
+    private final AccountsApi accounts;
     private final ReadingHtml readingHtml;
+    private final Validator validator;
+    private final MessageSource messages;
     private final Clock clock;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    AssignmentController(PlatformApi api, Caseload caseload, ReadingHtml readingHtml) {
-        this.api = api;
-        this.caseload = caseload;
+    @Autowired
+    AssignmentController(AssignmentsApi assignments, LibraryApi library, AccountsApi accounts, ReadingHtml readingHtml,
+                         Validator validator, MessageSource messages) {
+        this(assignments, library, accounts, readingHtml, validator, messages, Clock.systemDefaultZone());
+    }
+
+    AssignmentController(AssignmentsApi assignments, LibraryApi library, AccountsApi accounts, ReadingHtml readingHtml,
+                         Validator validator, MessageSource messages, Clock clock) {
+        this.assignments = assignments;
+        this.library = library;
+        this.accounts = accounts;
         this.readingHtml = readingHtml;
-        this.clock = Clock.systemDefaultZone();
+        this.validator = validator;
+        this.messages = messages;
+        this.clock = clock;
     }
 
     // ---- assigning (therapist) ----
@@ -71,38 +95,28 @@ class AssignmentController {
     String newAssignment(@RequestParam(required = false) String article, @RequestParam(required = false) UUID client,
                          Model model) {
         AssignForm form = new AssignForm(client, article, "", "", "", null, LocalDate.now(clock).plusWeeks(1), "");
-        return assignForm(form, null, model);
+        return assignForm(form, Map.of(), null, model);
     }
 
     @PostMapping("/assignments")
     @PreAuthorize("hasRole('therapist')")
-    String assign(@RequestParam(required = false) UUID client, @RequestParam String article,
-                  @RequestParam(defaultValue = "") String question, @RequestParam(defaultValue = "") String followUp,
-                  @RequestParam(defaultValue = "") String scale, @RequestParam(required = false) String listId,
-                  @RequestParam(required = false) LocalDate due, @RequestParam(defaultValue = "") String note,
-                  Model model, RedirectAttributes redirect) {
-        AssignForm form = new AssignForm(client, article, question.strip(), followUp.strip(), scale.strip(),
-                listId == null || listId.isBlank() ? null : listId, due, note.strip());
-        Fetched<Optional<Articles.Article>> chosen = readArticle(article);
-        if (client == null) {
-            return assignForm(form, "assign.error.client", model);
+    String assign(@Valid @ModelAttribute("form") AssignForm form, BindingResult result, Model model,
+                  RedirectAttributes redirect) {
+        if (!form.hasPrompt()) {
+            FormErrors.reject(result, "question", form.question(), "assign.error.prompt");
         }
-        if (form.question().isEmpty() && form.followUp().isEmpty() && form.scale().isEmpty() && form.listId() == null) {
-            return assignForm(form, "assign.error.prompt", model);
+        if (form.due() != null && form.due().isBefore(LocalDate.now(clock))) {
+            FormErrors.reject(result, "due", form.due(), "assign.error.duePast");
         }
-        if (Stream.of(form.question(), form.followUp(), form.scale(), form.note()).anyMatch(t -> t.length() > MAX_PROMPT)) {
-            return assignForm(form, "assign.error.tooLong", model);
+        Map<String, FieldProblem> invalid = FormErrors.of(result, AssignForm.class);
+        if (!invalid.isEmpty()) {
+            return assignForm(form, invalid, "assign.error.form", model);
         }
-        if (due == null) {
-            return assignForm(form, "assign.error.due", model);
-        }
-        if (due.isBefore(LocalDate.now(clock))) {
-            return assignForm(form, "assign.error.duePast", model);
-        }
+        Fetched<Optional<Articles.Article>> chosen = readArticle(form.article());
         if (chosen.unavailable() || chosen.value().isEmpty()) {
-            return assignForm(form, "assign.error.article", model);
+            return assignForm(form, Map.of(), "assign.error.article", model);
         }
-        List<Homework.PromptRequest> prompts = new java.util.ArrayList<>();
+        List<Homework.PromptRequest> prompts = new ArrayList<>();
         Stream.of(form.question(), form.followUp()).filter(text -> !text.isEmpty())
                 .forEach(text -> prompts.add(new Homework.PromptRequest("TEXT", text, null)));
         if (!form.scale().isEmpty()) {
@@ -113,32 +127,28 @@ class AssignmentController {
             prompts.add(new Homework.PromptRequest("CHECKLIST", heading, form.listId()));
         }
         // Due at the end of the chosen day, in the practice's time zone.
-        Homework.CreateRequest request = new Homework.CreateRequest(client, chosen.value().get().id(), prompts,
-                form.note().isEmpty() ? null : form.note(), due.atTime(LocalTime.of(23, 59)).atZone(zone).toInstant());
-        Sent<Homework.Summary> sent = api.post(uri -> uri.path("/api/journal/assignments").build(), request,
-                Homework.Summary.class);
+        Homework.CreateRequest request = new Homework.CreateRequest(form.client(), chosen.value().get().id(), prompts,
+                form.note().isEmpty() ? null : form.note(),
+                form.due().atTime(LocalTime.of(23, 59)).atZone(zone).toInstant());
+        Sent<Homework.Summary> sent = assignments.assign(request);
         if (!sent.ok()) {
             model.addAttribute("problem", sent.problem());
-            return assignForm(form, sent.unavailable() ? "assign.error.unavailable" : null, model);
+            return assignForm(form, Map.of(), sent.unavailable() ? "assign.error.unavailable" : null, model);
         }
         redirect.addFlashAttribute("notice", "assign.done");
         return "redirect:/";
-    }
-
-    record AssignForm(UUID client, String article, String question, String followUp, String scale, String listId,
-                      LocalDate due, String note) {
     }
 
     /** A list of the article the therapist may turn into a checklist, named by its section. */
     record ListChoice(String id, String heading, List<Articles.Item> items) {
     }
 
-    private String assignForm(AssignForm form, String error, Model model) {
+    private String assignForm(AssignForm form, Map<String, FieldProblem> invalid, String error, Model model) {
         model.addAttribute("form", form);
+        model.addAttribute("invalid", invalid);
         model.addAttribute("error", error);
-        model.addAttribute("clients", caseload.clients());
-        model.addAttribute("articles", api.get(uri -> uri.path("/api/content/articles").queryParam("size", 50).build(),
-                Articles.Page.class).map(page -> page.map(Articles.Page::items).orElse(List.of())));
+        model.addAttribute("clients", accounts.caseload());
+        model.addAttribute("articles", library.articlesToAssign());
         Fetched<Optional<Articles.Article>> chosen = readArticle(form.article());
         model.addAttribute("chosen", chosen.map(found -> found.orElse(null)));
         model.addAttribute("previewBody", chosen.available() && chosen.value().isPresent()
@@ -148,18 +158,15 @@ class AssignmentController {
     }
 
     private Fetched<Optional<Articles.Article>> readArticle(String slug) {
-        if (slug == null || slug.isBlank()) {
+        if (slug == null || slug.isBlank() || slug.length() > ContentLimits.SLUG || !SLUG.matcher(slug).matches()) {
             return Fetched.of(Optional.empty());
         }
-        if (!SLUG.matcher(slug).matches() || slug.length() > 120) {
-            return Fetched.of(Optional.empty());
-        }
-        return api.get(uri -> uri.path("/api/content/articles/{slug}").build(slug), Articles.Article.class);
+        return library.article(slug);
     }
 
     static List<ListChoice> listsOf(Articles.Article article) {
         return article.sections() == null ? List.of() : article.sections().stream()
-                .flatMap(section -> section.lists() == null ? java.util.stream.Stream.<ListChoice>empty()
+                .flatMap(section -> section.lists() == null ? Stream.<ListChoice>empty()
                         : section.lists().stream().map(list -> new ListChoice(list.id(), section.heading(), list.items())))
                 .toList();
     }
@@ -173,38 +180,58 @@ class AssignmentController {
 
     @GetMapping("/assignments/{id}")
     String assignment(@PathVariable UUID id, @AuthenticationPrincipal OidcUser user, Model model) {
-        Fetched<Optional<Homework.Assignment>> found =
-                api.get(uri -> uri.path("/api/journal/assignments/{id}").build(id), Homework.Assignment.class);
+        return page(id, user, Typed.NOTHING, model);
+    }
+
+    /**
+     * What a person typed into the page's forms and is shown again because it could not be sent: answers by prompt,
+     * feedback by answer, replies by feedback, with what is wrong by field name.
+     */
+    private record Typed(Map<UUID, AnswerForm> answers, Map<UUID, String> feedback, Map<UUID, String> replies,
+                         Map<String, FieldProblem> invalid) {
+
+        static final Typed NOTHING = new Typed(Map.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /** The assignment page, with the forms holding what was typed where {@code typed} has it. */
+    private String page(UUID id, OidcUser user, Typed typed, Model model) {
+        Fetched<Optional<Homework.Assignment>> found = assignments.assignment(id);
         if (found.available() && found.value().isEmpty()) {
             throw new ResponseStatusException(NOT_FOUND);
         }
         model.addAttribute("therapist", PortalRole.primary(user.getClaims()).orElse(null) == PortalRole.THERAPIST);
         model.addAttribute("assignment", found.map(Optional::get));
+        model.addAttribute("invalid", typed.invalid());
+        model.addAttribute("feedbackDrafts", typed.feedback());
+        model.addAttribute("replyDrafts", typed.replies());
         if (found.unavailable()) {
+            model.addAttribute("answers", Map.of());
             return "assignment/page";
         }
         Homework.Assignment assignment = found.value().get();
+        Map<UUID, AnswerForm> answers = new LinkedHashMap<>();
+        for (Homework.Prompt prompt : assignment.prompts()) {
+            answers.put(prompt.id(), typed.answers().getOrDefault(prompt.id(), AnswerForm.saved(prompt)));
+        }
+        model.addAttribute("answers", answers);
         // A pinned version never changes: it is parsed and sanitized once per person, then revalidated (304).
-        Fetched<Optional<PreparedReading>> reading = api.getRevalidated(uri -> uri
-                        .path("/api/content/articles/{slug}/versions/{version}")
-                        .build(assignment.article().slug(), assignment.article().version()), Homework.Reading.class,
+        Fetched<Optional<PreparedReading>> reading = library.pinnedVersion(assignment.article().slug(),
+                assignment.article().version(),
                 version -> new PreparedReading(version, readingHtml.clean(version.html()), itemTexts(version.sections())));
         model.addAttribute("reading", reading.map(r -> r.map(PreparedReading::reading).orElse(null)));
         model.addAttribute("readingBody", reading.available() && reading.value().isPresent()
                 ? reading.value().get().body() : "");
         model.addAttribute("itemTexts", reading.available() && reading.value().isPresent()
                 ? reading.value().get().itemTexts() : Map.of());
-        Fetched<Map<UUID, List<Homework.Feedback>>> feedback = api.get(
-                        uri -> uri.path("/api/journal/assignments/{id}/feedback").build(id), Homework.Feedback[].class)
-                .map(list -> list.map(List::of).orElse(List.<Homework.Feedback>of()).stream()
-                        .collect(Collectors.groupingBy(Homework.Feedback::answerId, LinkedHashMap::new,
-                                Collectors.toList())));
+        Fetched<Map<UUID, List<Homework.Feedback>>> feedback = assignments.feedback(id)
+                .map(list -> list.stream().collect(Collectors.groupingBy(Homework.Feedback::answerId,
+                        LinkedHashMap::new, Collectors.toList())));
         model.addAttribute("feedback", feedback);
         return "assignment/page";
     }
 
     /** A reading as the page shows it: the sanitized body and the checklist items' texts by id, made once. */
-    private record PreparedReading(Homework.Reading reading, String body, Map<String, String> itemTexts) {
+    private record PreparedReading(Articles.Reading reading, String body, Map<String, String> itemTexts) {
     }
 
     private static Map<String, String> itemTexts(List<Articles.Section> sections) {
@@ -217,33 +244,51 @@ class AssignmentController {
         return Collections.unmodifiableMap(texts);
     }
 
-    /** Saves every answer of the form (without JavaScript), then submits when asked to. */
+    /**
+     * Saves every answer of the form (without JavaScript), then submits when asked to. The prompts are the
+     * assignment's, so the form's fields are named by prompt id ({@code text-<id>}, {@code check-<id>}...) and read
+     * into one {@link AnswerForm} each. When one of them cannot be sent, none is: the page comes back as typed.
+     */
     @PostMapping("/assignments/{id}/answers")
     @PreAuthorize("hasRole('client')")
     String saveAll(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
-                   @RequestParam(defaultValue = "save") String intent, RedirectAttributes redirect) {
-        Fetched<Optional<Homework.Assignment>> found =
-                api.get(uri -> uri.path("/api/journal/assignments/{id}").build(id), Homework.Assignment.class);
+                   @RequestParam(defaultValue = "save") String intent, @AuthenticationPrincipal OidcUser user,
+                   Model model, RedirectAttributes redirect) {
+        Fetched<Optional<Homework.Assignment>> found = assignments.assignment(id);
         if (found.unavailable()) {
             redirect.addFlashAttribute("error", "homework.error.unavailable");
             return "redirect:/assignments/" + id;
         }
         Homework.Assignment assignment = found.value().orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        Map<UUID, AnswerForm> typed = new LinkedHashMap<>();
+        Map<UUID, Boolean> present = new LinkedHashMap<>();
+        Map<String, FieldProblem> invalid = new LinkedHashMap<>();
         for (Homework.Prompt prompt : assignment.prompts()) {
-            Optional<Homework.AnswerRequest> answer = answerFrom(prompt, form.getFirst("text-" + prompt.id()),
-                    form.get("check-" + prompt.id()), form.getFirst("value-" + prompt.id()),
-                    form.containsKey("present-" + prompt.id()));
-            if (answer.isEmpty()) {
+            AnswerForm answer = new AnswerForm(prompt.kind(), form.getFirst("text-" + prompt.id()),
+                    form.get("check-" + prompt.id()), form.getFirst("value-" + prompt.id()));
+            typed.put(prompt.id(), answer);
+            present.put(prompt.id(), form.containsKey("present-" + prompt.id()));
+            FieldProblem problem = FormErrors.of(validator.validate(answer), AnswerForm.class).get("text");
+            if (problem != null) {
+                invalid.put("text-" + prompt.id(), problem);
+            }
+        }
+        if (!invalid.isEmpty()) {
+            model.addAttribute("error", "homework.error.form");
+            return page(id, user, new Typed(typed, Map.of(), Map.of(), invalid), model);
+        }
+        for (Map.Entry<UUID, AnswerForm> answer : typed.entrySet()) {
+            Optional<Homework.AnswerRequest> request = answer.getValue().request(present.get(answer.getKey()));
+            if (request.isEmpty()) {
                 continue;
             }
-            Sent<Void> sent = saveAnswer(id, prompt.id(), answer.get());
+            Sent<Void> sent = assignments.saveAnswer(id, answer.getKey(), request.get());
             if (!sent.ok()) {
                 return refused(sent, redirect, id);
             }
         }
         if ("submit".equals(intent)) {
-            Sent<Void> sent = api.send(org.springframework.http.HttpMethod.POST,
-                    uri -> uri.path("/api/journal/assignments/{id}/submit").build(id), null, Void.class);
+            Sent<Void> sent = assignments.submit(id);
             if (!sent.ok()) {
                 return refused(sent, redirect, id);
             }
@@ -254,59 +299,30 @@ class AssignmentController {
         return "redirect:/assignments/" + id;
     }
 
-    /** homework.js's autosave of one answer: 204 when saved, the problem's detail as text when refused. */
+    /**
+     * homework.js's autosave of one answer: 204 when saved; 422 with the reason as text when it cannot be saved (too
+     * long here, or refused by journal-service); 503 when journal-service is unavailable.
+     */
     @PostMapping("/assignments/{id}/answers/{promptId}")
     @PreAuthorize("hasRole('client')")
     ResponseEntity<String> autosave(@PathVariable UUID id, @PathVariable UUID promptId,
-                                    @RequestParam(required = false) String text,
-                                    @RequestParam(required = false) List<String> check,
-                                    @RequestParam(required = false) String value,
-                                    @RequestParam(required = false) String kind) {
-        Homework.Prompt prompt = new Homework.Prompt(promptId, 0, kind == null ? "TEXT" : kind, null, null, null, null);
-        Optional<Homework.AnswerRequest> answer = answerFrom(prompt, text, check, value, true);
-        if (answer.isEmpty()) {
+                                    @Valid @ModelAttribute("answer") AnswerForm answer, BindingResult result,
+                                    Locale locale) {
+        FieldProblem problem = FormErrors.of(result, AnswerForm.class).get("text");
+        if (problem != null) {
+            return ResponseEntity.unprocessableContent().body(messages.getMessage(problem.key(),
+                    problem.namesALimit() ? new Object[] {problem.limit()} : null, locale));
+        }
+        Optional<Homework.AnswerRequest> request = answer.request(true);
+        if (request.isEmpty()) {
             return ResponseEntity.noContent().build();
         }
-        Sent<Void> sent = saveAnswer(id, promptId, answer.get());
+        Sent<Void> sent = assignments.saveAnswer(id, promptId, request.get());
         if (sent.unavailable()) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
         }
         return sent.ok() ? ResponseEntity.noContent().build()
                 : ResponseEntity.unprocessableContent().body(sent.problem());
-    }
-
-    /**
-     * The answer to send for one prompt, or none when the form has nothing for it. A checklist with nothing
-     * ticked is still an answer when its checkboxes were on the form ({@code present}): unticking all is a choice.
-     */
-    static Optional<Homework.AnswerRequest> answerFrom(Homework.Prompt prompt, String text, List<String> checked,
-                                                       String value, boolean present) {
-        return switch (prompt.kind()) {
-            case "TEXT" -> text == null ? Optional.empty()
-                    : Optional.of(new Homework.AnswerRequest(limit(text), null, null));
-            case "CHECKLIST" -> present || checked != null
-                    ? Optional.of(new Homework.AnswerRequest(null, checked == null ? List.of() : List.copyOf(checked), null))
-                    : Optional.empty();
-            case "SCALE" -> parseScale(value).map(v -> new Homework.AnswerRequest(null, null, v));
-            default -> Optional.empty();
-        };
-    }
-
-    private static Optional<Integer> parseScale(String value) {
-        try {
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(Integer.parseInt(value.strip()));
-        } catch (NumberFormatException notANumber) {
-            return Optional.empty();
-        }
-    }
-
-    private static String limit(String text) {
-        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-    }
-
-    private Sent<Void> saveAnswer(UUID id, UUID promptId, Homework.AnswerRequest answer) {
-        return api.put(uri -> uri.path("/api/journal/assignments/{id}/answers/{promptId}").build(id, promptId),
-                answer, Void.class);
     }
 
     private static String refused(Sent<?> sent, RedirectAttributes redirect, UUID id) {
@@ -320,15 +336,16 @@ class AssignmentController {
 
     @PostMapping("/assignments/{id}/answers/{answerId}/feedback")
     @PreAuthorize("hasRole('therapist')")
-    String giveFeedback(@PathVariable UUID id, @PathVariable UUID answerId, @RequestParam String body,
-                        RedirectAttributes redirect) {
-        if (body.isBlank()) {
-            redirect.addFlashAttribute("error", "feedback.error.empty");
-            return "redirect:/assignments/" + id;
+    String giveFeedback(@PathVariable UUID id, @PathVariable UUID answerId,
+                        @Valid @ModelAttribute("feedbackForm") FeedbackForm form, BindingResult result,
+                        @AuthenticationPrincipal OidcUser user, Model model, RedirectAttributes redirect) {
+        FieldProblem problem = FormErrors.of(result, FeedbackForm.class).get("body");
+        if (problem != null) {
+            model.addAttribute("error", "feedback.error.form");
+            return page(id, user, new Typed(Map.of(), Map.of(answerId, form.body()), Map.of(),
+                    Map.of("feedback-" + answerId, problem)), model);
         }
-        Sent<Homework.Feedback> sent = api.post(
-                uri -> uri.path("/api/journal/assignments/{id}/answers/{answerId}/feedback").build(id, answerId),
-                new Homework.TextRequest(limit(body.strip())), Homework.Feedback.class);
+        Sent<Homework.Feedback> sent = assignments.giveFeedback(id, answerId, form.body());
         if (!sent.ok()) {
             return refused(sent, redirect, id);
         }
@@ -338,15 +355,16 @@ class AssignmentController {
 
     @PostMapping("/assignments/{id}/feedback/{feedbackId}/replies")
     @PreAuthorize("hasRole('client')")
-    String reply(@PathVariable UUID id, @PathVariable UUID feedbackId, @RequestParam String body,
-                 RedirectAttributes redirect) {
-        if (body.isBlank()) {
-            redirect.addFlashAttribute("error", "feedback.error.empty");
-            return "redirect:/assignments/" + id;
+    String reply(@PathVariable UUID id, @PathVariable UUID feedbackId,
+                 @Valid @ModelAttribute("replyForm") ReplyForm form, BindingResult result,
+                 @AuthenticationPrincipal OidcUser user, Model model, RedirectAttributes redirect) {
+        FieldProblem problem = FormErrors.of(result, ReplyForm.class).get("body");
+        if (problem != null) {
+            model.addAttribute("error", "feedback.error.form");
+            return page(id, user, new Typed(Map.of(), Map.of(), Map.of(feedbackId, form.body()),
+                    Map.of("reply-" + feedbackId, problem)), model);
         }
-        Sent<Homework.Reply> sent = api.post(
-                uri -> uri.path("/api/journal/assignments/{id}/feedback/{feedbackId}/replies").build(id, feedbackId),
-                new Homework.TextRequest(limit(body.strip())), Homework.Reply.class);
+        Sent<Homework.Reply> sent = assignments.reply(id, feedbackId, form.body());
         if (!sent.ok()) {
             return refused(sent, redirect, id);
         }

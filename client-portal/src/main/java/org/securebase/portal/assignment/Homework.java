@@ -1,12 +1,13 @@
 package org.securebase.portal.assignment;
 
-import org.securebase.portal.library.Articles;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** journal-service's assignment and feedback answers as the portal reads them (unknown fields are ignored). */
+/**
+ * journal-service's assignment and feedback requests and answers as {@link AssignmentsApi} sends and reads them
+ * (unknown fields are ignored). The length limits are platform-contracts' {@code JournalLimits}.
+ */
 public final class Homework {
 
     private Homework() {
@@ -59,18 +60,6 @@ public final class Homework {
 
     public record Feedback(UUID id, UUID assignmentId, UUID answerId, UUID therapistId, String body,
                            Instant createdAt, List<Reply> replies) {
-    }
-
-    public record Adherence(UUID clientId, String clientName, int assigned, int opened, int submitted, int overdue,
-                            Instant lastActivityAt) {
-    }
-
-    public record AdherencePage(List<Adherence> items, String nextCursor) {
-    }
-
-    /** The pinned version of the article, as content-service serves it. */
-    public record Reading(UUID articleId, String slug, int version, boolean latest, String title, String summary,
-                          int readingMinutes, String html, List<Articles.Section> sections) {
     }
 
     public record PromptRequest(String kind, String question, String listId) {

@@ -1,2 +1,5 @@
-/** "Who has seen my data": the reads of a client's data by other people, from journal-service's access audit. */
+/**
+ * "Who has seen my data": the reads of a client's data by other people, and the admin's whole access audit, from
+ * journal-service's access audit through {@link org.securebase.portal.audit.AuditApi}.
+ */
 package org.securebase.portal.audit;

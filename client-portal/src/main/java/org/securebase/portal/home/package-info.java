@@ -1,2 +1,2 @@
-/** The landing page each person sees after login. */
+/** The landing page each person sees after login, assembled from the typed clients of the other packages. */
 package org.securebase.portal.home;

@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * journal-service's journal entry answers as the portal reads them (unknown fields are ignored). Records that carry
- * what the client wrote print no text in toString, so a log line can never leak it.
+ * journal-service's journal entry requests and answers as {@link JournalApi} sends and reads them (unknown fields are
+ * ignored). Records that carry what the client wrote print no text in toString, so a log line can never leak it.
+ * The length limits are platform-contracts' {@code JournalLimits}.
  */
 public final class Journal {
 
-    /** journal-service's limits (TextLimits, the mood check): checked here first so a form can say what to fix. */
-    public static final int TITLE_MAX = 200;
-    public static final int BODY_MAX = 20_000;
+    /** journal-service's mood scale. */
     public static final int MOOD_MIN = 1;
     public static final int MOOD_MAX = 5;
 

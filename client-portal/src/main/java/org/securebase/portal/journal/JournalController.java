@@ -1,12 +1,16 @@
 package org.securebase.portal.journal;
 
+import jakarta.validation.Valid;
 import org.securebase.portal.api.Fetched;
-import org.securebase.portal.api.PlatformApi;
 import org.securebase.portal.api.Sent;
+import org.securebase.portal.forms.FieldProblem;
+import org.securebase.portal.forms.FormErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,7 +18,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,16 +34,15 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 @PreAuthorize("hasRole('client')")
 class JournalController {
 
-    static final int PAGE_SIZE = 20;
     // journal-service's cursors are base64url; anything else is not passed on.
     static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_-]{1,200}");
 
-    private final PlatformApi api;
+    private final JournalApi journal;
     // The practice's time zone, as for every date the portal shows (see Dates).
     private final ZoneId zone = ZoneId.systemDefault();
 
-    JournalController(PlatformApi api) {
-        this.api = api;
+    JournalController(JournalApi journal) {
+        this.journal = journal;
     }
 
     // ---- the list, with the chart and the "write" form ----
@@ -48,15 +50,7 @@ class JournalController {
     @GetMapping("/journal")
     String journal(@RequestParam(required = false) String cursor, Model model) {
         String safeCursor = cursor != null && CURSOR.matcher(cursor).matches() ? cursor : null;
-        Fetched<Journal.SummaryPage> entries = api.get(uri -> {
-            uri.path("/api/journal/entries").queryParam("limit", PAGE_SIZE);
-            if (safeCursor != null) {
-                uri.queryParam("cursor", safeCursor);
-            }
-            return uri.build();
-        }, Journal.SummaryPage.class).map(page -> page
-                .filter(found -> found.items() != null)
-                .orElse(new Journal.SummaryPage(List.of(), null)));
+        Fetched<Journal.SummaryPage> entries = journal.entries(safeCursor);
         model.addAttribute("entries", entries);
         model.addAttribute("chart", entries.map(page -> MoodChart.of(page.items().stream()
                 .map(entry -> new MoodChart.Reading(entry.createdAt(), entry.mood())).toList(), zone)));
@@ -65,16 +59,13 @@ class JournalController {
     }
 
     @PostMapping("/journal")
-    String write(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body,
-                 @RequestParam(defaultValue = "") String mood, @RequestParam(required = false) String share,
-                 Model model, RedirectAttributes redirect) {
-        EntryForm form = new EntryForm(title, body, mood, share != null, null);
-        Map<String, String> errors = form.errors();
-        if (!errors.isEmpty()) {
-            return writeForm(form, errors, "journal.error.form", model);
+    String write(@Valid @ModelAttribute("form") EntryForm form, BindingResult result, Model model,
+                 RedirectAttributes redirect) {
+        Map<String, FieldProblem> invalid = FormErrors.of(result, EntryForm.class);
+        if (!invalid.isEmpty()) {
+            return writeForm(form, invalid, "journal.error.form", model);
         }
-        Sent<Journal.Entry> sent = api.post(uri -> uri.path("/api/journal/entries").build(), form.request(null),
-                Journal.Entry.class);
+        Sent<Journal.Entry> sent = journal.write(form.request(null));
         if (!sent.ok()) {
             model.addAttribute("problem", sent.problem());
             return writeForm(form, Map.of(), sent.unavailable() ? "journal.error.unavailable.write" : null, model);
@@ -82,7 +73,7 @@ class JournalController {
         redirect.addFlashAttribute("notice", "journal.written");
         if (form.share() && sent.value() != null) {
             // A separate call: journal-service creates every entry private and shares on request only.
-            Sent<Journal.Entry> shared = share(sent.value().id());
+            Sent<Journal.Entry> shared = journal.share(sent.value().id());
             if (shared.ok()) {
                 redirect.addFlashAttribute("notice", "journal.written.shared");
             } else if (shared.unavailable()) {
@@ -98,9 +89,9 @@ class JournalController {
      * The journal page; without an {@code entries} attribute (a form sent back to fix) it shows only the form, so a
      * mistake costs no call to journal-service.
      */
-    private static String writeForm(EntryForm form, Map<String, String> errors, String error, Model model) {
+    private static String writeForm(EntryForm form, Map<String, FieldProblem> invalid, String error, Model model) {
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        model.addAttribute("invalid", invalid);
         if (error != null) {
             // Only when set: null would hide an error flashed by the redirect that led here.
             model.addAttribute("error", error);
@@ -119,13 +110,11 @@ class JournalController {
     }
 
     @PostMapping("/journal/{id}")
-    String update(@PathVariable UUID id, @RequestParam(defaultValue = "") String title,
-                  @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String mood,
-                  @RequestParam(required = false) String version, Model model, RedirectAttributes redirect) {
-        EntryForm form = new EntryForm(title, body, mood, false, version(version));
-        Map<String, String> errors = form.errors();
-        if (!errors.isEmpty()) {
-            return editForm(id, form, errors, "journal.error.form", model);
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("form") EntryForm form, BindingResult result,
+                  Model model, RedirectAttributes redirect) {
+        Map<String, FieldProblem> invalid = FormErrors.of(result, EntryForm.class);
+        if (!invalid.isEmpty()) {
+            return editForm(id, form, invalid, "journal.error.form", model);
         }
         // Read first: journal-service replaces the whole entry, so its link to an assignment must be sent again.
         Fetched<Optional<Journal.Entry>> found = read(id);
@@ -133,13 +122,12 @@ class JournalController {
             return editForm(id, form, Map.of(), "journal.error.unavailable.save", model);
         }
         Journal.Entry current = found.value().get();
-        if (form.version() != null && form.version() != current.version()) {
+        Long openedOn = form.versionNumber();
+        if (openedOn != null && openedOn != current.version()) {
             // Changed in another tab since this form was opened: show it, and let a second save replace it knowingly.
-            EntryForm again = new EntryForm(form.title(), form.body(), form.mood(), false, current.version());
-            return editForm(id, again, Map.of(), "journal.error.changed", model);
+            return editForm(id, form.onVersion(current.version()), Map.of(), "journal.error.changed", model);
         }
-        Sent<Journal.Entry> sent = api.put(uri -> uri.path("/api/journal/entries/{id}").build(id),
-                form.request(current.assignmentId()), Journal.Entry.class);
+        Sent<Journal.Entry> sent = journal.replace(id, form.request(current.assignmentId()));
         if (!sent.ok()) {
             model.addAttribute("problem", sent.problem());
             return editForm(id, form, Map.of(), sent.unavailable() ? "journal.error.unavailable.save" : null, model);
@@ -149,10 +137,11 @@ class JournalController {
     }
 
     /** The entry page; without an {@code entry} attribute (a form sent back to fix) it shows only the form. */
-    private static String editForm(UUID id, EntryForm form, Map<String, String> errors, String error, Model model) {
+    private static String editForm(UUID id, EntryForm form, Map<String, FieldProblem> invalid, String error,
+                                   Model model) {
         model.addAttribute("entryId", id);
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        model.addAttribute("invalid", invalid);
         if (error != null) {
             // Only when set: null would hide an error flashed by the redirect that led here.
             model.addAttribute("error", error);
@@ -164,18 +153,12 @@ class JournalController {
 
     @PostMapping("/journal/{id}/share")
     String shareEntry(@PathVariable UUID id, RedirectAttributes redirect) {
-        return changed(id, share(id), "journal.shared", redirect);
+        return changed(id, journal.share(id), "journal.shared", redirect);
     }
 
     @PostMapping("/journal/{id}/unshare")
     String unshareEntry(@PathVariable UUID id, RedirectAttributes redirect) {
-        Sent<Journal.Entry> sent = api.post(uri -> uri.path("/api/journal/entries/{id}/unshare").build(id), null,
-                Journal.Entry.class);
-        return changed(id, sent, "journal.unshared", redirect);
-    }
-
-    private Sent<Journal.Entry> share(UUID id) {
-        return api.post(uri -> uri.path("/api/journal/entries/{id}/share").build(id), null, Journal.Entry.class);
+        return changed(id, journal.unshare(id), "journal.unshared", redirect);
     }
 
     // ---- deleting, after a confirmation page ----
@@ -189,7 +172,7 @@ class JournalController {
 
     @PostMapping("/journal/{id}/delete")
     String delete(@PathVariable UUID id, RedirectAttributes redirect) {
-        Sent<Void> sent = api.delete(uri -> uri.path("/api/journal/entries/{id}").build(id));
+        Sent<Void> sent = journal.delete(id);
         if (sent.ok()) {
             redirect.addFlashAttribute("notice", "journal.deleted");
             return "redirect:/journal";
@@ -201,8 +184,7 @@ class JournalController {
 
     /** The client's entry; an entry that is not (or no longer) theirs is a 404 page, as journal-service says. */
     private Fetched<Optional<Journal.Entry>> read(UUID id) {
-        Fetched<Optional<Journal.Entry>> found =
-                api.get(uri -> uri.path("/api/journal/entries/{id}").build(id), Journal.Entry.class);
+        Fetched<Optional<Journal.Entry>> found = journal.entry(id);
         if (found.available() && found.value().isEmpty()) {
             throw new ResponseStatusException(NOT_FOUND);
         }
@@ -223,13 +205,5 @@ class JournalController {
             redirect.addFlashAttribute("notice", notice);
         }
         return "redirect:/journal/" + id;
-    }
-
-    private static Long version(String value) {
-        try {
-            return value == null || value.isBlank() || value.length() > 19 ? null : Long.parseLong(value.strip());
-        } catch (NumberFormatException notAVersion) {
-            return null;
-        }
     }
 }

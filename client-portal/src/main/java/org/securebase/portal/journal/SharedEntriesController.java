@@ -1,8 +1,8 @@
 package org.securebase.portal.journal;
 
+import org.securebase.portal.accounts.Accounts;
+import org.securebase.portal.accounts.AccountsApi;
 import org.securebase.portal.api.Fetched;
-import org.securebase.portal.api.PlatformApi;
-import org.securebase.portal.caseload.Caseload;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,25 +22,26 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 /**
  * The entries clients chose to share with their therapist, read-only. journal-service decides which entries the
  * therapist may see (shared with them, by a client still on their caseload) and audits every read; journal-service
- * knows clients only by id, so their names come from the caseload, as on the assignment pages.
+ * knows clients only by id, so their names come from the therapist's caseload in account-service, as on the
+ * assignment pages.
  */
 @Controller
 @PreAuthorize("hasRole('therapist')")
 class SharedEntriesController {
 
-    private final PlatformApi api;
-    private final Caseload caseload;
+    private final JournalApi journal;
+    private final AccountsApi accounts;
 
-    SharedEntriesController(PlatformApi api, Caseload caseload) {
-        this.api = api;
-        this.caseload = caseload;
+    SharedEntriesController(JournalApi journal, AccountsApi accounts) {
+        this.journal = journal;
+        this.accounts = accounts;
     }
 
     @GetMapping("/shared-entries")
     String shared(@RequestParam(required = false) String client, @RequestParam(required = false) String cursor,
                   Model model) {
         Optional<UUID> clientId = uuid(client);
-        Fetched<List<Caseload.Client>> clients = caseload.clients();
+        Fetched<List<Accounts.CaseloadClient>> clients = accounts.caseload();
         model.addAttribute("clients", clients);
         model.addAttribute("names", names(clients));
         model.addAttribute("client", clientId.map(UUID::toString).orElse(""));
@@ -50,16 +51,7 @@ class SharedEntriesController {
             return "journal/shared-list";
         }
         String safeCursor = cursor != null && JournalController.CURSOR.matcher(cursor).matches() ? cursor : null;
-        Fetched<Journal.SharedPage> entries = api.get(uri -> {
-            uri.path("/api/journal/shared-entries").queryParam("limit", JournalController.PAGE_SIZE);
-            clientId.ifPresent(id -> uri.queryParam("client", id));
-            if (safeCursor != null) {
-                uri.queryParam("cursor", safeCursor);
-            }
-            return uri.build();
-        }, Journal.SharedPage.class).map(page -> page
-                .filter(found -> found.items() != null)
-                .orElse(new Journal.SharedPage(List.of(), null)));
+        Fetched<Journal.SharedPage> entries = journal.sharedEntries(clientId, safeCursor);
         model.addAttribute("entries", entries);
         model.addAttribute("olderPage", safeCursor != null);
         return "journal/shared-list";
@@ -67,21 +59,20 @@ class SharedEntriesController {
 
     @GetMapping("/shared-entries/{id}")
     String sharedEntry(@PathVariable UUID id, Model model) {
-        Fetched<Optional<Journal.SharedEntry>> found =
-                api.get(uri -> uri.path("/api/journal/shared-entries/{id}").build(id), Journal.SharedEntry.class);
+        Fetched<Optional<Journal.SharedEntry>> found = journal.sharedEntry(id);
         if (found.available() && found.value().isEmpty()) {
             throw new ResponseStatusException(NOT_FOUND);
         }
         model.addAttribute("entry", found.map(Optional::get));
-        model.addAttribute("names", found.available() ? names(caseload.clients()) : Map.of());
+        model.addAttribute("names", found.available() ? names(accounts.caseload()) : Map.of());
         return "journal/shared-entry";
     }
 
     /** Client id to name; empty when the caseload is unavailable, and the pages then say "your client". */
-    private static Map<UUID, String> names(Fetched<List<Caseload.Client>> clients) {
+    private static Map<UUID, String> names(Fetched<List<Accounts.CaseloadClient>> clients) {
         return clients.available() ? clients.value().stream()
                 .filter(c -> c.clientId() != null && c.displayName() != null)
-                .collect(Collectors.toMap(Caseload.Client::clientId, Caseload.Client::displayName, (a, b) -> a))
+                .collect(Collectors.toMap(Accounts.CaseloadClient::clientId, Accounts.CaseloadClient::displayName, (a, b) -> a))
                 : Map.of();
     }
 

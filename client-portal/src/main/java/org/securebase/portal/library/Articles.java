@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The content API's answers as the portal reads them (unknown fields are ignored). */
+/** content-service's published articles as {@link LibraryApi} reads them (unknown fields are ignored). */
 public final class Articles {
 
     private Articles() {
@@ -35,5 +35,10 @@ public final class Articles {
     }
 
     public record Item(String id, String text) {
+    }
+
+    /** One version of an article, as pinned to an assignment: it never changes once published. */
+    public record Reading(UUID articleId, String slug, int version, boolean latest, String title, String summary,
+                          int readingMinutes, String html, List<Section> sections) {
     }
 }

@@ -1,14 +1,19 @@
 package org.securebase.portal.library;
 
+import jakarta.validation.Valid;
+import org.securebase.platform.contracts.ContentLimits;
 import org.securebase.portal.api.Fetched;
-import org.securebase.portal.api.PlatformApi;
+import org.securebase.portal.forms.FieldProblem;
+import org.securebase.portal.forms.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,41 +24,35 @@ class LibraryController {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-    private final PlatformApi api;
+    private final LibraryApi library;
     private final ReadingHtml readingHtml;
 
-    LibraryController(PlatformApi api, ReadingHtml readingHtml) {
-        this.api = api;
+    LibraryController(LibraryApi library, ReadingHtml readingHtml) {
+        this.library = library;
         this.readingHtml = readingHtml;
     }
 
+    /** A search longer than content-service takes is explained beside the field, not shortened behind the person's back. */
     @GetMapping("/library")
-    String library(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        String query = q == null ? "" : q.strip();
-        if (query.length() > 200) {
-            query = query.substring(0, 200);
+    String library(@Valid @ModelAttribute("search") LibrarySearch search, BindingResult result, Model model) {
+        Map<String, FieldProblem> invalid = FormErrors.of(result, LibrarySearch.class);
+        model.addAttribute("q", search.q());
+        model.addAttribute("invalid", invalid);
+        if (!invalid.isEmpty()) {
+            model.addAttribute("articles", Fetched.of(null));
+            return "library/list";
         }
-        int safePage = Math.max(0, Math.min(page, 10_000));
-        String search = query;
-        Fetched<Optional<Articles.Page>> articles = api.get(uri -> {
-            uri.path("/api/content/articles").queryParam("page", safePage).queryParam("size", 20);
-            if (!search.isEmpty()) {
-                uri.queryParam("q", search);
-            }
-            return uri.build();
-        }, Articles.Page.class);
-        model.addAttribute("q", query);
+        Fetched<Optional<Articles.Page>> articles = library.search(search.q(), search.pageNumber());
         model.addAttribute("articles", articles.map(found -> found.orElse(null)));
         return "library/list";
     }
 
     @GetMapping("/library/{slug}")
     String article(@PathVariable String slug, Model model) {
-        if (!SLUG.matcher(slug).matches() || slug.length() > 120) {
+        if (!SLUG.matcher(slug).matches() || slug.length() > ContentLimits.SLUG) {
             throw new ResponseStatusException(NOT_FOUND);
         }
-        Fetched<Optional<Articles.Article>> article =
-                api.get(uri -> uri.path("/api/content/articles/{slug}").build(slug), Articles.Article.class);
+        Fetched<Optional<Articles.Article>> article = library.article(slug);
         if (article.available() && article.value().isEmpty()) {
             throw new ResponseStatusException(NOT_FOUND);
         }

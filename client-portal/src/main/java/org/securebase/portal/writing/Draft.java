@@ -1,27 +1,41 @@
 package org.securebase.portal.writing;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.securebase.platform.contracts.ContentLimits;
+import org.securebase.portal.forms.FormErrors;
+import org.securebase.portal.forms.FormText;
+import org.springframework.validation.BindingResult;
+
 import java.text.Normalizer;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The editor form as typed, and the checks content-service would make, done first so a mistake is shown beside
- * its field with nothing lost and nothing sent. content-service checks again; its word is final.
+ * The editor form as typed, and the checks content-service would make (its limits are platform-contracts'
+ * {@link ContentLimits}), done first so a mistake is shown beside its field with nothing lost and nothing sent.
+ * Lengths and required fields are Bean Validation constraints; {@link #checkFurther} adds what they cannot say.
+ * content-service checks again; its word is final.
  *
  * @param slug     the article's address: typed for a new article (may be empty), the fixed one when editing
  * @param tags     as typed: separated by commas
  * @param nextSlug the article that follows in a series, or empty
  */
-record Draft(String slug, String title, String summary, String markdown, String tags, String nextSlug) {
+record Draft(String slug,
+             @NotBlank(message = "writing.error.title.blank")
+             @Size(max = ContentLimits.TITLE, message = "writing.error.title.long") String title,
+             @Size(max = ContentLimits.SUMMARY, message = "writing.error.summary.long") String summary,
+             @NotBlank(message = "writing.error.markdown.blank")
+             @Size(max = ContentLimits.MARKDOWN, message = "writing.error.markdown.long") String markdown,
+             String tags,
+             String nextSlug) {
 
-    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern SLUG = Pattern.compile(ContentLimits.SLUG_PATTERN);
 
     /**
      * Valid slugs that name the editor's own pages ({@code /writing/new}, {@code /writing/preview}), so an article
@@ -29,16 +43,12 @@ record Draft(String slug, String title, String summary, String markdown, String 
      */
     static final Set<String> RESERVED = Set.of("new", "preview");
 
-    /** What is wrong with one field: a message key of writing.properties and the limit it may mention. */
-    record Invalid(String key, int limit) {
-    }
-
     Draft {
         slug = slug == null ? "" : slug.strip();
         title = title == null ? "" : title.strip();
-        // Browsers send line breaks as CRLF but count them as one character for maxlength; CommonMark reads both alike.
-        summary = summary == null ? "" : summary.replace("\r\n", "\n").strip();
-        markdown = markdown == null ? "" : markdown.replace("\r\n", "\n");
+        // CommonMark reads CRLF and LF alike; as LF the text counts as the browser counted it.
+        summary = FormText.trimmed(summary);
+        markdown = FormText.lines(markdown);
         tags = tags == null ? "" : tags.strip();
         nextSlug = nextSlug == null ? "" : nextSlug.strip();
     }
@@ -50,6 +60,11 @@ record Draft(String slug, String title, String summary, String markdown, String 
     static Draft of(Writing.Article article) {
         return new Draft(article.slug(), article.title(), article.summary(), article.markdown(),
                 article.tags() == null ? "" : String.join(", ", article.tags()), article.nextSlug());
+    }
+
+    /** The same draft of the article at {@code fixedSlug}: an edit's address is the page's, whatever the form sent. */
+    Draft at(String fixedSlug) {
+        return new Draft(fixedSlug, title, summary, markdown, tags, nextSlug);
     }
 
     /** The tags as content-service takes them: lower case, without blanks or repeats. */
@@ -69,72 +84,62 @@ record Draft(String slug, String title, String summary, String markdown, String 
         return new Writing.UpdateRequest(title, summary, markdown, tagList(), nextSlug.isEmpty() ? null : nextSlug);
     }
 
-    /** Field name to what is wrong with it, in the order of the form; empty when the draft may be sent. */
-    Map<String, Invalid> problems(boolean creating) {
-        Map<String, Invalid> problems = new LinkedHashMap<>();
+    /**
+     * Adds to {@code result} what the constraints cannot check: the address (when {@code creating}), characters
+     * content-service cannot store, the tags and the next article of a series.
+     */
+    void checkFurther(BindingResult result, boolean creating) {
         if (creating) {
-            slugProblem().ifPresent(problem -> problems.put("slug", problem));
+            slugProblem().ifPresent(key -> FormErrors.reject(result, "slug", slug, key));
         }
-        if (title.isEmpty()) {
-            problems.put("title", new Invalid("writing.error.title.blank", 0));
-        } else if (title.length() > Writing.MAX_TITLE) {
-            problems.put("title", new Invalid("writing.error.title.long", Writing.MAX_TITLE));
-        } else if (!storable(title)) {
-            problems.put("title", new Invalid("writing.error.characters", 0));
+        for (String field : List.of("title", "summary", "markdown")) {
+            String text = switch (field) {
+                case "title" -> title;
+                case "summary" -> summary;
+                default -> markdown;
+            };
+            if (!storable(text)) {
+                FormErrors.reject(result, field, text, "writing.error.characters");
+            }
         }
-        if (summary.length() > Writing.MAX_SUMMARY) {
-            problems.put("summary", new Invalid("writing.error.summary.long", Writing.MAX_SUMMARY));
-        } else if (!storable(summary)) {
-            problems.put("summary", new Invalid("writing.error.characters", 0));
+        List<String> list = tagList();
+        if (list.size() > ContentLimits.TAGS) {
+            FormErrors.reject(result, "tags", tags, "writing.error.tags.many", ContentLimits.TAGS);
+        } else if (!list.stream().allMatch(tag -> tag.length() <= ContentLimits.TAG && SLUG.matcher(tag).matches())) {
+            FormErrors.reject(result, "tags", tags, "writing.error.tags.invalid", ContentLimits.TAG);
         }
-        if (markdown.isBlank()) {
-            problems.put("markdown", new Invalid("writing.error.markdown.blank", 0));
-        } else if (markdown.length() > Writing.MAX_MARKDOWN) {
-            problems.put("markdown", new Invalid("writing.error.markdown.long", Writing.MAX_MARKDOWN));
-        } else if (!storable(markdown)) {
-            problems.put("markdown", new Invalid("writing.error.characters", 0));
-        }
-        tagsProblem().ifPresent(problem -> problems.put("tags", problem));
         if (!nextSlug.isEmpty() && !validSlug(nextSlug)) {
-            problems.put("nextSlug", new Invalid("writing.error.next.invalid", 0));
+            FormErrors.reject(result, "nextSlug", nextSlug, "writing.error.next.invalid");
         } else if (!nextSlug.isEmpty() && nextSlug.equals(slug)) {
-            problems.put("nextSlug", new Invalid("writing.error.next.self", 0));
+            FormErrors.reject(result, "nextSlug", nextSlug, "writing.error.next.self");
         }
-        return problems;
     }
 
-    private Optional<Invalid> slugProblem() {
+    private Optional<String> slugProblem() {
         if (slug.isEmpty()) {
             // content-service derives the slug from the title; say so here when it could not.
             String derived = derivedSlug(title);
-            if (!title.isEmpty() && derived.length() < Writing.MIN_SLUG) {
-                return Optional.of(new Invalid("writing.error.slug.needed", 0));
+            if (!title.isEmpty() && derived.length() < ContentLimits.SLUG_MIN) {
+                return Optional.of("writing.error.slug.needed");
             }
-            return RESERVED.contains(derived)
-                    ? Optional.of(new Invalid("writing.error.slug.reserved", 0)) : Optional.empty();
+            return RESERVED.contains(derived) ? Optional.of("writing.error.slug.reserved")
+                    : Optional.empty();
         }
         if (!validSlug(slug)) {
-            return Optional.of(new Invalid("writing.error.slug.invalid", 0));
+            return Optional.of("writing.error.slug.invalid");
         }
-        return RESERVED.contains(slug)
-                ? Optional.of(new Invalid("writing.error.slug.reserved", 0)) : Optional.empty();
-    }
-
-    private Optional<Invalid> tagsProblem() {
-        List<String> list = tagList();
-        if (list.size() > Writing.MAX_TAGS) {
-            return Optional.of(new Invalid("writing.error.tags.many", Writing.MAX_TAGS));
-        }
-        boolean wellFormed = list.stream().allMatch(tag -> tag.length() <= Writing.MAX_TAG && SLUG.matcher(tag).matches());
-        return wellFormed ? Optional.empty()
-                : Optional.of(new Invalid("writing.error.tags.invalid", Writing.MAX_TAG));
+        return RESERVED.contains(slug) ? Optional.of("writing.error.slug.reserved") : Optional.empty();
     }
 
     static boolean validSlug(String slug) {
-        return slug.length() >= Writing.MIN_SLUG && slug.length() <= Writing.MAX_SLUG && SLUG.matcher(slug).matches();
+        return slug.length() >= ContentLimits.SLUG_MIN && slug.length() <= ContentLimits.SLUG
+                && SLUG.matcher(slug).matches();
     }
 
-    /** The slug content-service makes of a title when none is given (its {@code ArticleAuthoring.slugOf}). */
+    /**
+     * The slug content-service makes of a title when none is given (its {@code ArticleAuthoring.slugOf}): an address
+     * derived from the title, which itself is sent whole.
+     */
     static String derivedSlug(String title) {
         String ascii = Normalizer.normalize(title, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}+", "")

@@ -3,6 +3,7 @@ package org.securebase.portal.writing;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.securebase.platform.contracts.ContentLimits;
 import org.securebase.portal.library.ReadingHtml;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +47,7 @@ class MarkdownPreview {
 
     Result render(String markdown) {
         String source = markdown == null ? "" : markdown;
-        if (source.length() > Writing.MAX_MARKDOWN) {
+        if (source.length() > ContentLimits.MARKDOWN) {
             return new Result("", "writing.preview.tooLong");
         }
         if (!Draft.storable(source)) {

@@ -5,19 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * content-service's article answers and requests as the writing pages use them (unknown fields are ignored), and
- * its limits (content-service/README.md, "Limits"), which the portal checks before sending anything.
+ * content-service's article answers and requests as {@link AuthoringApi} sends and reads them (unknown fields are
+ * ignored). The limits the portal checks before sending anything are platform-contracts' {@code ContentLimits}.
  */
 final class Writing {
-
-    static final int MAX_TITLE = 200;
-    static final int MAX_SUMMARY = 1_000;
-    /** In characters (UTF-16 code units), as content-service counts them. */
-    static final int MAX_MARKDOWN = 100_000;
-    static final int MIN_SLUG = 3;
-    static final int MAX_SLUG = 100;
-    static final int MAX_TAGS = 20;
-    static final int MAX_TAG = 40;
 
     private Writing() {
     }

@@ -1,15 +1,20 @@
 package org.securebase.portal.writing;
 
+import jakarta.validation.Valid;
+import org.securebase.platform.contracts.ContentLimits;
 import org.securebase.portal.api.Fetched;
-import org.securebase.portal.api.PlatformApi;
 import org.securebase.portal.api.Sent;
+import org.securebase.portal.forms.FieldProblem;
+import org.securebase.portal.forms.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,19 +41,15 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 class WritingController {
 
     static final List<String> STATUSES = List.of("draft", "published", "retracted");
-    /** The catalog's largest page: a practice's library is far smaller, and the list says when it is not. */
-    static final int LIST_SIZE = 100;
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
-    private final PlatformApi api;
-    private final EditableArticles articles;
+    private final AuthoringApi articles;
     private final MarkdownPreview preview;
     private final MessageSource messages;
 
-    WritingController(PlatformApi api, EditableArticles articles, MarkdownPreview preview, MessageSource messages) {
-        this.api = api;
+    WritingController(AuthoringApi articles, MarkdownPreview preview, MessageSource messages) {
         this.articles = articles;
         this.preview = preview;
         this.messages = messages;
@@ -62,8 +63,16 @@ class WritingController {
      * The article being edited, as the page was opened: its entity tag (sent back with every change) and the
      * status and version the page describes. Carried in hidden fields so a re-rendered form needs no API call;
      * they only shape the page, content-service decides on every change.
+     *
+     * @param slug the article's address, from the page's URL
      */
-    record Editing(String slug, String etag, String status, int version) {
+    record Editing(String slug, String etag, String status, Integer version) {
+
+        Editing {
+            etag = etag == null ? "" : etag;
+            status = status != null && STATUSES.contains(status) ? status : "draft";
+            version = version == null || version < 0 ? 0 : version;
+        }
 
         boolean published() {
             return "published".equals(status);
@@ -72,9 +81,7 @@ class WritingController {
 
     @GetMapping("/writing")
     String list(Model model) {
-        model.addAttribute("groups", STATUSES.stream().map(status -> new Group(status, api.get(uri -> uri
-                        .path("/api/content/articles").queryParam("status", status).queryParam("size", LIST_SIZE).build(),
-                Writing.Page.class).map(page -> page.orElse(new Writing.Page(List.of(), 0, LIST_SIZE, 0, 0))))).toList());
+        model.addAttribute("groups", STATUSES.stream().map(status -> new Group(status, articles.catalog(status))).toList());
         return "writing/list";
     }
 
@@ -84,21 +91,18 @@ class WritingController {
     }
 
     @PostMapping("/writing")
-    String create(@RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String title,
-                  @RequestParam(defaultValue = "") String summary, @RequestParam(defaultValue = "") String markdown,
-                  @RequestParam(defaultValue = "") String tags, @RequestParam(defaultValue = "") String nextSlug,
+    String create(@Valid @ModelAttribute("form") Draft form, BindingResult result,
                   @RequestParam(defaultValue = "save") String intent, Model model, RedirectAttributes redirect) {
-        Draft form = new Draft(slug, title, summary, markdown, tags, nextSlug);
         if ("preview".equals(intent)) {
             return editor(null, form, Map.of(), true, model);
         }
-        Map<String, Draft.Invalid> invalid = form.problems(true);
+        form.checkFurther(result, true);
+        Map<String, FieldProblem> invalid = FormErrors.of(result, Draft.class);
         if (!invalid.isEmpty()) {
             model.addAttribute("error", "writing.error.invalid");
             return editor(null, form, invalid, true, model);
         }
-        Sent<Writing.Article> sent = api.post(uri -> uri.path("/api/content/articles").build(), form.toCreate(),
-                Writing.Article.class);
+        Sent<Writing.Article> sent = articles.create(form.toCreate());
         if (!sent.ok()) {
             return refused(sent, null, form, model);
         }
@@ -120,37 +124,39 @@ class WritingController {
         }
         Writing.Opened found = opened.value().orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         Writing.Article article = found.article();
-        Editing editing = new Editing(slug, found.etag() == null ? "" : found.etag(), article.status(), article.version());
+        Editing editing = new Editing(slug, found.etag(), article.status(), article.version());
         return editor(editing, Draft.of(article), Map.of(), false, model);
     }
 
+    /**
+     * @param editing       the hidden fields (etag, status, version) and the URL's slug; a value that cannot be read
+     *                      ({@code editingResult}) counts as absent, since these only shape the page
+     */
     @PostMapping("/writing/{slug}")
-    String save(@PathVariable String slug, @RequestParam(defaultValue = "") String title,
-                @RequestParam(defaultValue = "") String summary, @RequestParam(defaultValue = "") String markdown,
-                @RequestParam(defaultValue = "") String tags, @RequestParam(defaultValue = "") String nextSlug,
-                @RequestParam(defaultValue = "") String etag, @RequestParam(defaultValue = "draft") String status,
-                @RequestParam(defaultValue = "0") String version, @RequestParam(defaultValue = "save") String intent,
-                Model model, RedirectAttributes redirect) {
+    String save(@PathVariable String slug, @Valid @ModelAttribute("form") Draft typed, BindingResult result,
+                @ModelAttribute("editing") Editing editing, BindingResult editingResult,
+                @RequestParam(defaultValue = "save") String intent, Model model, RedirectAttributes redirect) {
         requireSlug(slug);
-        Editing editing = new Editing(slug, etag, STATUSES.contains(status) ? status : "draft", parseVersion(version));
-        Draft form = new Draft(slug, title, summary, markdown, tags, nextSlug);
+        Draft form = typed.at(slug);
+        Editing opened = new Editing(slug, editing.etag(), editing.status(), editing.version());
         if ("preview".equals(intent)) {
-            return editor(editing, form, Map.of(), true, model);
+            return editor(opened, form, Map.of(), true, model);
         }
-        Map<String, Draft.Invalid> invalid = form.problems(false);
+        form.checkFurther(result, false);
+        Map<String, FieldProblem> invalid = FormErrors.of(result, Draft.class);
         if (!invalid.isEmpty()) {
             model.addAttribute("error", "writing.error.invalid");
-            return editor(editing, form, invalid, true, model);
+            return editor(opened, form, invalid, true, model);
         }
-        if (!EditableArticles.wellFormedEtag(etag)) {
+        if (!AuthoringApi.wellFormedEtag(opened.etag())) {
             model.addAttribute("error", "writing.error.reload");
-            return editor(editing, form, Map.of(), true, model);
+            return editor(opened, form, Map.of(), true, model);
         }
-        Sent<Writing.Opened> sent = articles.save(slug, etag, form.toUpdate());
+        Sent<Writing.Opened> sent = articles.save(slug, opened.etag(), form.toUpdate());
         if (!sent.ok()) {
-            return refused(sent, editing, form, model);
+            return refused(sent, opened, form, model);
         }
-        boolean published = sent.value() != null ? sent.value().article().published() : editing.published();
+        boolean published = sent.value() != null ? sent.value().article().published() : opened.published();
         redirect.addFlashAttribute("notice", published ? "writing.saved.published" : "writing.saved");
         return "redirect:/writing/" + slug;
     }
@@ -163,7 +169,7 @@ class WritingController {
             redirect.addFlashAttribute("error", "writing.error.confirm");
             return "redirect:/writing/" + slug;
         }
-        if (!EditableArticles.wellFormedEtag(etag)) {
+        if (!AuthoringApi.wellFormedEtag(etag)) {
             redirect.addFlashAttribute("error", "writing.error.reload");
             return "redirect:/writing/" + slug;
         }
@@ -174,7 +180,7 @@ class WritingController {
     String retract(@PathVariable String slug, @RequestParam(defaultValue = "") String etag,
                    RedirectAttributes redirect) {
         requireSlug(slug);
-        if (!EditableArticles.wellFormedEtag(etag)) {
+        if (!AuthoringApi.wellFormedEtag(etag)) {
             redirect.addFlashAttribute("error", "writing.error.reload");
             return "redirect:/writing/" + slug;
         }
@@ -192,14 +198,14 @@ class WritingController {
             return ResponseEntity.ok().contentType(HTML).body(result.html());
         }
         return ResponseEntity.unprocessableContent().contentType(TEXT)
-                .body(messages.getMessage(result.problem(), new Object[] {Writing.MAX_MARKDOWN}, locale));
+                .body(messages.getMessage(result.problem(), new Object[] {ContentLimits.MARKDOWN}, locale));
     }
 
     /**
      * @param editing null for a new article
      * @param unsaved whether the form shows text that is not saved (a preview, or a change that was not accepted)
      */
-    private String editor(Editing editing, Draft form, Map<String, Draft.Invalid> invalid, boolean unsaved,
+    private String editor(Editing editing, Draft form, Map<String, FieldProblem> invalid, boolean unsaved,
                           Model model) {
         if (editing != null) {
             model.addAttribute("slug", editing.slug());
@@ -210,9 +216,6 @@ class WritingController {
         model.addAttribute("invalid", invalid);
         model.addAttribute("unsaved", unsaved);
         model.addAttribute("preview", preview.render(form.markdown()));
-        // One source for the maxlength attributes and the messages that name a limit.
-        model.addAttribute("limits", Map.of("title", Writing.MAX_TITLE, "summary", Writing.MAX_SUMMARY,
-                "markdown", Writing.MAX_MARKDOWN, "slug", Writing.MAX_SLUG));
         return "writing/editor";
     }
 
@@ -240,14 +243,6 @@ class WritingController {
     private static void requireSlug(String slug) {
         if (!Draft.validSlug(slug) || Draft.RESERVED.contains(slug)) {
             throw new ResponseStatusException(NOT_FOUND);
-        }
-    }
-
-    private static int parseVersion(String version) {
-        try {
-            return Math.max(0, Integer.parseInt(version.strip()));
-        } catch (NumberFormatException notANumber) {
-            return 0;
         }
     }
 }

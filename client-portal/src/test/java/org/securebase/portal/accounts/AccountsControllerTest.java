@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(AccountsController.class)
-@Import({Accounts.class, WebSliceSecurity.class})
+@Import({AccountsApi.class, WebSliceSecurity.class})
 class AccountsControllerTest {
 
     @Autowired
@@ -58,7 +58,7 @@ class AccountsControllerTest {
         mvc.perform(post("/accounts").with(as("admin")).with(csrf()).param("email", "kim@example.org")
                         .param("firstName", "Kim").param("lastName", "Lo").param("role", "client"))
                 .andExpect(redirectedUrl("/")).andExpect(flash().attribute("notice", "accounts.invited"));
-        verify(api).post(any(), eq(new AccountsController.Invitation("kim@example.org", "Kim", "Lo", "client")),
+        verify(api).post(any(), eq(new Accounts.Invitation("kim@example.org", "Kim", "Lo", "client")),
                 eq(Accounts.Account.class));
     }
 

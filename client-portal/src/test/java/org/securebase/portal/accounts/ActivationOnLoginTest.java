@@ -25,19 +25,19 @@ import static org.mockito.Mockito.when;
 class ActivationOnLoginTest {
 
     private final PlatformApi api = mock(PlatformApi.class);
-    private final ActivationOnLogin handler = new ActivationOnLogin(api);
+    private final ActivationOnLogin handler = new ActivationOnLogin(new AccountsApi(api));
 
     @Test
     @SuppressWarnings("unchecked")
     void asksAccountServiceWhoSignedInThenContinues() throws Exception {
-        when(api.get(any(Function.class), eq(ActivationOnLogin.Me.class)))
-                .thenReturn(Fetched.of(Optional.of(new ActivationOnLogin.Me("active"))));
+        when(api.get(any(Function.class), eq(Accounts.Me.class)))
+                .thenReturn(Fetched.of(Optional.of(new Accounts.Me("active"))));
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         handler.onAuthenticationSuccess(new MockHttpServletRequest(), response, new TestingAuthenticationToken("u", "p"));
 
         ArgumentCaptor<Function> uri = ArgumentCaptor.forClass(Function.class);
-        verify(api).get(uri.capture(), eq(ActivationOnLogin.Me.class));
+        verify(api).get(uri.capture(), eq(Accounts.Me.class));
         URI called = ((Function<UriBuilder, URI>) uri.getValue())
                 .apply(UriComponentsBuilder.newInstance());
         assertThat(called.getPath()).isEqualTo("/api/accounts/me");
@@ -47,7 +47,7 @@ class ActivationOnLoginTest {
     @Test
     @SuppressWarnings("unchecked")
     void theLoginSucceedsWhenAccountServiceIsDown() throws Exception {
-        when(api.get(any(Function.class), eq(ActivationOnLogin.Me.class))).thenReturn(Fetched.failed());
+        when(api.get(any(Function.class), eq(Accounts.Me.class))).thenReturn(Fetched.failed());
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         handler.onAuthenticationSuccess(new MockHttpServletRequest(), response, new TestingAuthenticationToken("u", "p"));

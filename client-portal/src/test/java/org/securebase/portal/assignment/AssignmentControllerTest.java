@@ -5,9 +5,11 @@ import org.securebase.portal.WebSliceSecurity;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.PlatformApi;
 import org.securebase.portal.api.Sent;
-import org.securebase.portal.caseload.Caseload;
+import org.securebase.portal.accounts.Accounts;
+import org.securebase.portal.accounts.AccountsApi;
 import org.securebase.portal.home.Dates;
 import org.securebase.portal.library.Articles;
+import org.securebase.portal.library.LibraryApi;
 import org.securebase.portal.library.ReadingHtml;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +42,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(AssignmentController.class)
-@Import({Caseload.class, Dates.class, ReadingHtml.class, WebSliceSecurity.class})
+@Import({AssignmentsApi.class, LibraryApi.class, AccountsApi.class, Dates.class, ReadingHtml.class,
+        WebSliceSecurity.class})
 class AssignmentControllerTest {
 
     static final UUID ID = UUID.randomUUID();
@@ -62,8 +65,8 @@ class AssignmentControllerTest {
                                 List.of("item-a", "item-b"), null)));
     }
 
-    static Homework.Reading reading() {
-        return new Homework.Reading(UUID.randomUUID(), "attachment-and-healing", 2, true, "Attachment and Healing", "",
+    static Articles.Reading reading() {
+        return new Articles.Reading(UUID.randomUUID(), "attachment-and-healing", 2, true, "Attachment and Healing", "",
                 5, "<h2>How Attachment Wounds Show Up</h2><ul><li>Difficulty trusting</li></ul><script>alert(1)</script>",
                 List.of(new Articles.Section("how", "How Attachment Wounds Show Up", 2, List.of(),
                         List.of(new Articles.ArticleList("list-1", false, List.of(
@@ -72,9 +75,9 @@ class AssignmentControllerTest {
     }
 
     /** The controller prepares what it reads; the API keeps the prepared copy, so the answer is prepared here. */
-    private void givenReading(Fetched<Optional<Homework.Reading>> reading) {
-        when(api.getRevalidated(any(), eq(Homework.Reading.class), any())).thenAnswer(call -> {
-            java.util.function.Function<Homework.Reading, Object> prepare = call.getArgument(2);
+    private void givenReading(Fetched<Optional<Articles.Reading>> reading) {
+        when(api.getRevalidated(any(), eq(Articles.Reading.class), any())).thenAnswer(call -> {
+            java.util.function.Function<Articles.Reading, Object> prepare = call.getArgument(2);
             return reading.map(found -> found.map(prepare));
         });
     }
@@ -192,14 +195,14 @@ class AssignmentControllerTest {
     static final UUID CLIENT = UUID.randomUUID();
 
     private void articleAndCaseload() {
-        Homework.Reading reading = reading();
+        Articles.Reading reading = reading();
         when(api.get(any(), eq(Articles.Article.class))).thenReturn(Fetched.of(Optional.of(new Articles.Article(
                 reading.articleId(), reading.slug(), reading.title(), "", "PUBLISHED", 2, List.of(), 5, null, Instant.now(),
                 reading.html(), reading.sections()))));
         when(api.get(any(), eq(Articles.Page.class))).thenReturn(Fetched.of(Optional.of(
                 new Articles.Page(List.of(), 0, 50, 0, 0))));
-        when(api.get(any(), eq(Caseload.Client[].class))).thenReturn(Fetched.of(Optional.of(
-                new Caseload.Client[] {new Caseload.Client(CLIENT, "Casey Client", "active")})));
+        when(api.get(any(), eq(Accounts.CaseloadClient[].class))).thenReturn(Fetched.of(Optional.of(
+                new Accounts.CaseloadClient[] {new Accounts.CaseloadClient(CLIENT, "Casey Client", "active")})));
     }
 
     @Test
@@ -242,7 +245,7 @@ class AssignmentControllerTest {
                         .param("client", CLIENT.toString()).param("article", "attachment-and-healing")
                         .param("scale", "x".repeat(2_001)).param("due", java.time.LocalDate.now().toString()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(tooLong).contains("longer than 2,000 characters");
+        assertThat(tooLong).contains("longer than 1,000 characters");
 
         String nothing = mvc.perform(post("/assignments").with(as("therapist")).with(csrf())
                         .param("client", CLIENT.toString()).param("article", "attachment-and-healing")

@@ -25,7 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(AuditController.class)
-@Import({org.securebase.portal.home.Dates.class, WebSliceSecurity.class})
+@Import({AuditApi.class, org.securebase.portal.home.Dates.class, WebSliceSecurity.class})
 class AuditControllerTest {
 
     @Autowired
@@ -36,9 +36,9 @@ class AuditControllerTest {
 
     @Test
     void aClientSeesWhoReadWhat() throws Exception {
-        when(api.get(any(), eq(AuditController.ReadPage.class))).thenReturn(Fetched.of(Optional.of(
-                new AuditController.ReadPage(List.of(new AuditController.Read(1, Instant.now(),
-                        new AuditController.Actor(UUID.randomUUID(), "THERAPIST", "Theo Therapist"), UUID.randomUUID(),
+        when(api.get(any(), eq(AuditApi.ReadPage.class))).thenReturn(Fetched.of(Optional.of(
+                new AuditApi.ReadPage(List.of(new AuditApi.Read(1, Instant.now(),
+                        new AuditApi.Actor(UUID.randomUUID(), "THERAPIST", "Theo Therapist"), UUID.randomUUID(),
                         "ASSIGNMENT", UUID.randomUUID(), "READ", "req-1")), null))));
 
         String html = mvc.perform(get("/audit").with(as("client"))).andExpect(status().isOk())

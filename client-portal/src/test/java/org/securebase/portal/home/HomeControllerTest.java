@@ -4,9 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentMatcher;
 import org.securebase.portal.WebSliceSecurity;
 import org.securebase.portal.accounts.Accounts;
+import org.securebase.portal.accounts.AccountsApi;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.PlatformApi;
+import org.securebase.portal.assignment.AssignmentsApi;
 import org.securebase.portal.assignment.Homework;
+import org.securebase.portal.caseload.AdherenceApi;
 import org.securebase.portal.caseload.Caseload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -36,7 +39,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(HomeController.class)
-@Import({Caseload.class, Accounts.class, Dates.class, NavigationAdvice.class, WebSliceSecurity.class})
+@Import({Caseload.class, AdherenceApi.class, AssignmentsApi.class, AccountsApi.class, Dates.class, NavigationAdvice.class,
+        WebSliceSecurity.class})
 class HomeControllerTest {
 
     @Autowired
@@ -124,10 +128,10 @@ class HomeControllerTest {
     @Test
     void therapistSeesAdherenceWithQuietClientsFlagged() throws Exception {
         Instant now = Instant.now();
-        when(api.get(any(), eq(Homework.AdherencePage.class))).thenReturn(Fetched.of(Optional.of(
-                new Homework.AdherencePage(List.of(
-                        new Homework.Adherence(UUID.randomUUID(), "Quiet Client", 3, 2, 1, 1, now.minus(Duration.ofDays(8))),
-                        new Homework.Adherence(UUID.randomUUID(), "Busy Client", 2, 2, 2, 0, now.minus(Duration.ofDays(1)))),
+        when(api.get(any(), eq(AdherenceApi.AdherencePage.class))).thenReturn(Fetched.of(Optional.of(
+                new AdherenceApi.AdherencePage(List.of(
+                        new AdherenceApi.Adherence(UUID.randomUUID(), "Quiet Client", 3, 2, 1, 1, now.minus(Duration.ofDays(8))),
+                        new AdherenceApi.Adherence(UUID.randomUUID(), "Busy Client", 2, 2, 2, 0, now.minus(Duration.ofDays(1)))),
                         null))));
         when(api.get(any(), eq(Homework.SummaryPage.class))).thenReturn(Fetched.failed());
 

@@ -41,7 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(JournalController.class)
-@Import({Dates.class, WebSliceSecurity.class})
+@Import({JournalApi.class, Dates.class, WebSliceSecurity.class})
 class JournalControllerTest {
 
     static final UUID ID = UUID.randomUUID();

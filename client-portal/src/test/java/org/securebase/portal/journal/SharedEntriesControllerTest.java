@@ -5,7 +5,8 @@ import org.mockito.ArgumentCaptor;
 import org.securebase.portal.WebSliceSecurity;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.PlatformApi;
-import org.securebase.portal.caseload.Caseload;
+import org.securebase.portal.accounts.Accounts;
+import org.securebase.portal.accounts.AccountsApi;
 import org.securebase.portal.home.Dates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -34,7 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(SharedEntriesController.class)
-@Import({Caseload.class, Dates.class, WebSliceSecurity.class})
+@Import({JournalApi.class, AccountsApi.class, Dates.class, WebSliceSecurity.class})
 class SharedEntriesControllerTest {
 
     static final UUID CLEO = UUID.randomUUID();
@@ -58,8 +59,8 @@ class SharedEntriesControllerTest {
     }
 
     void caseload() {
-        when(api.get(any(), eq(Caseload.Client[].class))).thenReturn(Fetched.of(Optional.of(new Caseload.Client[]{
-                new Caseload.Client(CLEO, "Cleo Client", "ACTIVE"), new Caseload.Client(SAM, "Sam Client", "ACTIVE")})));
+        when(api.get(any(), eq(Accounts.CaseloadClient[].class))).thenReturn(Fetched.of(Optional.of(new Accounts.CaseloadClient[]{
+                new Accounts.CaseloadClient(CLEO, "Cleo Client", "ACTIVE"), new Accounts.CaseloadClient(SAM, "Sam Client", "ACTIVE")})));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.securebase.portal.writing;
 
+import org.securebase.platform.contracts.ContentLimits;
 import org.junit.jupiter.api.Test;
 import org.securebase.portal.library.ReadingHtml;
 
@@ -45,8 +46,8 @@ class MarkdownPreviewTest {
 
     @Test
     void refusesWhatContentServiceWouldRefuse() {
-        assertThat(preview.render("x".repeat(Writing.MAX_MARKDOWN + 1)).problem()).isEqualTo("writing.preview.tooLong");
-        assertThat(preview.render("x".repeat(Writing.MAX_MARKDOWN)).ok()).isTrue();
+        assertThat(preview.render("x".repeat(ContentLimits.MARKDOWN + 1)).problem()).isEqualTo("writing.preview.tooLong");
+        assertThat(preview.render("x".repeat(ContentLimits.MARKDOWN)).ok()).isTrue();
         assertThat(preview.render("bad\u0000text").problem()).isEqualTo("writing.error.characters");
         assertThat(preview.render(">".repeat(5_000) + " deep").problem()).isEqualTo("writing.preview.tooDeep");
         assertThat(preview.render("> quoted").ok()).isTrue();

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.securebase.portal.WebSliceSecurity;
 import org.securebase.portal.api.Fetched;
-import org.securebase.portal.api.PlatformApi;
 import org.securebase.portal.api.Sent;
 import org.securebase.portal.home.Dates;
 import org.securebase.portal.library.ReadingHtml;
@@ -15,15 +14,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.util.UriBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import static org.securebase.portal.WebSliceSecurity.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,15 +49,7 @@ class WritingControllerTest {
     MockMvc mvc;
 
     @MockitoBean
-    PlatformApi api;
-
-    @MockitoBean
-    EditableArticles articles;
-
-    /** What an API call's URI function builds, against an empty base. */
-    static String uriOf(Function<UriBuilder, URI> uri) {
-        return uri.apply(UriComponentsBuilder.newInstance()).toString();
-    }
+    AuthoringApi articles;
 
     static Writing.Summary summary(String slug, String title, String status, int version) {
         return new Writing.Summary(UUID.randomUUID(), slug, title, "", status, version, null, Instant.now());
@@ -83,10 +70,11 @@ class WritingControllerTest {
 
     @Test
     void listShowsDraftsPublishedAndRetractedWithStatusAndVersion() throws Exception {
-        when(api.get(any(), eq(Writing.Page.class))).thenReturn(
-                Fetched.of(Optional.of(page(summary("healing-through-the-body", "Healing Through the Body", "draft", 0)))),
-                Fetched.of(Optional.of(page(summary("attachment-and-healing", "Attachment and Healing", "published", 3)))),
-                Fetched.of(Optional.of(page())));
+        when(articles.catalog("draft")).thenReturn(
+                Fetched.of(page(summary("healing-through-the-body", "Healing Through the Body", "draft", 0))));
+        when(articles.catalog("published")).thenReturn(
+                Fetched.of(page(summary("attachment-and-healing", "Attachment and Healing", "published", 3))));
+        when(articles.catalog("retracted")).thenReturn(Fetched.of(page()));
 
         String html = mvc.perform(get("/writing").with(as("therapist"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -96,19 +84,17 @@ class WritingControllerTest {
                 .contains("Never published")
                 .contains("href=\"/writing/attachment-and-healing\"").contains("<td>3</td>")
                 .contains("No article is retracted.");
-        ArgumentCaptor<Function<UriBuilder, URI>> uris = uriCaptor();
-        verify(api, times(3)).get(uris.capture(), eq(Writing.Page.class));
-        assertThat(uris.getAllValues()).extracting(WritingControllerTest::uriOf).containsExactly(
-                "/api/content/articles?status=draft&size=100",
-                "/api/content/articles?status=published&size=100",
-                "/api/content/articles?status=retracted&size=100");
+        // The URIs of these three (…?status=draft&size=100 and so on): AuthoringApiTest.
+        ArgumentCaptor<String> statuses = ArgumentCaptor.forClass(String.class);
+        verify(articles, times(3)).catalog(statuses.capture());
+        assertThat(statuses.getAllValues()).containsExactly("draft", "published", "retracted");
     }
 
     @Test
     void oneUnavailableListLeavesTheOthersOnThePage() throws Exception {
-        when(api.get(any(), eq(Writing.Page.class))).thenReturn(Fetched.failed(),
-                Fetched.of(Optional.of(page(summary("attachment-and-healing", "Attachment and Healing", "published", 1)))),
-                Fetched.of(Optional.of(page())));
+        when(articles.catalog(anyString())).thenReturn(Fetched.failed(),
+                Fetched.of(page(summary("attachment-and-healing", "Attachment and Healing", "published", 1))),
+                Fetched.of(page()));
 
         String html = mvc.perform(get("/writing").with(as("therapist"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -118,7 +104,7 @@ class WritingControllerTest {
 
     @Test
     void adminsMayWriteTooAsContentServiceAllows() throws Exception {
-        when(api.get(any(), eq(Writing.Page.class))).thenReturn(Fetched.of(Optional.of(page())));
+        when(articles.catalog(anyString())).thenReturn(Fetched.of(page()));
 
         mvc.perform(get("/writing").with(as("admin"))).andExpect(status().isOk());
     }
@@ -134,7 +120,7 @@ class WritingControllerTest {
         mvc.perform(post("/writing/some-article/publish").with(as("client")).with(csrf())
                         .param("etag", ETAG).param("confirm", "yes"))
                 .andExpect(status().isForbidden());
-        verifyNoInteractions(api, articles);
+        verifyNoInteractions(articles);
     }
 
     // ---- the editor ----
@@ -207,7 +193,7 @@ class WritingControllerTest {
 
     @Test
     void creatingPostsTheDraftAndRedirectsToItsEditorWithANotice() throws Exception {
-        when(api.post(any(), any(), eq(Writing.Article.class))).thenReturn(Sent.done(article("draft", 0)));
+        when(articles.create(any())).thenReturn(Sent.done(article("draft", 0)));
 
         mvc.perform(post("/writing").with(as("therapist")).with(csrf())
                         .param("slug", "").param("title", "  Healing Through the Body ")
@@ -217,10 +203,9 @@ class WritingControllerTest {
                 .andExpect(redirectedUrl("/writing/healing-through-the-body"))
                 .andExpect(flash().attribute("notice", "writing.created"));
 
-        ArgumentCaptor<Function<UriBuilder, URI>> uri = uriCaptor();
-        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
-        verify(api).post(uri.capture(), body.capture(), eq(Writing.Article.class));
-        assertThat(uriOf(uri.getValue())).isEqualTo("/api/content/articles");
+        // Sent as POST /api/content/articles: AuthoringApiTest.
+        ArgumentCaptor<Writing.CreateRequest> body = ArgumentCaptor.forClass(Writing.CreateRequest.class);
+        verify(articles).create(body.capture());
         assertThat(body.getValue()).isEqualTo(new Writing.CreateRequest(null, "Healing Through the Body",
                 "How the body keeps score", "# Healing\n\nText.", List.of("attachment", "body"), "next-steps"));
     }
@@ -237,7 +222,7 @@ class WritingControllerTest {
                 .contains("aria-describedby=\"title-error\"").contains("id=\"title-error\"")
                 .contains("aria-describedby=\"markdown-hint markdown-error\"").contains("aria-invalid=\"true\"")
                 .contains("value=\"my-article\"").contains("Kept summary");
-        verifyNoInteractions(api, articles);
+        verifyNoInteractions(articles);
     }
 
     @Test
@@ -248,7 +233,7 @@ class WritingControllerTest {
 
         assertThat(html).contains("The title may be at most 200 characters long.")
                 .contains("The text may be at most 100,000 characters long.");
-        verifyNoInteractions(api, articles);
+        verifyNoInteractions(articles);
     }
 
     @Test
@@ -259,12 +244,12 @@ class WritingControllerTest {
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             assertThat(html).as(slug).contains("id=\"slug-error\"").contains("aria-describedby=\"slug-hint slug-error\"");
         }
-        verifyNoInteractions(api, articles);
+        verifyNoInteractions(articles);
     }
 
     @Test
     void theServicesRefusalIsShownWithTheTypedTextKept() throws Exception {
-        when(api.post(any(), any(), eq(Writing.Article.class)))
+        when(articles.create(any()))
                 .thenReturn(Sent.refused("An article with the slug 'my-article' already exists."));
 
         String html = mvc.perform(post("/writing").with(as("therapist")).with(csrf())
@@ -277,7 +262,7 @@ class WritingControllerTest {
 
     @Test
     void anUnavailableServiceIsSaidAndTheTextKept() throws Exception {
-        when(api.post(any(), any(), eq(Writing.Article.class))).thenReturn(Sent.failed());
+        when(articles.create(any())).thenReturn(Sent.failed());
 
         String html = mvc.perform(post("/writing").with(as("therapist")).with(csrf())
                         .param("title", "Mine").param("markdown", "My words"))
@@ -295,7 +280,7 @@ class WritingControllerTest {
 
         assertThat(html).contains("<h2>Draft heading</h2>").contains("<li>one</li>")
                 .doesNotContain("Give the article a title.");
-        verifyNoInteractions(api, articles);
+        verifyNoInteractions(articles);
     }
 
     @Test
@@ -307,7 +292,7 @@ class WritingControllerTest {
         mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist"))
                         .param("etag", ETAG).param("confirm", "yes"))
                 .andExpect(status().isForbidden());
-        verifyNoInteractions(api, articles);
+        verifyNoInteractions(articles);
     }
 
     // ---- saving, publishing, retracting ----
@@ -432,7 +417,7 @@ class WritingControllerTest {
         assertThat(html).contains("<h1>Title</h1>").contains("<strong>bold</strong>")
                 .doesNotContainIgnoringCase("<script").doesNotContain("alert(1)")
                 .doesNotContainIgnoringCase("javascript:").doesNotContainIgnoringCase("onerror");
-        verifyNoInteractions(api, articles);
+        verifyNoInteractions(articles);
     }
 
     @Test
@@ -440,10 +425,5 @@ class WritingControllerTest {
         mvc.perform(post("/writing/preview").with(as("therapist")).with(csrf()).param("markdown", "x".repeat(100_001)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string("The text is longer than 100,000 characters, so it cannot be previewed or saved."));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static ArgumentCaptor<Function<UriBuilder, URI>> uriCaptor() {
-        return (ArgumentCaptor) ArgumentCaptor.forClass(Function.class);
     }
 }

@@ -3,6 +3,7 @@ package org.securebase.portal.writing;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.securebase.portal.api.Fetched;
+import org.securebase.portal.api.PlatformApi;
 import org.securebase.portal.api.Sent;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -26,7 +27,7 @@ import static org.springframework.test.web.client.response.MockRestResponseCreat
 import static org.springframework.test.web.client.response.MockRestResponseCreators.withStatus;
 import static org.springframework.test.web.client.response.MockRestResponseCreators.withSuccess;
 
-class EditableArticlesTest {
+class AuthoringApiTest {
 
     static final String BASE = "http://gateway.test";
     static final String ETAG = "\"0123456789abcdef0123456789abcdef\"";
@@ -38,19 +39,57 @@ class EditableArticlesTest {
             """;
 
     MockRestServiceServer server;
-    EditableArticles articles;
+    AuthoringApi articles;
 
     @BeforeEach
     void setUp() {
         RestClient.Builder builder = RestClient.builder().baseUrl(BASE);
         server = MockRestServiceServer.bindTo(builder).build();
-        articles = new EditableArticles(builder.build());
+        articles = new AuthoringApi(new PlatformApi(builder.build()));
     }
 
     static HttpHeaders etag(String value) {
         HttpHeaders headers = new HttpHeaders();
         headers.setETag(value);
         return headers;
+    }
+
+    static final String PAGE = """
+            {"items":[{"id":"9b2f4c1e-0000-4000-8000-000000000001","slug":"healing-through-the-body",
+             "title":"Healing","summary":"","status":"draft","version":0}],"page":0,"size":100,"totalItems":1,
+             "totalPages":1}
+            """;
+
+    @Test
+    void theCatalogIsAskedForByStatusWithTheLargestPage() {
+        for (String status : List.of("draft", "published", "retracted")) {
+            server.expect(requestTo(BASE + "/api/content/articles?status=" + status + "&size=100"))
+                    .andExpect(method(HttpMethod.GET))
+                    .andRespond(withSuccess(PAGE, MediaType.APPLICATION_JSON));
+        }
+
+        for (String status : List.of("draft", "published", "retracted")) {
+            assertThat(articles.catalog(status).value().items()).extracting(Writing.Summary::slug)
+                    .containsExactly("healing-through-the-body");
+        }
+        server.verify();
+    }
+
+    @Test
+    void creatingPostsTheDraft() {
+        server.expect(requestTo(BASE + "/api/content/articles"))
+                .andExpect(method(HttpMethod.POST))
+                .andExpect(content().json("""
+                        {"slug":null,"title":"Healing","summary":"","markdown":"# Healing","tags":["body"],"nextSlug":null}
+                        """, org.springframework.test.json.JsonCompareMode.STRICT))
+                .andRespond(withStatus(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(ARTICLE));
+
+        Sent<Writing.Article> sent = articles.create(
+                new Writing.CreateRequest(null, "Healing", "", "# Healing", List.of("body"), null));
+
+        assertThat(sent.ok()).isTrue();
+        assertThat(sent.value().slug()).isEqualTo("healing-through-the-body");
+        server.verify();
     }
 
     @Test
@@ -139,11 +178,11 @@ class EditableArticlesTest {
 
     @Test
     void onlyWellFormedEntityTagsAreSent() {
-        assertThat(EditableArticles.wellFormedEtag(ETAG)).isTrue();
-        assertThat(EditableArticles.wellFormedEtag("W/" + ETAG)).isFalse();
-        assertThat(EditableArticles.wellFormedEtag("*")).isFalse();
-        assertThat(EditableArticles.wellFormedEtag("\"a\"\r\nX-Evil: 1")).isFalse();
-        assertThat(EditableArticles.wellFormedEtag("")).isFalse();
-        assertThat(EditableArticles.wellFormedEtag(null)).isFalse();
+        assertThat(AuthoringApi.wellFormedEtag(ETAG)).isTrue();
+        assertThat(AuthoringApi.wellFormedEtag("W/" + ETAG)).isFalse();
+        assertThat(AuthoringApi.wellFormedEtag("*")).isFalse();
+        assertThat(AuthoringApi.wellFormedEtag("\"a\"\r\nX-Evil: 1")).isFalse();
+        assertThat(AuthoringApi.wellFormedEtag("")).isFalse();
+        assertThat(AuthoringApi.wellFormedEtag(null)).isFalse();
     }
 }

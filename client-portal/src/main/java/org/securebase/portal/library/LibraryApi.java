@@ -1,0 +1,60 @@
+package org.securebase.portal.library;
+
+import org.securebase.portal.api.Fetched;
+import org.securebase.portal.api.PlatformApi;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * content-service's published articles ({@code /api/content/articles}), for the library, the assignment form and the
+ * homework page. Writing articles has its own client, {@code writing.AuthoringApi}.
+ */
+@Component
+public class LibraryApi {
+
+    /** Results on one page of the library. */
+    static final int LIBRARY_PAGE = 20;
+    /** Enough to choose from when assigning; a practice's library is far smaller. */
+    static final int TO_ASSIGN = 50;
+
+    private final PlatformApi api;
+
+    public LibraryApi(PlatformApi api) {
+        this.api = api;
+    }
+
+    /** A page of published articles, newest first, or the matches of {@code query} when it is not empty. */
+    public Fetched<Optional<Articles.Page>> search(String query, int page) {
+        return api.get(uri -> {
+            uri.path("/api/content/articles").queryParam("page", page).queryParam("size", LIBRARY_PAGE);
+            if (query != null && !query.isEmpty()) {
+                uri.queryParam("q", query);
+            }
+            return uri.build();
+        }, Articles.Page.class);
+    }
+
+    /** The published articles a therapist may assign. */
+    public Fetched<List<Articles.Summary>> articlesToAssign() {
+        return api.get(uri -> uri.path("/api/content/articles").queryParam("size", TO_ASSIGN).build(), Articles.Page.class)
+                .map(page -> page.map(Articles.Page::items).orElse(List.of()));
+    }
+
+    /** The current version of a published article; empty when there is none with this slug. */
+    public Fetched<Optional<Articles.Article>> article(String slug) {
+        return api.get(uri -> uri.path("/api/content/articles/{slug}").build(slug), Articles.Article.class);
+    }
+
+    /**
+     * One version of an article, as an assignment pins it, and what the page {@code prepare}s from it (sanitized
+     * HTML and so on). A version never changes, so it is prepared once per person and revalidated with
+     * {@code If-None-Match} on every use; content-service still decides each time whether the person may read it.
+     */
+    public <R> Fetched<Optional<R>> pinnedVersion(String slug, int version, Function<Articles.Reading, R> prepare) {
+        return api.getRevalidated(uri -> uri.path("/api/content/articles/{slug}/versions/{version}").build(slug, version),
+                Articles.Reading.class, prepare);
+    }
+}

@@ -1,0 +1,76 @@
+package org.securebase.portal;
+
+import org.junit.jupiter.api.Test;
+import org.securebase.platform.contracts.ContentLimits;
+import org.securebase.platform.contracts.JournalLimits;
+import org.securebase.platform.embedded.PostgresServer;
+import org.securebase.platform.test.TestBackends;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.securebase.portal.WebSliceSecurity.as;
+import static org.securebase.portal.WrittenText.lineOfLength;
+import static org.securebase.portal.WrittenText.ofLength;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The whole portal as it runs (its session store in a real PostgreSQL, its real security, every typed client on the
+ * real {@code PlatformApi}): the application starts, and its forms are checked with the Bean Validation provider and
+ * the limits of platform-contracts before anything is sent. The gateway is not running, so a form that reached a
+ * client would say the service is unavailable instead of explaining the field.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PortalApplicationIT {
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        PostgresServer.Database database = TestBackends.postgres().database("portal", "portal", "portal");
+        registry.add("spring.datasource.url", database::jdbcUrl);
+        registry.add("spring.datasource.username", database::username);
+        registry.add("spring.datasource.password", database::password);
+        registry.add("securebase.keycloak.client-secret", () -> "unused-here");
+        // Nothing listens on port 1: any API call would fail at once as "unavailable".
+        registry.add("securebase.api.base-url", () -> "http://127.0.0.1:1");
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void anOverLongEntryIsExplainedBesideTheFieldWithTheTextKept() throws Exception {
+        String body = ofLength(JournalLimits.ENTRY_BODY + 1);
+
+        String html = mvc.perform(post("/journal").with(as("client")).with(csrf()).param("body", body))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"body-error\"").contains("at most 20,000 characters")
+                .contains("maxlength=\"" + JournalLimits.ENTRY_BODY + "\"").contains(">" + body + "</textarea>")
+                .doesNotContain("unavailable");
+    }
+
+    @Test
+    void anOverLongLibrarySearchIsExplainedAndNotSearched() throws Exception {
+        String html = mvc.perform(get("/library").param("q", lineOfLength(ContentLimits.QUERY + 1)).with(as("client")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"q-error\"").contains("maxlength=\"" + ContentLimits.QUERY + "\"")
+                .doesNotContain("The reading library is unavailable");
+    }
+
+    @Test
+    void aPageWhoseServiceIsDownSaysSoThroughItsTypedClient() throws Exception {
+        String html = mvc.perform(get("/library").with(as("client"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("The reading library is unavailable right now.");
+    }
+}
