@@ -1,16 +1,32 @@
 #!/bin/bash
-# Prints a complete .env for compose.yaml with fresh random secrets and a new journal keyset:
+# Prints a complete .env for compose.yaml with fresh random secrets, and makes journal-service's master key file:
 #   deploy/compose/generate-env.sh [public URL] > deploy/compose/.env && chmod 600 deploy/compose/.env
-# Run it once per installation: the secrets end up in the databases and in Keycloak's realm on first start,
-# so a second run does not rotate anything (see docs/operations.md for rotation).
+# Run it once per installation: the secrets end up in the databases, the Kafka metadata and Keycloak's realm on
+# first start, so a second run does not rotate anything (see docs/operations.md for rotation).
+# The master key (the key-encryption key of the journal's keyset) goes to secrets/journal-master-key.json here
+# (git-ignored, directory mode 700), never into .env: compose.yaml mounts it as a secret file. An existing file is
+# kept. Keep a copy of it off this machine: without it the journals cannot be read.
 # Backups are encrypted to an age public key: SECUREBASE_BACKUP_RECIPIENT=age1... uses yours; otherwise a new key
 # pair is made (needs age-keygen: apt-get install age) and its private half written to backup-identity.txt here,
 # to be moved off this machine.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 public_url="${1:-http://localhost:8080}"
+# letters and digits only: the values go into JAAS and SCRAM syntax, which cannot quote
 secret() { head -c 32 /dev/urandom | base64 | tr -d '/+=\n' | head -c 32; }
-keyset="$("$here/journal-keyset.sh" new)"
+
+secrets="$here/secrets"
+master_key="$secrets/journal-master-key.json"
+(umask 077 && mkdir -p "$secrets")
+chmod 700 "$secrets"
+if [[ -e $master_key ]]; then
+  echo "keeping the existing journal master key $master_key" >&2
+else
+  key="$("$here/journal-keyset.sh" new)"
+  (umask 022 && printf '%s\n' "$key" > "$master_key")
+  echo "journal master key written to $master_key: keep a copy OFF this machine, losing it loses the journals" >&2
+fi
+
 recipient="${SECUREBASE_BACKUP_RECIPIENT:-}"
 if [[ -z $recipient ]]; then
   identity="$here/backup-identity.txt"
@@ -32,10 +48,16 @@ PORTAL_DB_PASSWORD=$(secret)
 CONTENT_DB_PASSWORD=$(secret)
 JOURNAL_DB_PASSWORD=$(secret)
 ACCOUNT_DB_PASSWORD=$(secret)
+CONTENT_APP_DB_PASSWORD=$(secret)
+JOURNAL_APP_DB_PASSWORD=$(secret)
+ACCOUNT_APP_DB_PASSWORD=$(secret)
+KAFKA_OPERATOR_PASSWORD=$(secret)
+KAFKA_ACCOUNT_SERVICE_PASSWORD=$(secret)
+KAFKA_JOURNAL_SERVICE_PASSWORD=$(secret)
+KAFKA_CONTENT_SERVICE_PASSWORD=$(secret)
 KEYCLOAK_ADMIN_PASSWORD=$(secret)
 PORTAL_CLIENT_SECRET=$(secret)
 ACCOUNT_SERVICE_CLIENT_SECRET=$(secret)
-JOURNAL_CRYPTO_KEYSET='$keyset'
 SECUREBASE_BACKUP_RECIPIENT=$recipient
 # only read by compose.demo.yaml
 SECUREBASE_DEMO_PASSWORD=$(secret)

@@ -164,6 +164,15 @@ SQL
       sql --set=target="$target" <<< 'DROP DATABASE IF EXISTS :"target";' || true
       fail "restoring $db failed; database $db is unchanged"
     fi
+    # Who may connect is the database's own ACL, which a dump of its contents does not carry: the restored database
+    # gets the same grants as the one it replaces (the services' application roles, <name>_app). The grants inside
+    # (tables, sequences) come with the dump, as the roles exist already (init-databases.sh).
+    sql --set=db="$db" --set=target="$target" <<'SQL'
+SELECT format('GRANT CONNECT ON DATABASE %I TO %I', :'target', grantee.rolname)
+  FROM pg_database d, aclexplode(d.datacl) acl JOIN pg_roles grantee ON grantee.oid = acl.grantee
+ WHERE d.datname = :'db' AND acl.privilege_type = 'CONNECT' AND acl.grantee <> d.datdba
+\gexec
+SQL
     sql --set=db="$db" --set=target="$target" --set=old="$old" <<'SQL'
 ALTER DATABASE :"db" RENAME TO :"old";
 ALTER DATABASE :"target" RENAME TO :"db";

@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 
 /**
- * journal-service's keyset, made and rotated the way its {@code Keysets} does (AES-256-GCM, a new primary key on
- * rotation, old keys kept for reading), run by the JDK as a single-file program: see ../journal-keyset.sh. Key
+ * Tink AEAD keysets for journal-service, made and rotated the way its {@code Keysets} does (AES-256-GCM, a new
+ * primary key on rotation, old keys kept for reading): its master key file ({@code new}) and keyset files from before
+ * keysets were stored in its database. Run by the JDK as a single-file program: see ../journal-keyset.sh. Key
  * material goes to standard output only; {@code info} prints ids and status, never a key.
  */
 public class JournalKeyset {

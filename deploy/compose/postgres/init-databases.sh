@@ -1,8 +1,13 @@
 #!/bin/bash
 # Runs once, when the PostgreSQL data directory is empty (docker-entrypoint-initdb.d; the dev Kubernetes
-# overlay mounts the same file). One database and one owning role per service, each role with its own
-# password from the environment: <NAME>_DB_PASSWORD. A role owns only its database and cannot connect to the
-# others (CONNECT is revoked from PUBLIC).
+# overlay mounts the same file). One database and one owning role per owner, each role with its own password from
+# the environment: <NAME>_DB_PASSWORD. A role owns only its database and cannot connect to the others (CONNECT is
+# revoked from PUBLIC).
+#
+# The services content, journal and account also get an application role, <name>_app (<NAME>_APP_DB_PASSWORD), that
+# they run as: it may connect to its database and owns nothing; the service's migrations, run as the owner, grant it
+# read and write on the tables and only SELECT and INSERT on the append-only ones (platform-web's
+# ApplicationRoleGrants). The portal and Keycloak run as their owner.
 set -euo pipefail
 for name in keycloak portal content journal account; do
   var="$(echo "$name" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
@@ -12,5 +17,14 @@ for name in keycloak portal content journal account; do
 CREATE ROLE :"role" LOGIN PASSWORD :'password';
 CREATE DATABASE :"role" OWNER :"role";
 REVOKE CONNECT ON DATABASE :"role" FROM PUBLIC;
+SQL
+done
+for name in content journal account; do
+  var="$(echo "$name" | tr '[:lower:]' '[:upper:]')_APP_DB_PASSWORD"
+  password="${!var:?$var is not set}"
+  psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
+       --set=database="$name" --set=role="${name}_app" --set=password="$password" <<'SQL'
+CREATE ROLE :"role" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD :'password';
+GRANT CONNECT ON DATABASE :"database" TO :"role";
 SQL
 done

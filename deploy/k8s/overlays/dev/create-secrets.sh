@@ -1,10 +1,13 @@
 #!/bin/bash
-# Creates (or replaces) the Secrets the dev overlay references, with random values and a fresh journal
-# keyset, in namespace securebase-dev (or $1). Prints the demo password. Needs kubectl, a JDK and the repo.
+# Creates (or replaces) the Secrets the dev overlay references, with random values and a fresh journal master
+# key, in namespace securebase-dev (or $1). Prints the demo password. Needs kubectl, a JDK and the repo.
 # deploy/validation checks that every Secret name and key the dev overlay references is created here.
+# The Kafka users' Secrets have the names and keys Strimzi's User Operator gives them in production (password,
+# sasl.jaas.config), so the base's Deployments read them unchanged.
 set -euo pipefail
 ns="${1:-securebase-dev}"
 here="$(cd "$(dirname "$0")" && pwd)"
+# letters and digits only: the values go into JAAS and SCRAM syntax, which cannot quote
 secret() { head -c 32 /dev/urandom | base64 | tr -d '/+=\n' | head -c 32; }
 apply() { kubectl -n "$ns" create secret generic "$@" --dry-run=client -o yaml | kubectl apply -f -; }
 kubectl create namespace "$ns" --dry-run=client -o yaml | kubectl apply -f -
@@ -12,9 +15,21 @@ apply postgres-superuser --from-literal=password="$(secret)"
 for db in portal content journal account keycloak; do
   apply "$db-db-app" --from-literal=username="$db" --from-literal=password="$(secret)"
 done
+for db in content journal account; do
+  apply "$db-db-application" --from-literal=username="${db}_app" --from-literal=password="$(secret)" --type=kubernetes.io/basic-auth
+done
+apply kafka-operator --from-literal=password="$(secret)"
+for user in account-service journal-service content-service; do
+  password="$(secret)"
+  jaas="org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$user\" password=\"$password\";"
+  apply "$user" --from-literal=password="$password" --from-literal=sasl.jaas.config="$jaas"
+done
 apply securebase-keycloak-clients --from-literal=portal="$(secret)" --from-literal=account-service="$(secret)"
 apply keycloak-bootstrap-admin --from-literal=password="$(secret)"
-apply journal-crypto --from-literal=keyset.json="$("$here/../../../compose/journal-keyset.sh" new)"
+# only if there is none yet: a new master key would make the keyset in the journal database unreadable
+if ! kubectl -n "$ns" get secret journal-crypto > /dev/null 2>&1; then
+  apply journal-crypto --from-literal=master-key.json="$("$here/../../../compose/journal-keyset.sh" new)"
+fi
 demo="$(secret)"
 apply securebase-demo --from-literal=password="$demo"
 echo "demo password (admin@, therapist@, client@securebase.test): $demo"

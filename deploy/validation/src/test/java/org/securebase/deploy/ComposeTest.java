@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComposeTest {
 
     private static final Set<String> SERVICE_KEYS = Set.of("image", "build", "restart", "command", "entrypoint", "environment",
-            "volumes", "ports", "depends_on", "healthcheck", "networks", "mem_limit", "stop_grace_period");
+            "volumes", "ports", "depends_on", "healthcheck", "networks", "mem_limit", "stop_grace_period", "secrets");
 
     @Test
     void composeServicesUseOnlyKnownKeysAndValidDependencies() {
@@ -72,7 +72,7 @@ class ComposeTest {
                 required.add(m.group(1));
             }
         }
-        assertThat(required).contains("SECUREBASE_PUBLIC_URL", "JOURNAL_CRYPTO_KEYSET");
+        assertThat(required).contains("SECUREBASE_PUBLIC_URL", "KAFKA_OPERATOR_PASSWORD", "JOURNAL_APP_DB_PASSWORD");
         Set<String> example = new TreeSet<>();
         Matcher line = Pattern.compile("(?m)^#?([A-Z][A-Z0-9_]*)=").matcher(Project.read(Deployments.COMPOSE_DIR.resolve(".env.example")));
         while (line.find()) {
@@ -91,7 +91,7 @@ class ComposeTest {
     @Test
     void noSecretIsWrittenIntoComposeFiles() {
         List<String> problems = new ArrayList<>();
-        for (String file : List.of("compose.yaml", "compose.demo.yaml")) {
+        for (String file : List.of("compose.yaml", "compose.demo.yaml", "compose.keyset-import.yaml")) {
             Project.yaml(Deployments.COMPOSE_DIR.resolve(file)).path("services").fields().forEachRemaining(service ->
                     service.getValue().path("environment").fields().forEachRemaining(env -> {
                         String value = env.getValue().asText();
@@ -119,11 +119,5 @@ class ComposeTest {
         String ignore = Project.read(Deployments.COMPOSE_DIR.resolve("Dockerfile.dockerignore"));
         assertThat(ignore.lines()).contains("**", "!*/target/*-exec.jar", "!deploy/compose/healthcheck.sh");
         assertThat(Path.of(Deployments.COMPOSE_DIR.resolve("healthcheck.sh").toString()).toFile().canExecute()).isTrue();
-    }
-
-    @Test
-    void kafkaTopicsCreatedByComposeAreTheSharedTopicsAndTheirDeadLetterTopics() {
-        String command = Deployments.compose().path("services").path("kafka-topics").path("command").get(0).asText();
-        assertThat(RealmAndTopicsTest.topicsIn(command)).isEqualTo(Deployments.topicsWithDeadLetters());
     }
 }

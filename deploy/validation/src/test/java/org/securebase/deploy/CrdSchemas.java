@@ -26,7 +26,7 @@ import java.util.Map;
 final class CrdSchemas {
 
     private static final String[] FILES = {
-            "kafka", "kafkanodepool", "kafkatopic", "cnpg-cluster", "cnpg-scheduledbackup", "barman-objectstore",
+            "kafka", "kafkanodepool", "kafkatopic", "kafkauser", "cnpg-cluster", "cnpg-scheduledbackup", "barman-objectstore",
             "keycloak", "keycloakrealmimport", "podmonitor", "prometheusrule"};
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30());

@@ -69,21 +69,12 @@ final class Deployments {
         return env;
     }
 
-    /** Kafka topic names declared in platform-events' Topics class, plus each one's dead-letter topic. */
+    /** Kafka topic names of platform-events' Topics, plus each one's dead-letter topic. */
     static Set<String> topicsWithDeadLetters() {
-        String source = Project.read(Project.path("platform/platform-events/src/main/java/org/securebase/platform/events/Topics.java"));
-        Matcher constant = Pattern.compile("public static final String (\\w+) = \"(securebase\\.[^\"]+)\";").matcher(source);
-        Matcher suffix = Pattern.compile("DEAD_LETTER_SUFFIX = \"([^\"]+)\";").matcher(source);
-        if (!suffix.find()) {
-            throw new AssertionError("Topics.java has no DEAD_LETTER_SUFFIX");
-        }
         Set<String> topics = new TreeSet<>();
-        while (constant.find()) {
-            topics.add(constant.group(2));
-            topics.add(constant.group(2) + suffix.group(1));
-        }
-        if (topics.isEmpty()) {
-            throw new AssertionError("found no topic constants in Topics.java");
+        for (String topic : org.securebase.platform.events.Topics.ALL) {
+            topics.add(topic);
+            topics.add(org.securebase.platform.events.Topics.deadLetterOf(topic));
         }
         return topics;
     }

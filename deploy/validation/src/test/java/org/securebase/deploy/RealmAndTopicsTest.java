@@ -18,15 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Keycloak imports the local stack's realm file everywhere; Kafka has the shared topics everywhere. */
 class RealmAndTopicsTest {
 
-    static Set<String> topicsIn(String text) {
-        Set<String> topics = new TreeSet<>();
-        Matcher m = Pattern.compile("securebase\\.[a-z0-9.-]+\\.v[0-9]+(\\.dlt)?").matcher(text);
-        while (m.find()) {
-            topics.add(m.group());
-        }
-        return topics;
-    }
-
     @Test
     void theLocalStackImportsTheRealmFileTheDeploymentsUse() {
         Matcher realm = Pattern.compile("realmImport\\(config\\.projectRoot\\(\\)\\.resolve\\(\"([^\"]+)\"\\)")
@@ -130,14 +121,9 @@ class RealmAndTopicsTest {
             assertThat(topic.document().path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo(cluster);
             assertThat(spec.path("replicas").asInt()).as(topic + " replicas").isEqualTo(3);
             assertThat(spec.path("config").path("min.insync.replicas").asInt()).as(topic + " min.insync.replicas").isEqualTo(2);
-            assertThat(spec.path("partitions").asInt()).as(topic + " partitions").isGreaterThanOrEqualTo(3);
         }
+        // partitions, compaction and retention per topic, and the services' addresses: KafkaIdentitiesTest
         assertThat(topics).isEqualTo(Deployments.topicsWithDeadLetters());
-        String bootstrap = cluster + "-kafka-bootstrap:9092";
-        for (String service : Project.SERVICES) {
-            assertThat(Deployments.env(Deployments.container(production, service)).get("SPRING_KAFKA_BOOTSTRAP_SERVERS").path("value").asText())
-                    .isEqualTo(bootstrap);
-        }
     }
 
     @Test
@@ -148,14 +134,8 @@ class RealmAndTopicsTest {
         Deployments.build("dev").resources().stream().flatMap(r -> Kustomize.containers(r.document()).stream())
                 .forEach(container -> images.add(container.path("image").asText()));
         List<String> kafka = images.stream().filter(i -> i.startsWith("apache/kafka:")).toList();
-        assertThat(kafka).as("Compose's broker and topic job, the dev overlay's broker and topic job").hasSize(4);
+        assertThat(kafka).as("Compose's broker and kafka-setup, the dev overlay's broker and kafka-setup Job").hasSize(4);
         assertThat(kafka).as("the same Kafka as production's spec.kafka.version").allMatch(i -> i.equals("apache/kafka:" + production));
-    }
-
-    @Test
-    void theDevTopicJobCreatesTheSharedTopics() {
-        JsonNode job = Deployments.build("dev").get("Job", "kafka-topics").document();
-        assertThat(topicsIn(Kustomize.containers(job).get(0).path("args").toString())).isEqualTo(Deployments.topicsWithDeadLetters());
     }
 
     @Test

@@ -78,7 +78,7 @@ class SecretsTest {
     void everySecretTheDevOverlayReferencesIsCreatedByItsScript() {
         String script = Project.read(Deployments.K8S.resolve("overlays/dev/create-secrets.sh"));
         Set<String> created = new TreeSet<>();
-        Matcher loop = Pattern.compile("for (\\w+) in ([\\w ]+); do\\n(.*?)\\ndone", Pattern.DOTALL).matcher(script);
+        Matcher loop = Pattern.compile("for (\\w+) in ([\\w -]+); do\\n(.*?)\\ndone", Pattern.DOTALL).matcher(script);
         StringBuilder expanded = new StringBuilder(script);
         while (loop.find()) {
             for (String word : loop.group(2).trim().split("\\s+")) {
@@ -103,12 +103,23 @@ class SecretsTest {
         Kustomize.Build production = Deployments.build("production");
         Set<String> generatedByCloudNativePg = new TreeSet<>();
         production.ofKind("Cluster").forEach(c -> generatedByCloudNativePg.add(c.name() + "-app"));
+        // Strimzi's: a Secret per KafkaUser (password, sasl.jaas.config) and the cluster CA's certificate
+        Set<String> generatedByStrimzi = new TreeSet<>();
+        production.ofKind("KafkaUser").forEach(u -> {
+            generatedByStrimzi.add(u.name() + "/password");
+            generatedByStrimzi.add(u.name() + "/sasl.jaas.config");
+        });
+        production.ofKind("Kafka").forEach(k -> {
+            for (String key : List.of("ca.crt", "ca.p12", "ca.password", "*")) {
+                generatedByStrimzi.add(k.name() + "-cluster-ca-cert/" + key);
+            }
+        });
         String operations = Project.read(Project.path("docs/operations.md"));
         List<String> undocumented = new ArrayList<>();
         for (String reference : references(production)) {
             String name = reference.substring(0, reference.indexOf('/'));
             String key = reference.substring(reference.indexOf('/') + 1);
-            if (generatedByCloudNativePg.contains(name)) {
+            if (generatedByCloudNativePg.contains(name) || generatedByStrimzi.contains(reference)) {
                 continue;
             }
             if (!operations.contains("`" + name + "`") || (!key.equals("*") && !operations.contains("`" + key + "`"))) {

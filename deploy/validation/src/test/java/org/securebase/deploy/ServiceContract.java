@@ -254,11 +254,15 @@ record ServiceContract(String service, Map<String, String> properties, Map<Strin
             }
             Matcher call = Pattern.compile("^(\\w+)\\((.*)\\)$").matcher(e);
             if (call.find() && methods.containsKey(call.group(1))) {
-                Set<String> keys = new TreeSet<>(putKeys(methods.get(call.group(1))));
-                for (String argument : call.group(2).split(",")) {
-                    Set<String> known = variables.get(argument.trim());
+                Set<String> keys = new TreeSet<>(helperKeys(call.group(1), methods, new TreeSet<>()));
+                for (String argument : topLevelArguments(call.group(2))) {
+                    String a = argument.trim();
+                    Set<String> known = variables.get(a);
                     if (known != null) {
                         keys.addAll(known);
+                    } else if (a.matches("^\\w+\\(.*\\)$") && methods.containsKey(a.substring(0, a.indexOf('(')))) {
+                        // a helper's result passed on: withKafka(withOwnerAndApplicationRole(common, "content"), ...)
+                        keys.addAll(evaluate(a, variables, methods, statement));
                     }
                 }
                 return keys;
@@ -282,6 +286,50 @@ record ServiceContract(String service, Map<String, String> properties, Map<Strin
                 throw new AssertionError(SOURCE + ": unknown env map '" + name + "' in: " + statement);
             }
             return keys;
+        }
+
+        /**
+         * The variables a helper method puts, with those of the helpers it calls itself (unqualified calls of methods
+         * of the same file: withOwnerAndApplicationRole builds on withDatabase).
+         */
+        private static Set<String> helperKeys(String method, Map<String, String> methods, Set<String> visited) {
+            Set<String> keys = new TreeSet<>();
+            if (!visited.add(method)) {
+                return keys;
+            }
+            String body = methods.get(method);
+            keys.addAll(putKeys(body));
+            Matcher call = Pattern.compile("(?<![\\w.])(\\w+)\\(").matcher(body);
+            while (call.find()) {
+                if (methods.containsKey(call.group(1))) {
+                    keys.addAll(helperKeys(call.group(1), methods, visited));
+                }
+            }
+            return keys;
+        }
+
+        /** The arguments of a call, split at the commas that are not inside parentheses or a string literal. */
+        static List<String> topLevelArguments(String arguments) {
+            List<String> parts = new ArrayList<>();
+            int depth = 0;
+            boolean quoted = false;
+            StringBuilder current = new StringBuilder();
+            for (char c : arguments.toCharArray()) {
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && c == '(') {
+                    depth++;
+                } else if (!quoted && c == ')') {
+                    depth--;
+                } else if (!quoted && depth == 0 && c == ',') {
+                    parts.add(current.toString());
+                    current.setLength(0);
+                    continue;
+                }
+                current.append(c);
+            }
+            parts.add(current.toString());
+            return parts;
         }
 
         private static Set<String> putKeys(String body) {
