@@ -53,7 +53,7 @@ class PortalApplicationIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("id=\"body-error\"").contains("at most 20,000 characters")
-                .contains("maxlength=\"" + JournalLimits.ENTRY_BODY + "\"").contains(">" + body + "</textarea>")
+                .contains("data-max-length=\"" + JournalLimits.ENTRY_BODY + "\"").contains(">" + body + "</textarea>")
                 .doesNotContain("unavailable");
     }
 
@@ -62,7 +62,7 @@ class PortalApplicationIT {
         String html = mvc.perform(get("/library").param("q", lineOfLength(ContentLimits.QUERY + 1)).with(as("client")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(html).contains("id=\"q-error\"").contains("maxlength=\"" + ContentLimits.QUERY + "\"")
+        assertThat(html).contains("id=\"q-error\"").contains("data-max-length=\"" + ContentLimits.QUERY + "\"")
                 .doesNotContain("The reading library is unavailable");
     }
 

@@ -7,9 +7,9 @@ public final class FormText {
     }
 
     /**
-     * Browsers send a textarea's line breaks as CRLF but count each as one character against {@code maxlength}; as LF
-     * they count here and in the services as the browser counted them, so text the browser accepted is never refused
-     * for its line breaks. Nothing else changes; null becomes empty.
+     * Browsers send a textarea's line breaks as CRLF but count each as one character (as a person does, and as a
+     * character counter shows); as LF they count here and in the services the same way, so text within the limit as
+     * the person sees it is never refused for its line breaks. Nothing else changes; null becomes empty.
      */
     public static String lines(String typed) {
         return typed == null ? "" : typed.replace("\r\n", "\n");

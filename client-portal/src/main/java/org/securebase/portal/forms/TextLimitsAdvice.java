@@ -9,9 +9,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import java.util.Map;
 
 /**
- * Gives every page {@code limits}: the length limits of the services (platform-contracts), for the {@code maxlength}
- * of each field and for the hints that name them, so the browser stops typing where the service and the portal's own
- * check stop accepting.
+ * Gives every page {@code limits}: the length limits of the services (platform-contracts), for the hints that name
+ * them and each field's {@code data-max-length}. Not {@code maxlength}: a browser silently drops what is pasted beyond
+ * it, which is the cut the portal never makes; over-long text is sent, and comes back as a field error with the
+ * person's text kept.
  */
 @ControllerAdvice
 class TextLimitsAdvice {

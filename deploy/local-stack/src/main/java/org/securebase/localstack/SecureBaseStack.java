@@ -289,8 +289,12 @@ public final class SecureBaseStack implements AutoCloseable {
         if (base == null) {
             throw new IllegalArgumentException("no service " + service);
         }
-        Map<String, String> env = withDatabase(base, databases.computeIfAbsent(instanceName,
-                name -> postgres.database(name, name, secrets.getOrCreate("db." + name + ".password"))));
+        databases.computeIfAbsent(instanceName,
+                name -> postgres.database(name, name, secrets.getOrCreate("db." + name + ".password")));
+        // Its own owner runs its migrations and its own application role runs it, as for the first instance.
+        Map<String, String> env = base.containsKey("SPRING_FLYWAY_USER")
+                ? withOwnerAndApplicationRole(base, instanceName)
+                : withDatabase(base, databases.get(instanceName));
         env.putAll(environment);
         ServiceProcess process = launch(service, instanceName, port, env);
         services.put(instanceName, process);

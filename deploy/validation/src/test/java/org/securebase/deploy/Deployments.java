@@ -49,7 +49,10 @@ final class Deployments {
 
     /** The one container of a service's Deployment in a build. */
     static JsonNode container(Kustomize.Build build, String service) {
-        JsonNode deployment = build.get("Deployment", service).document();
+        // the dev overlay runs its stateful servers (PostgreSQL, Kafka) as StatefulSets
+        JsonNode deployment = build.resources().stream()
+                .filter(r -> (r.kind().equals("Deployment") || r.kind().equals("StatefulSet")) && r.name().equals(service))
+                .findFirst().orElseThrow(() -> new AssertionError("no Deployment or StatefulSet " + service)).document();
         for (JsonNode container : Kustomize.containers(deployment)) {
             if (container.path("name").asText().equals(service)) {
                 return container;

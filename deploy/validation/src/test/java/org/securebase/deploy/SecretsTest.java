@@ -40,7 +40,14 @@ class SecretsTest {
                     into.add(value.path("name").asText() + "/" + value.path("key").asText());
                 }
                 if (field.getKey().equals("secret") && value.isObject() && value.has("secretName")) {
-                    into.add(value.path("secretName").asText() + "/*");
+                    // a volume that projects only some keys needs only those
+                    String name = value.path("secretName").asText();
+                    if (value.path("items").isEmpty()) {
+                        into.add(name + "/*");
+                    } else {
+                        value.path("items").forEach(item -> into.add(name + "/" + item.path("key").asText()));
+                    }
+                    return;
                 }
                 if (field.getKey().equals("secretName") && value.isTextual()) {
                     into.add(value.asText() + "/*");
@@ -103,6 +110,8 @@ class SecretsTest {
         Kustomize.Build production = Deployments.build("production");
         Set<String> generatedByCloudNativePg = new TreeSet<>();
         production.ofKind("Cluster").forEach(c -> generatedByCloudNativePg.add(c.name() + "-app"));
+        // and each cluster's CA (ca.crt, ca.key), against which clients verify the server
+        production.ofKind("Cluster").forEach(c -> generatedByCloudNativePg.add(c.name() + "-ca"));
         // Strimzi's: a Secret per KafkaUser (password, sasl.jaas.config) and the cluster CA's certificate
         Set<String> generatedByStrimzi = new TreeSet<>();
         production.ofKind("KafkaUser").forEach(u -> {

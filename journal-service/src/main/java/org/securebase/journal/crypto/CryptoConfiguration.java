@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Optional;
 
+import com.google.crypto.tink.Aead;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +34,9 @@ class CryptoConfiguration {
             log.warn("A development master key may be generated (securebase.journal.crypto.generate-dev-master-key=true). "
                     + "Never use this setting in production.");
         }
-        return new KeyRing(jdbc, MasterKeys.open(properties.kekUri(), properties.generateDevMasterKey()),
+        Optional<Aead> previousKek = Optional.ofNullable(properties.previousKekUri()).filter(uri -> !uri.isBlank())
+                .map(uri -> MasterKeys.open(uri, false));
+        return new KeyRing(jdbc, MasterKeys.open(properties.kekUri(), properties.generateDevMasterKey()), previousKek,
                 properties.refreshInterval(), clock, legacyKeyset(properties));
     }
 

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param kekUri              the key-encryption key that wraps the keyset: {@code gcp-kms://…}, {@code aws-kms://…}
  *                            or {@code file:<path>} (a master key file on a mounted secret volume)
+ * @param previousKekUri      while the key-encryption key is being replaced: the one the keyset is stored under now,
+ *                            from which it is re-wrapped under {@code kekUri} at start; unset otherwise
  * @param generateDevMasterKey create the {@code file:} master key when it does not exist: the local stack and the
  *                            tests only; never in production, where a missing KEK must stop the service
  * @param keysetFile          a cleartext Tink JSON keyset from before keysets were kept in the database: imported once
@@ -20,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rotationBatchSize   rows re-encrypted per batch
  */
 @ConfigurationProperties("securebase.journal.crypto")
-public record CryptoProperties(String kekUri, @DefaultValue("false") boolean generateDevMasterKey, Path keysetFile,
+public record CryptoProperties(String kekUri, String previousKekUri, @DefaultValue("false") boolean generateDevMasterKey, Path keysetFile,
                                @DefaultValue("PT5S") Duration refreshInterval,
                                @DefaultValue("PT15S") Duration rotationPropagation,
                                @DefaultValue("500") int rotationBatchSize) {

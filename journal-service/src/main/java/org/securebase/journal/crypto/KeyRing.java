@@ -32,6 +32,7 @@ public final class KeyRing implements KeySource {
 
     private final JdbcClient jdbc;
     private final Aead kek;
+    private final Optional<Aead> previousKek;
     private final Duration refreshInterval;
     private final Clock clock;
 
@@ -46,14 +47,53 @@ public final class KeyRing implements KeySource {
     }
 
     KeyRing(JdbcClient jdbc, Aead kek, Duration refreshInterval, Clock clock, Optional<String> legacyKeysetToImport) {
+        this(jdbc, kek, Optional.empty(), refreshInterval, clock, legacyKeysetToImport);
+    }
+
+    /**
+     * @param previousKek the key-encryption key the keyset may still be stored under while the KEK is being replaced:
+     *                    a keyset found under it is re-wrapped under {@code kek} at start
+     */
+    KeyRing(JdbcClient jdbc, Aead kek, Optional<Aead> previousKek, Duration refreshInterval, Clock clock,
+            Optional<String> legacyKeysetToImport) {
         this.jdbc = jdbc;
         this.kek = kek;
+        this.previousKek = previousKek;
         this.refreshInterval = refreshInterval;
         this.clock = clock;
         if (read().isEmpty()) {
             bootstrap(legacyKeysetToImport);
         }
+        previousKek.ifPresent(this::rewrapFrom);
         refreshNow();
+    }
+
+    /**
+     * Moves the stored keyset from the previous key-encryption key to the current one; the keys inside, and so every
+     * ciphertext, stay as they are. The revision is raised so that every other instance re-reads the row.
+     */
+    private void rewrapFrom(Aead previous) {
+        StoredRow row = jdbc.sql("select revision, encrypted_keyset from crypto_keyset where id = 1")
+                .query((rs, n) -> new StoredRow(rs.getLong("revision"), rs.getString("encrypted_keyset"))).single();
+        if (unwrap(row.encryptedKeyset(), kek).isPresent()) {
+            return;
+        }
+        KeysetHandle handle = unwrap(row.encryptedKeyset(), previous).orElseThrow(() -> new IllegalStateException(
+                "the stored keyset decrypts with neither the key-encryption key nor the previous one"));
+        int updated = jdbc.sql("""
+                        update crypto_keyset set encrypted_keyset = :keyset, revision = revision + 1, updated_at = :now
+                        where id = 1 and revision = :revision""")
+                .param("keyset", encrypt(handle))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("revision", row.revision())
+                .update();
+        if (updated == 1) {
+            log.info("Re-wrapped the keyset in crypto_keyset under the new key-encryption key; "
+                    + "remove securebase.journal.crypto.previous-kek-uri once every instance runs with the new one");
+        }
+    }
+
+    private record StoredRow(long revision, String encryptedKeyset) {
     }
 
     @Override
@@ -169,11 +209,18 @@ public final class KeyRing implements KeySource {
     }
 
     private KeysetHandle decrypt(String encrypted) {
+        // During a KEK replacement an instance started with both keys may read the row before or after the re-wrap.
+        Optional<KeysetHandle> handle = unwrap(encrypted, kek).or(() -> previousKek.flatMap(p -> unwrap(encrypted, p)));
+        // Not the key-encryption key this keyset was stored under: never start with a keyset made up instead.
+        return handle.orElseThrow(() -> new IllegalStateException(
+                "the stored keyset does not decrypt with the configured key-encryption key"));
+    }
+
+    private static Optional<KeysetHandle> unwrap(String encrypted, Aead wrappingKey) {
         try {
-            return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(encrypted, kek, KEYSET_ASSOCIATED_DATA);
+            return Optional.of(TinkJsonProtoKeysetFormat.parseEncryptedKeyset(encrypted, wrappingKey, KEYSET_ASSOCIATED_DATA));
         } catch (GeneralSecurityException | RuntimeException e) {
-            // Not the key-encryption key this keyset was stored under: never start with a keyset made up instead.
-            throw new IllegalStateException("the stored keyset does not decrypt with the configured key-encryption key");
+            return Optional.empty();
         }
     }
 

@@ -142,7 +142,7 @@ final class AccessRules {
 
     /**
      * Journal entries: the client writes, edits, deletes and reads their own; the therapist reads those shared with
-     * them while the client is on their caseload. The access audit: clients the reads of their own data, admins all.
+     * them while the client is on their caseload. The access audit: clients the reads of their own data, admins all (and only admins export it).
      */
     private static List<Rule.Builder> journal() {
         return List.of(
@@ -188,7 +188,9 @@ final class AccessRules {
                         .allowed(CLIENTS).allowed(ADMIN).forbidden(THERAPISTS),
                 rule(JOURNAL, "GET", "/api/journal/audit").variant("about the owner")
                         .query(objects -> "subject=" + objects.ownerClientId())
-                        .allowed(OWNER_CLIENT, ADMIN).rejected(OTHER_CLIENT).forbidden(THERAPISTS));
+                        .allowed(OWNER_CLIENT, ADMIN).rejected(OTHER_CLIENT).forbidden(THERAPISTS),
+                rule(JOURNAL, "GET", "/api/journal/audit/export")
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN));
     }
 
     /** Invite, deactivate, assign caseloads: admins. Everyone reads their own account, therapists their caseload. */
