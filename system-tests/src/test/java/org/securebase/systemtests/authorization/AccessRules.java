@@ -189,7 +189,7 @@ final class AccessRules {
                 rule(JOURNAL, "GET", "/api/journal/audit").variant("about the owner")
                         .query(objects -> "subject=" + objects.ownerClientId())
                         .allowed(OWNER_CLIENT, ADMIN).rejected(OTHER_CLIENT).forbidden(THERAPISTS),
-                rule(JOURNAL, "GET", "/api/journal/audit/export")
+                rule(JOURNAL, "GET", "/api/journal/audit/export").header("Accept", objects -> "text/csv")
                         .allowed(ADMIN).forbidden(ALL_BUT_ADMIN));
     }
 
