@@ -54,7 +54,7 @@ class PortalApplicationIT {
 
         assertThat(html).contains("id=\"body-error\"").contains("at most 20,000 characters")
                 .contains("data-max-length=\"" + JournalLimits.ENTRY_BODY + "\"").contains(">" + body + "</textarea>")
-                .doesNotContain("unavailable");
+                .contains("/js/limits.js").doesNotContain("maxlength=").doesNotContain("unavailable");
     }
 
     @Test
