@@ -54,7 +54,7 @@ class PortalApplicationIT {
 
         assertThat(html).contains("id=\"body-error\"").contains("at most 20,000 characters")
                 .contains("data-max-length=\"" + JournalLimits.ENTRY_BODY + "\"").contains(">" + body + "</textarea>")
-                .contains("/js/limits.js").doesNotContain("maxlength=").doesNotContain("unavailable");
+                .containsPattern("/js/limits-[0-9a-f]{32}\\.js").doesNotContain("maxlength=").doesNotContain("unavailable");
     }
 
     @Test
@@ -72,5 +72,18 @@ class PortalApplicationIT {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("The reading library is unavailable right now.");
+    }
+
+    @Test
+    void scriptsAndStylesAreNamedByTheirContentAndKeptAYear() throws Exception {
+        String html = mvc.perform(post("/journal").with(as("client")).with(csrf()).param("body", ofLength(10)))
+                .andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("/js/limits-[0-9a-f]{32}\\.js").matcher(html);
+        assertThat(script.find()).as("the page names the script by its content hash").isTrue();
+
+        var response = mvc.perform(get(script.group())).andExpect(status().isOk()).andReturn().getResponse();
+
+        assertThat(response.getContentAsString()).contains("data-max-length");
+        assertThat(response.getHeader("Cache-Control")).contains("max-age=31536000").doesNotContain("no-store");
     }
 }

@@ -136,7 +136,7 @@ class WritingControllerTest {
                 .contains("data-preview-url=\"/writing/preview\"")
                 .contains("id=\"preview\" class=\"reading-body\"")
                 .contains("name=\"intent\" value=\"preview\"")
-                .contains("src=\"/js/writing.js\" defer")
+                .containsPattern("src=\"/js/writing(-[0-9a-f]{32})?\\.js\" defer")
                 .doesNotContain("name=\"action\"").doesNotContain(" style=").doesNotContain("onclick");
     }
 

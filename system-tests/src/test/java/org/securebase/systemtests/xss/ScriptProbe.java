@@ -78,7 +78,7 @@ final class ScriptProbe {
 
     /**
      * Everything in the built DOM that could run script now or on a click. The portal's own pages use external
-     * scripts from /js/ only, no frames, no handler attributes; the mood chart is plain SVG shapes.
+     * scripts from /js/ only (named with their content hash), no frames, no handler attributes; the mood chart is plain SVG shapes.
      */
     private static final String SCAN = """
             var problems = [];
@@ -95,11 +95,11 @@ final class ScriptProbe {
               if (dangerous.indexOf(tag) >= 0) { problems.push('element <' + tag + '>'); }
               if (tag === 'script') {
                 var src = el.getAttribute('src');
-                if (!src || !/^\\/js\\/[a-z-]+\\.js$/.test(src)) { problems.push('script not the portal\\'s own: ' + (src || el.textContent.slice(0, 80))); }
+                if (!src || !/^\\/js\\/[a-z-]+(-[0-9a-f]{32})?\\.js$/.test(src)) { problems.push('script not the portal\\'s own: ' + (src || el.textContent.slice(0, 80))); }
               }
               if (tag === 'meta' && el.hasAttribute('http-equiv')) { problems.push('meta http-equiv ' + el.getAttribute('http-equiv')); }
               if (tag === 'style' ) { problems.push('style element: ' + el.textContent.slice(0, 80)); }
-              if (tag === 'link' && !/^\\/css\\/[a-z-]+\\.css$/.test(el.getAttribute('href') || '')) { problems.push('link ' + el.outerHTML.slice(0, 120)); }
+              if (tag === 'link' && !/^\\/css\\/[a-z-]+(-[0-9a-f]{32})?\\.css$/.test(el.getAttribute('href') || '')) { problems.push('link ' + el.outerHTML.slice(0, 120)); }
               for (var j = 0; j < el.attributes.length; j++) {
                 var name = el.attributes[j].name.toLowerCase();
                 var value = el.attributes[j].value;
