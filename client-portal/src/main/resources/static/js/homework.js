@@ -1,21 +1,42 @@
 // Autosave for the homework form, and drafts kept in this browser until the server has them.
 // Without this script the form still works: "Save draft" and "Submit answers" post it whole.
-// Drafts live in localStorage only while unsaved (removed as soon as the server confirms), so clinical text
-// stays on the device no longer than needed, yet nothing typed is lost when the session expires meanwhile.
+// Drafts live in localStorage only while unsaved (removed as soon as the server confirms or refuses them, at logout,
+// and after 24 hours), under the signed-in person's id, so clinical text stays on the device no longer than needed and
+// never reaches the next person on a shared browser, yet nothing typed is lost when the session expires meanwhile.
 (function () {
   'use strict';
   var form = document.getElementById('homework-form');
   if (!form || !window.fetch) { return; }
   var assignment = form.getAttribute('data-assignment');
+  var person = form.getAttribute('data-person');
+  var DRAFT_LIFETIME = 24 * 60 * 60 * 1000;
   var csrf = form.querySelector('input[name="_csrf"]');
   // getAttribute, not form.action: a control named "action" would shadow the property (DOM clobbering).
   var saveUrl = form.getAttribute('action');
   var timers = {};
 
-  function key(promptId) { return 'securebase.draft.' + assignment + '.' + promptId; }
+  function key(promptId) { return 'securebase.draft.' + person + '.' + assignment + '.' + promptId; }
 
   function store(promptId, value) {
-    try { window.localStorage.setItem(key(promptId), JSON.stringify(value)); } catch (e) { /* storage full or off */ }
+    try {
+      window.localStorage.setItem(key(promptId), JSON.stringify({ savedAt: Date.now(), value: value }));
+    } catch (e) { /* storage full or off */ }
+  }
+
+  // Anyone's drafts older than a day go, and drafts from before they were kept per person and dated.
+  function dropStaleDrafts() {
+    try {
+      for (var i = window.localStorage.length - 1; i >= 0; i--) {
+        var name = window.localStorage.key(i);
+        if (name && name.indexOf('securebase.draft.') === 0) {
+          var draft = null;
+          try { draft = JSON.parse(window.localStorage.getItem(name)); } catch (e) { /* unreadable: dropped */ }
+          if (!draft || typeof draft.savedAt !== 'number' || Date.now() - draft.savedAt > DRAFT_LIFETIME) {
+            window.localStorage.removeItem(name);
+          }
+        }
+      }
+    } catch (e) { /* storage off */ }
   }
 
   function forget(promptId) {
@@ -23,7 +44,10 @@
   }
 
   function stored(promptId) {
-    try { return JSON.parse(window.localStorage.getItem(key(promptId))); } catch (e) { return null; }
+    try {
+      var draft = JSON.parse(window.localStorage.getItem(key(promptId)));
+      return draft && draft.value ? draft.value : null;
+    } catch (e) { return null; }
   }
 
   function state(prompt, message) { prompt.querySelector('.save-state').textContent = message; }
@@ -78,7 +102,9 @@
           invalid(prompt, false);
           state(prompt, form.getAttribute('data-msg-saved'));
         } else if (response.status === 422) {
-          // Kept in this browser: the text is not lost while the client shortens it.
+          // Refused: the text stays in the field (nothing is lost while the client changes it) and leaves storage;
+          // the next change stores it again.
+          forget(promptId);
           invalid(prompt, true);
           response.text().then(function (detail) { state(prompt, detail); });
         } else {
@@ -88,6 +114,8 @@
       .catch(function () { state(prompt, form.getAttribute('data-msg-offline')); });
   }
 
+  if (!person) { return; }
+  dropStaleDrafts();
   form.querySelectorAll('.prompt').forEach(function (prompt) {
     var promptId = prompt.getAttribute('data-prompt');
     var draft = stored(promptId);

@@ -14,7 +14,17 @@
     window.clearTimeout(warnTimer);
     window.clearTimeout(logoutTimer);
     warnTimer = window.setTimeout(function () { warning.hidden = false; }, WARN_AFTER);
-    logoutTimer = window.setTimeout(function () { logoutForm.submit(); }, LOGOUT_AFTER);
+    logoutTimer = window.setTimeout(function () { forgetDrafts(); logoutForm.submit(); }, LOGOUT_AFTER);
+  }
+
+  // Signing out leaves no homework draft behind for the next person on this browser.
+  function forgetDrafts() {
+    try {
+      for (var i = window.localStorage.length - 1; i >= 0; i--) {
+        var name = window.localStorage.key(i);
+        if (name && name.indexOf('securebase.draft.') === 0) { window.localStorage.removeItem(name); }
+      }
+    } catch (e) { /* storage off */ }
   }
 
   function stay() {
@@ -29,6 +39,8 @@
     warning = document.getElementById('idle-warning');
     logoutForm = document.getElementById('logout-form');
     if (!warning || !logoutForm) { return; }
+    // submit(), as the idle logout calls it, fires no submit event: that path forgets them itself.
+    logoutForm.addEventListener('submit', forgetDrafts);
     document.getElementById('stay-signed-in').addEventListener('click', stay);
     // Typing in a form counts as activity: homework autosave keeps the server session alive as well.
     document.addEventListener('input', function () { if (warning.hidden) { arm(); } });

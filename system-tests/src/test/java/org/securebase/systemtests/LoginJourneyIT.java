@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -67,9 +68,18 @@ class LoginJourneyIT {
         browser.get(stack.publicUrl() + "/");
         submitLogin("client@securebase.test", stack.demoPassword());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+        // An unsaved homework draft, as homework.js keeps one when a save fails; signing out must not leave it.
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        script.executeScript("localStorage.setItem('securebase.draft.someone.some-assignment.some-prompt',"
+                + " JSON.stringify({savedAt: Date.now(), value: {kind: 'TEXT', text: 'unsaved'}}));"
+                + " localStorage.setItem('unrelated', 'kept');");
 
         browser.findElement(By.cssSelector("form.logout button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
+        // Keycloak's login page is on the same origin (behind the gateway), so it sees the same storage.
+        assertThat(script.executeScript("return Object.keys(localStorage).filter(function (k) {"
+                + " return k.indexOf('securebase.draft.') === 0; }).length;")).as("drafts left after logout").isEqualTo(0L);
+        assertThat(script.executeScript("return localStorage.getItem('unrelated');")).isEqualTo("kept");
 
         browser.navigate().back();
         wait.until(driver -> driver.findElements(By.id("kc-form-login")).size() > 0

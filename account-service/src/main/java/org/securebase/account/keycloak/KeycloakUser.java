@@ -1,7 +1,6 @@
 package org.securebase.account.keycloak;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -32,9 +31,17 @@ public record KeycloakUser(UUID id, String email, String firstName, String lastN
         roles = Set.copyOf(roles);
     }
 
-    /** The most privileged Secure Base role, the one a token of this user would act with. */
-    public Optional<Role> highestRole() {
-        return roles.stream().max(Comparator.naturalOrder());
+    /**
+     * Their Secure Base role, when they hold exactly one. Someone given two in Keycloak's console has none here: every
+     * service refuses their tokens, and no account is made or changed for them until one is taken away.
+     */
+    public Optional<Role> onlyRole() {
+        return Role.onlyOf(roles);
+    }
+
+    /** Whether Keycloak gives them more than one Secure Base role, which a person must never hold. */
+    public boolean holdsSeveralRoles() {
+        return roles.size() > 1;
     }
 
     /** Whether they have shown up: the email is verified and nothing is left to do before logging in. */

@@ -184,7 +184,12 @@ public class Reconciliation {
             return;
         }
         KeycloakUser user = found.get();
-        Optional<Role> role = user.highestRole();
+        if (user.holdsSeveralRoles()) {
+            log.warn("Keycloak user {} holds several Secure Base roles {}; every token of theirs is refused; account left "
+                    + "as {} until one is removed in Keycloak", id, user.roles(), account.role());
+            return;
+        }
+        Optional<Role> role = user.onlyRole();
         if (role.isEmpty()) {
             // Nothing to map it to; their tokens carry no Secure Base role, so every service refuses them anyway.
             log.warn("Keycloak user {} holds no Secure Base role any more; account left as {}", id, account.role());
@@ -214,7 +219,12 @@ public class Reconciliation {
     }
 
     private void adopt(KeycloakUser user, Tally tally) {
-        Optional<Role> role = user.highestRole();
+        if (user.holdsSeveralRoles()) {
+            log.warn("Keycloak user {} holds several Secure Base roles {}; not adopted until one is removed in Keycloak",
+                    user.id(), user.roles());
+            return;
+        }
+        Optional<Role> role = user.onlyRole();
         if (role.isEmpty()) {
             return;
         }

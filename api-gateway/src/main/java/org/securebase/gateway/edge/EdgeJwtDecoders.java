@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.securebase.platform.contracts.PersonRoles;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -63,10 +64,14 @@ final class EdgeJwtDecoders {
         expiryAndNotBefore.setClock(clock);
         JwtClaimValidator<Object> subjectPresent = new JwtClaimValidator<>(JwtClaimNames.SUB,
                 subject -> subject instanceof String text && !text.isBlank());
+        // A person holds exactly one of client, therapist and admin (PersonRoles); the services refuse more, too.
+        JwtClaimValidator<Object> onePersonRole = new JwtClaimValidator<>("realm_access",
+                realmAccess -> !PersonRoles.holdsMoreThanOne(realmAccess));
         return JwtValidators.createDefaultWithValidators(List.of(
                 expiryAndNotBefore,
                 new JwtIssuerValidator(issuerUri),
                 new JwtAudienceValidator(audience),
-                subjectPresent));
+                subjectPresent,
+                onePersonRole));
     }
 }

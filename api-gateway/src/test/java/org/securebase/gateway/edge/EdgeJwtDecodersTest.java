@@ -84,6 +84,10 @@ class EdgeJwtDecodersTest {
         assertRefused(sign(key1, claims().audience(List.of("journal-service"))), "other audience");
         assertRefused(sign(key1, claims().subject(" ")), "blank sub");
         assertRefused(sign(key1, claims().subject(null)), "no sub");
+        assertThat(decode(sign(key1, claims().claim("realm_access", java.util.Map.of("roles",
+                List.of("therapist", "mfa-required", "offline_access")))), "content-service")).as("one person role").isNotNull();
+        assertRefused(sign(key1, claims().claim("realm_access", java.util.Map.of("roles", List.of("client", "therapist")))),
+                "two person roles");
         SignedJWT rs384 = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS384).keyID("k1").build(), claims().build());
         rs384.sign(new RSASSASigner(key1));
         assertRefused(rs384.serialize(), "RS384");

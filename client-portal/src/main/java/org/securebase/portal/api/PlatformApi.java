@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * The one way to the platform's APIs, beneath the typed clients (one per remote service or feature, such as
  * {@code AssignmentsApi} or {@code AccountsApi}), which name each call and build its URI; pages use only those.
  *
- * <p>A read's 404 means "not there for you" and becomes an empty result; a backend that is down, slow or failing
+ * <p>A read's 404 or 403 means "not there for you" and becomes an empty result; a backend that is down, slow or failing
  * becomes {@link Fetched#failed()}; an expired login is rethrown so the security layer can send the person to log in
  * again. Changes answer with a {@link Sent}.
  */
@@ -213,7 +213,9 @@ public class PlatformApi {
     private static <T> Fetched<Optional<T>> call(Supplier<Optional<T>> request) {
         try {
             return Fetched.of(request.get());
-        } catch (HttpClientErrorException.NotFound notFound) {
+        } catch (HttpClientErrorException.NotFound | HttpClientErrorException.Forbidden notForThem) {
+            // Forbidden is "not there for you" as much as not found: an admin who opens a homework link gets the
+            // portal's 404 page, not "unavailable, try again".
             return Fetched.of(Optional.empty());
         } catch (ClientAuthorizationException loginNeeded) {
             throw loginNeeded;

@@ -200,6 +200,8 @@ class AssignmentController {
             throw new ResponseStatusException(NOT_FOUND);
         }
         model.addAttribute("therapist", PortalRole.primary(user.getClaims()).orElse(null) == PortalRole.THERAPIST);
+        // The browser keeps unsaved drafts under the person's id (homework.js), never one person's for another's.
+        model.addAttribute("person", user.getSubject());
         model.addAttribute("assignment", found.map(Optional::get));
         model.addAttribute("invalid", typed.invalid());
         model.addAttribute("feedbackDrafts", typed.feedback());

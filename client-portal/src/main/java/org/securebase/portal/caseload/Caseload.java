@@ -16,7 +16,10 @@ import java.util.UUID;
 @Component
 public class Caseload {
 
-    /** A client with no activity for this long is flagged, so the therapist can reach out. */
+    /**
+     * A client who has had homework for this long without any activity on it is flagged, so the therapist can reach
+     * out. Someone with nothing assigned is not quiet, just new: assigning counts as the first activity.
+     */
     static final Duration QUIET = Duration.ofDays(7);
 
     private final AdherenceApi adherence;
@@ -42,7 +45,8 @@ public class Caseload {
         Instant quietSince = clock.instant().minus(QUIET);
         return adherence.perClient().map(clients -> clients.stream()
                 .map(a -> new Row(a.clientId(), a.clientName(), a.assigned(), a.opened(), a.submitted(), a.overdue(),
-                        a.lastActivityAt(), a.lastActivityAt() == null || a.lastActivityAt().isBefore(quietSince)))
+                        a.lastActivityAt(), a.assigned() > 0 && a.lastActivityAt() != null
+                                && a.lastActivityAt().isBefore(quietSince)))
                 .toList());
     }
 

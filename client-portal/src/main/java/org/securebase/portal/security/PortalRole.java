@@ -2,12 +2,13 @@ package org.securebase.portal.security;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The three kinds of people who use the portal, highest privilege last. */
+import org.securebase.platform.contracts.PersonRoles;
+
+/** The three kinds of people who use the portal. */
 public enum PortalRole {
     CLIENT("client"), THERAPIST("therapist"), ADMIN("admin");
 
@@ -21,14 +22,20 @@ public enum PortalRole {
         return claimValue;
     }
 
-    /** The known roles among the token's realm roles (Keycloak's own defaults are ignored). */
+    /**
+     * The person's role among the token's realm roles (Keycloak's own defaults are ignored), or none when the token
+     * names more than one: a person holds exactly one (PersonRoles), and the APIs refuse such a token anyway.
+     */
     public static List<PortalRole> fromClaims(Map<String, Object> claims) {
+        if (PersonRoles.holdsMoreThanOne(claims.get("realm_access"))) {
+            return List.of();
+        }
         Collection<String> names = PortalSecurityConfiguration.realmRoles(claims);
         return Arrays.stream(values()).filter(role -> names.contains(role.claimValue)).toList();
     }
 
-    /** The role the portal shows a person as: the highest one they hold. */
+    /** The role the portal shows a person as: their one role. */
     public static Optional<PortalRole> primary(Map<String, Object> claims) {
-        return fromClaims(claims).stream().max(Comparator.naturalOrder());
+        return fromClaims(claims).stream().findFirst();
     }
 }

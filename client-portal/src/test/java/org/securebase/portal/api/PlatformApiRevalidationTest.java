@@ -114,10 +114,13 @@ class PlatformApiRevalidationTest {
         status = 404;
         assertThat(api.getRevalidated(uri -> uri.path("/api/content/articles/a/versions/1").build(), Version.class,
                 this::prepare).value()).isEmpty();
+        status = 403;
+        assertThat(api.getRevalidated(uri -> uri.path("/api/content/articles/a/versions/1").build(), Version.class,
+                this::prepare).value()).as("not for this person: as if not there").isEmpty();
         status = 503;
         assertThat(api.getRevalidated(uri -> uri.path("/api/content/articles/a/versions/1").build(), Version.class,
                 this::prepare).unavailable()).isTrue();
-        assertThat(ifNoneMatchSeen).containsExactly("-", "\"v1\"", "\"v1\"");
+        assertThat(ifNoneMatchSeen).containsExactly("-", "\"v1\"", "\"v1\"", "\"v1\"");
     }
 
     private Optional<String> read() {

@@ -18,6 +18,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Keycloak imports the local stack's realm file everywhere; Kafka has the shared topics everywhere. */
 class RealmAndTopicsTest {
 
+    /**
+     * Sign-ins, failed sign-ins, password resets, second-factor and role changes leave a trace: Keycloak's login events
+     * and admin events are on everywhere the realm is imported, kept a year (a takeover is often noticed weeks later,
+     * and a year covers the yearly risk review), admin events without the changed representation (no copies of people's
+     * profiles in the event table).
+     */
+    @Test
+    void theRealmKeepsLoginAndAdminEventsForAYear() throws Exception {
+        JsonNode realm = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Project.read(Deployments.REALM));
+        assertThat(realm.path("eventsEnabled").asBoolean()).as("eventsEnabled").isTrue();
+        assertThat(realm.path("eventsExpiration").asLong()).as("eventsExpiration, seconds").isEqualTo(365L * 24 * 3600);
+        assertThat(realm.path("enabledEventTypes").isMissingNode() || realm.path("enabledEventTypes").isEmpty())
+                .as("every event type kept (an explicit list would silently miss new ones)").isTrue();
+        assertThat(realm.path("adminEventsEnabled").asBoolean()).as("adminEventsEnabled").isTrue();
+        assertThat(realm.path("adminEventsDetailsEnabled").asBoolean()).as("adminEventsDetailsEnabled").isFalse();
+        assertThat(realm.path("attributes").path("adminEventsExpiration").asText()).isEqualTo(String.valueOf(365L * 24 * 3600));
+    }
+
     @Test
     void theLocalStackImportsTheRealmFileTheDeploymentsUse() {
         Matcher realm = Pattern.compile("realmImport\\(config\\.projectRoot\\(\\)\\.resolve\\(\"([^\"]+)\"\\)")

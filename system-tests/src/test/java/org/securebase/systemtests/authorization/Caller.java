@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Who sends a request of the matrix. The five people are real Keycloak users; the others send what an attacker
- * could: nothing, a forged token, a genuine token that was issued for something else, one that expired, or one of a
- * person who has been deactivated.
+ * could: nothing, a forged token, a genuine token that was issued for something else, one that expired, one of a
+ * person who has been deactivated, or one of someone holding two roles.
  */
 enum Caller {
 
@@ -28,7 +28,9 @@ enum Caller {
     /** A genuine token of someone the rule allows, expired (by more than the 30 s clock skew services allow). */
     EXPIRED_TOKEN,
     /** A genuine, unexpired token of a client whom the admin has deactivated since it was issued. */
-    DEACTIVATED_PERSON;
+    DEACTIVATED_PERSON,
+    /** A genuine token of someone given two roles (client and therapist) in Keycloak: a person holds exactly one. */
+    TWO_ROLES;
 
     static final List<Caller> PEOPLE = List.of(OWNER_CLIENT, OTHER_CLIENT, OWN_THERAPIST, OTHER_THERAPIST, ADMIN);
 

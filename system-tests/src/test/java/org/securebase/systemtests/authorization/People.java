@@ -18,6 +18,7 @@ final class People {
     private final RenewedToken wrongAudience;
     private final Map<Caller, String> expired = new EnumMap<>(Caller.class);
     private String deactivated;
+    private String twoRoles;
 
     People(StackAccess stack, Map<Caller, String> emails) {
         emails.forEach((caller, email) -> people.put(caller,
@@ -34,6 +35,11 @@ final class People {
     /** The still valid token of a person deactivated after it was issued. */
     void deactivatedPersonsToken(String token) {
         deactivated = token;
+    }
+
+    /** The genuine token of someone holding both the client and the therapist role. */
+    void twoRolesToken(String token) {
+        twoRoles = token;
     }
 
     String token(Caller person) {
@@ -53,6 +59,7 @@ final class People {
             case WRONG_AUDIENCE -> wrongAudience.get();
             case EXPIRED_TOKEN -> expired.get(rule.forgedFrom());
             case DEACTIVATED_PERSON -> deactivated;
+            case TWO_ROLES -> twoRoles;
             default -> token(caller);
         };
     }

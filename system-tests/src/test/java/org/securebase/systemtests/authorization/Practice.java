@@ -1,5 +1,6 @@
 package org.securebase.systemtests.authorization;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -71,6 +72,7 @@ final class Practice implements PracticeObjects, Throwaways {
         Instant expiredAfter = practice.issueShortLivedTokens(emails);
         practice.meetEveryone();
         practice.deactivateSomeoneWithAToken();
+        practice.someoneWithTwoRoles();
         practice.makeTheOwnersObjects();
         // The services allow 30 s of clock skew: only after that is an expired token refused for being expired.
         await("the short-lived tokens expiring").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
@@ -123,6 +125,20 @@ final class Practice implements PracticeObjects, Throwaways {
                     () -> http.send("GET", stack.serviceUrl(service) + path, token, null, Map.of()));
         }
         people.deactivatedPersonsToken(token);
+    }
+
+    /**
+     * Someone made both client and therapist in Keycloak's console, as an administrator might by mistake: Keycloak
+     * issues a token, and every service and the gateway must refuse it (a person holds exactly one role).
+     */
+    private void someoneWithTwoRoles() {
+        String email = "pat.tworoles." + run + "@example.org";
+        stack.keycloakAdmin().createUser(email, "Pat", "Tworoles" + run, stack.demoPassword(), "client", "therapist",
+                "mfa-exempt");
+        String token = stack.portal().login(email, stack.demoPassword()).accessToken();
+        assertThat(OidcBrowserlessLogin.Tokens.claims(token).path("realm_access").path("roles").toString())
+                .as("Keycloak issued a token naming both roles").contains("\"client\"").contains("\"therapist\"");
+        people.twoRolesToken(token);
     }
 
     People people() {

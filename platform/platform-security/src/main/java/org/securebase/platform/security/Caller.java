@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * The person behind the current request, as far as Secure Base is concerned.
  *
  * @param id          the Keycloak user id ({@code sub}); the key every service stores owners by
- * @param role        the single most privileged known role of the person
+ * @param role        the person's one role
  * @param displayName {@code name}, else {@code preferred_username}, else the id; for display and
  *                    audit only, never for decisions
  */
@@ -35,7 +35,7 @@ public record Caller(UUID id, Role role, String displayName) {
 
     /**
      * The caller of an authenticated JWT request, or empty when there is none: anonymous requests,
-     * tokens without any known role, or a {@code sub} that is not a UUID. The role comes from the
+     * tokens without any known role or with more than one, or a {@code sub} that is not a UUID. The role comes from the
      * granted authorities rather than the raw claims so that whatever Spring Security decided
      * (including test set-ups such as {@code jwt().authorities(...)}) is what the service sees.
      */
@@ -45,7 +45,7 @@ public record Caller(UUID id, Role role, String displayName) {
             return Optional.empty();
         }
         Optional<UUID> id = parseCanonicalUuid(jwt.getSubject());
-        Optional<Role> role = Role.highestOf(knownRoles(authentication.getAuthorities()));
+        Optional<Role> role = Role.onlyOf(knownRoles(authentication.getAuthorities()));
         if (id.isEmpty() || role.isEmpty()) {
             return Optional.empty();
         }

@@ -12,7 +12,11 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 
+import org.securebase.platform.contracts.PersonRoles;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
@@ -81,7 +85,17 @@ public final class KeycloakJwtDecoders {
                 expiryAndNotBefore,
                 new JwtIssuerValidator(issuerUri),
                 new JwtAudienceValidator(audience),
-                subjectPresent));
+                subjectPresent,
+                oneRolePerPerson()));
+    }
+
+    /** A token naming more than one of client, therapist and admin is refused (401): see {@link PersonRoles}. */
+    public static OAuth2TokenValidator<Jwt> oneRolePerPerson() {
+        OAuth2Error moreThanOneRole = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                "A person holds exactly one of the roles client, therapist and admin; this token names more", null);
+        return token -> PersonRoles.holdsMoreThanOne(token.getClaims().get(KeycloakRealmRolesConverter.REALM_ACCESS_CLAIM))
+                ? OAuth2TokenValidatorResult.failure(moreThanOneRole)
+                : OAuth2TokenValidatorResult.success();
     }
 
     static JWKSource<SecurityContext> remoteJwkSource(String jwkSetUri) {

@@ -2,7 +2,7 @@ package org.securebase.platform.security;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,7 +13,6 @@ import java.util.Optional;
  */
 public enum Role {
 
-    // Declared from least to most privileged: the ordinal is the precedence used by highestOf.
     CLIENT("client"),
     THERAPIST("therapist"),
     ADMIN("admin");
@@ -48,8 +47,13 @@ public enum Role {
         return Arrays.stream(values()).filter(role -> role.authority().equals(authority)).findFirst();
     }
 
-    /** A person with several roles acts with the most privileged one: admin, then therapist, then client. */
-    public static Optional<Role> highestOf(Collection<Role> roles) {
-        return roles.stream().max(Comparator.naturalOrder());
+    /**
+     * The person's role, when they hold exactly one. Someone with two would otherwise pass the rules of either and act
+     * with whichever the code looked at; their tokens are refused before this (platform-contracts' PersonRoles), and
+     * nothing else, a test's hand-made authentication included, gets a caller.
+     */
+    public static Optional<Role> onlyOf(Collection<Role> roles) {
+        List<Role> distinct = roles.stream().distinct().toList();
+        return distinct.size() == 1 ? Optional.of(distinct.get(0)) : Optional.empty();
     }
 }

@@ -31,13 +31,17 @@ class CallerTest {
     }
 
     @Test
-    void actsWithTheHighestKnownRole() {
-        assertThat(callerFor(jwt(ID.toString(), "client", "admin", "therapist"))).get()
-                .extracting(Caller::role).isEqualTo(Role.ADMIN);
-        assertThat(callerFor(jwt(ID.toString(), "client", "therapist"))).get()
-                .extracting(Caller::role).isEqualTo(Role.THERAPIST);
+    void actsWithThePersonsOneRole() {
         assertThat(callerFor(jwt(ID.toString(), "client"))).get()
                 .extracting(Caller::role).isEqualTo(Role.CLIENT);
+        assertThat(callerFor(jwt(ID.toString(), "therapist", "default-roles-securebase"))).get()
+                .extracting(Caller::role).isEqualTo(Role.THERAPIST);
+    }
+
+    @Test
+    void someoneWithTwoRolesIsNoCaller() {
+        assertThat(callerFor(jwt(ID.toString(), "client", "therapist"))).isEmpty();
+        assertThat(callerFor(jwt(ID.toString(), "client", "admin", "therapist"))).isEmpty();
     }
 
     @Test

@@ -143,7 +143,7 @@ class KeycloakAdapterWebMvcTest {
 
     @Test
     void aValidTokenResolvesTheCallerAsArgumentAndFromTheContext() throws Exception {
-        String token = tokenFor(THERAPIST_ID, "client", "therapist");
+        String token = tokenFor(THERAPIST_ID, "therapist");
 
         for (String path : List.of("/api/probe/me", "/api/probe/me-from-context")) {
             mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
@@ -151,6 +151,14 @@ class KeycloakAdapterWebMvcTest {
                     .andExpect(jsonPath("$.id").value(THERAPIST_ID.toString()))
                     .andExpect(jsonPath("$.role").value("THERAPIST"))
                     .andExpect(jsonPath("$.displayName").value("Dana Example"));
+        }
+    }
+
+    @Test
+    void aTokenNamingTwoPersonRolesAnswers401() throws Exception {
+        for (String path : List.of("/api/probe/me", "/api/probe/ping", "/api/probe/admin/report")) {
+            expectProblem(mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION,
+                    "Bearer " + tokenFor(THERAPIST_ID, "client", "therapist"))), 401, "invalid-token");
         }
     }
 

@@ -176,6 +176,11 @@ public final class KeycloakAdmin {
         return JSON.readTree(send("GET", realmUrl(""), null, 200).body()).path(name);
     }
 
+    /** The realm's stored login events of one type (e.g. {@code LOGIN_ERROR}) for one user, newest first. */
+    public JsonNode loginEvents(String type, String userId) {
+        return JSON.readTree(send("GET", realmUrl("/events?type=" + enc(type) + "&user=" + enc(userId)), null, 200).body());
+    }
+
     /** Changes top-level settings of the realm (e.g. {@code ssoSessionIdleTimeout}); others stay as they are. */
     public void updateRealmSettings(Map<String, ?> settings) {
         send("PUT", realmUrl(""), JSON.writeValueAsString(settings), 204);

@@ -218,7 +218,7 @@ class KeycloakServerIT {
     @Order(4)
     void wrongPasswordIsRefused() {
         String email = created("wrong-password@securebase.test");
-        admin.createUser(email, "Wanda", "Wrong", "Right-Passw0rd-2025", "client");
+        String id = admin.createUser(email, "Wanda", "Wrong", "Right-Passw0rd-2025", "client");
 
         LoginResult result = portal().attempt(email, "not-the-password-at-all", null, false);
         assertThat(result.step()).isEqualTo(Step.INVALID_CREDENTIALS);
@@ -226,6 +226,9 @@ class KeycloakServerIT {
         assertThat(result.message()).containsIgnoringCase("invalid");
 
         assertThat(portal().login(email, "Right-Passw0rd-2025").accessToken()).isNotBlank();
+        // Both are on record in Keycloak's event store (the realm keeps login events).
+        assertThat(admin.loginEvents("LOGIN_ERROR", id)).as("the failed sign-in").hasSize(1);
+        assertThat(admin.loginEvents("LOGIN", id)).as("the sign-in").hasSize(1);
     }
 
     @Test
