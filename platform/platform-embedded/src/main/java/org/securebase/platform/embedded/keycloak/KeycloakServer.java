@@ -344,7 +344,10 @@ public final class KeycloakServer implements AutoCloseable {
     // ------------------------------------------------------------------------------------------- build
 
     private List<String> buildOptions() {
-        return List.of("--db=postgres", "--health-enabled=true", "--http-relative-path=" + RELATIVE_PATH);
+        // Metrics as in production (the alerts read keycloak_user_events_total); metrics-enabled is a build option.
+        return List.of("--db=postgres", "--health-enabled=true", "--metrics-enabled=true", "--features=user-event-metrics",
+                "--event-metrics-user-enabled=true",
+                "--http-relative-path=" + RELATIVE_PATH);
     }
 
     private boolean buildIfNeeded(Map<String, String> environment) throws IOException, InterruptedException {
@@ -392,6 +395,7 @@ public final class KeycloakServer implements AutoCloseable {
         command.add("--db-pool-initial-size=1");
         command.add("--db-pool-max-size=" + config.dbPoolMaxSize());
         command.add("--log-console-color=false");
+        command.add("--event-metrics-user-enabled=true");
         if (!config.realmImportFiles().isEmpty()) {
             command.add("--import-realm");
         }
