@@ -53,6 +53,7 @@ class AlertMetricsIT {
             "kafka_topic_", "Kafka Exporter",
             "cnpg_", "CloudNativePG's instance exporter",
             "barman_cloud_", "the Barman Cloud plugin",
+            "certmanager_", "cert-manager",
             "up", "Prometheus itself");
 
     /** Which of ours must produce a metric: every service, or the ones named. */
