@@ -2,6 +2,7 @@ package org.securebase.portal.measure;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MeasureController {
 
     private final MeasuresApi measures;
+    // The practice's time zone, as for every date the portal shows.
+    private final ZoneId zone = ZoneId.systemDefault();
 
     MeasureController(MeasuresApi measures) {
         this.measures = measures;
@@ -42,14 +45,21 @@ class MeasureController {
         boolean therapist = PortalRole.primary(user.getClaims()).orElse(null) == PortalRole.THERAPIST;
         model.addAttribute("therapist", therapist);
         model.addAttribute("client", client);
+        Fetched<List<Measures.Instrument>> instruments = measures.instruments();
+        Fetched<List<Measures.Instance>> list;
         if (therapist) {
             model.addAttribute("attention", measures.attention());
-            model.addAttribute("instruments", measures.instruments());
-            model.addAttribute("measures", client == null ? Fetched.of(List.<Measures.Instance>of())
-                    : measures.list(Optional.of(client)));
+            list = client == null ? Fetched.of(List.of()) : measures.list(Optional.of(client));
         } else {
-            model.addAttribute("measures", measures.list(Optional.empty()));
+            list = measures.list(Optional.empty());
         }
+        model.addAttribute("instruments", instruments);
+        model.addAttribute("measures", list);
+        // One chart per instrument with results, beside its table; nothing when either call failed.
+        model.addAttribute("charts", list.available() && instruments.available()
+                ? instruments.value().stream().map(instrument -> MeasureChart.of(instrument, list.value(), zone))
+                        .filter(chart -> !chart.empty()).toList()
+                : List.<MeasureChart>of());
         return "measure/list";
     }
 

@@ -112,6 +112,25 @@ class MeasureControllerTest {
     }
 
     @Test
+    void theClientsListDrawsEachInstrumentsResultsOverTheBandsWithATable() throws Exception {
+        Measures.Instrument gad7 = new Measures.Instrument("gad-7.v1", "gad-7", "GAD-7", "stem", null, List.of(),
+                List.of(), List.of(new Measures.Band("minimal", "Minimal", 0, 4), new Measures.Band("mild", "Mild", 5, 9),
+                new Measures.Band("moderate", "Moderate", 10, 14), new Measures.Band("severe", "Severe", 15, 21)));
+        Measures.Instance submitted = new Measures.Instance(ID, UUID.randomUUID(), UUID.randomUUID(), "gad-7.v1", "GAD-7",
+                "SUBMITTED", Instant.parse("2026-12-03T10:00:00Z"), Instant.parse("2026-12-03T10:00:00Z"), Map.of(),
+                new Measures.Result(7, 21, "mild", "Mild", null, null, "NONE", false), false, null);
+        when(api.get(any(), eq(Measures.Instrument[].class))).thenReturn(Fetched.of(Optional.of(new Measures.Instrument[] {gad7})));
+        when(api.get(any(), eq(Measures.Instance[].class))).thenReturn(Fetched.of(Optional.of(new Measures.Instance[] {submitted})));
+
+        String html = mvc.perform(get("/measures").with(as("client"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("<svg").contains("class=\"band-mild\"").contains("class=\"band-severe\"")
+                .contains("<caption>GAD-7 scores</caption>").contains("<td>7 / 21</td>").contains("<td>Mild</td>");
+        assertThat(html).doesNotContain("<script>").doesNotContain("style=");
+    }
+
+    @Test
     void theTherapistCannotAnswer() throws Exception {
         mvc.perform(post("/measures/" + ID + "/answers").with(as("therapist")).with(csrf()).param("item-1", "1"))
                 .andExpect(status().isForbidden());
