@@ -3,22 +3,17 @@ package org.securebase.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.securebase.journal.support.Api;
+import org.securebase.journal.support.MovableClock;
 import org.securebase.journal.support.People;
 import org.securebase.journal.support.Projections;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -32,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
  * moved by the test, never slept on; the test support's heartbeats, every few seconds in real time, fall behind it.
  */
 @JournalServiceIntegrationTest
-@Import(CaseloadFreshnessIT.MovableClock.class)
+@Import(MovableClock.class)
 @TestPropertySource(properties = {
         "securebase.test.database=journal_freshness",
         "securebase.events.consumer.group-prefix=journal-service-freshness"
@@ -99,35 +94,5 @@ class CaseloadFreshnessIT {
         caseload.resume();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.get("/api/journal/adherence", People.THERAPIST.token()).status() == 200);
-    }
-
-    /**
-     * The service's clock, moved ahead by the test. It keeps ticking: a clock stopped at the context's start would
-     * fall behind the test support's real-time heartbeats, which would then look fresh whatever the test moved.
-     */
-    @TestConfiguration(proxyBeanMethods = false)
-    @Primary
-    static class MovableClock extends Clock {
-
-        private volatile Duration ahead = Duration.ZERO;
-
-        void advance(Duration by) {
-            ahead = ahead.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -8,6 +8,7 @@ import org.securebase.portal.assignment.Homework;
 import org.securebase.portal.caseload.Caseload;
 import org.securebase.portal.forms.FieldProblem;
 import org.securebase.portal.forms.FormErrors;
+import org.securebase.portal.measure.MeasuresApi;
 import org.securebase.portal.security.PortalRole;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -34,11 +35,13 @@ class HomeController {
     private final AssignmentsApi assignments;
     private final Caseload caseload;
     private final AccountsApi accounts;
+    private final MeasuresApi measures;
 
-    HomeController(AssignmentsApi assignments, Caseload caseload, AccountsApi accounts) {
+    HomeController(AssignmentsApi assignments, Caseload caseload, AccountsApi accounts, MeasuresApi measures) {
         this.assignments = assignments;
         this.caseload = caseload;
         this.accounts = accounts;
+        this.measures = measures;
     }
 
     @GetMapping("/")
@@ -57,6 +60,8 @@ class HomeController {
             // Once its feedback is read an assignment leaves "new feedback"; this keeps it one click away.
             model.addAttribute("done", assignments.handedIn());
         } else if (role == PortalRole.THERAPIST) {
+            // A result whose safety item was answered above 0 goes first, above everything, until acknowledged.
+            model.addAttribute("attention", measures.attention());
             model.addAttribute("caseload", caseload.rows());
             model.addAttribute("toReview", caseload.toReview());
         } else if (role == PortalRole.ADMIN) {

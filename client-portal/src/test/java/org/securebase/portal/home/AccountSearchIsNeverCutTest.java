@@ -7,6 +7,7 @@ import org.securebase.portal.accounts.AccountsApi;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.assignment.AssignmentsApi;
 import org.securebase.portal.caseload.Caseload;
+import org.securebase.portal.measure.MeasuresApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -41,6 +42,9 @@ class AccountSearchIsNeverCutTest {
 
     @MockitoBean
     AssignmentsApi assignments;
+
+    @MockitoBean
+    MeasuresApi measures;
 
     @MockitoBean
     Caseload caseload;

@@ -14,6 +14,8 @@ import org.securebase.portal.caseload.Caseload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.securebase.portal.measure.Measures;
+import org.securebase.portal.measure.MeasuresApi;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriBuilder;
@@ -39,8 +41,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(HomeController.class)
-@Import({Caseload.class, AdherenceApi.class, AssignmentsApi.class, AccountsApi.class, Dates.class, NavigationAdvice.class,
-        WebSliceSecurity.class})
+@Import({Caseload.class, AdherenceApi.class, AssignmentsApi.class, AccountsApi.class, MeasuresApi.class, Dates.class,
+        NavigationAdvice.class, WebSliceSecurity.class})
 class HomeControllerTest {
 
     @Autowired
@@ -126,6 +128,25 @@ class HomeControllerTest {
     }
 
     @Test
+    void aResultThatNeedsAttentionIsFirstOnTheTherapistsHome() throws Exception {
+        UUID flagged = UUID.randomUUID();
+        when(api.get(any(), eq(Measures.Attention[].class))).thenReturn(Fetched.of(Optional.of(new Measures.Attention[] {
+                new Measures.Attention(flagged, UUID.randomUUID(), "phq-9.v1", "Patient Health Questionnaire (PHQ-9)",
+                        Instant.now())})));
+        when(api.get(any(), eq(AdherenceApi.AdherencePage.class))).thenReturn(Fetched.of(Optional.of(
+                new AdherenceApi.AdherencePage(List.of(), null))));
+        when(api.get(any(), eq(Homework.SummaryPage.class))).thenReturn(Fetched.failed());
+
+        String html = mvc.perform(get("/").with(as("therapist"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        int attention = html.indexOf("id=\"attention\"");
+        assertThat(attention).isPositive();
+        assertThat(attention).isLessThan(html.indexOf("id=\"to-review\""));
+        assertThat(html).contains("/measures/" + flagged).contains("Patient Health Questionnaire (PHQ-9)");
+    }
+
+    @Test
     void therapistSeesAdherenceWithQuietClientsFlagged() throws Exception {
         Instant now = Instant.now();
         when(api.get(any(), eq(AdherenceApi.AdherencePage.class))).thenReturn(Fetched.of(Optional.of(
@@ -135,10 +156,12 @@ class HomeControllerTest {
                         new AdherenceApi.Adherence(UUID.randomUUID(), "New Client", 0, 0, 0, 0, null)),
                         null))));
         when(api.get(any(), eq(Homework.SummaryPage.class))).thenReturn(Fetched.failed());
+        when(api.get(any(), eq(Measures.Attention[].class))).thenReturn(Fetched.of(Optional.of(new Measures.Attention[0])));
 
         String html = mvc.perform(get("/").with(as("therapist"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
+        assertThat(html).doesNotContain("Needs your attention");
         String quietRow = html.substring(html.indexOf("Quiet Client"), html.indexOf("Busy Client"));
         String busyRow = html.substring(html.indexOf("Busy Client"), html.indexOf("New Client"));
         String newRow = html.substring(html.indexOf("New Client"), html.indexOf("</tbody>"));

@@ -6,6 +6,8 @@ public enum AuditedResource {
     ASSIGNMENT,
     /** The feedback thread of an assignment: the therapist's feedback and the client's replies. */
     ASSIGNMENT_FEEDBACK,
+    /** A standardised measure's answers and score (measure feature). */
+    MEASURE,
     /** A journal entry shared with the reader. */
     JOURNAL_ENTRY,
     /** That the person is a client of the practice: their name on a list, their account, their caseload (account-service). */

@@ -39,6 +39,18 @@ class JournalSecurityRules {
                 .requestMatchers(HttpMethod.GET, "/api/journal/shared-entries", "/api/journal/shared-entries/*")
                 .hasRole(THERAPIST)
                 .requestMatchers(HttpMethod.GET, "/api/journal/adherence").hasRole(THERAPIST)
+                .requestMatchers(HttpMethod.GET, "/api/journal/measures/instruments", "/api/journal/measures/instruments/*")
+                .hasAnyRole(CLIENT, THERAPIST)
+                .requestMatchers(HttpMethod.POST, "/api/journal/measures/schedules", "/api/journal/measures/schedules/*/end")
+                .hasRole(THERAPIST)
+                .requestMatchers(HttpMethod.GET, "/api/journal/measures/schedules", "/api/journal/measures/attention")
+                .hasRole(THERAPIST)
+                .requestMatchers(HttpMethod.PUT, "/api/journal/measures/*/answers/*").hasRole(CLIENT)
+                .requestMatchers(HttpMethod.POST, "/api/journal/measures/*/submit").hasRole(CLIENT)
+                .requestMatchers(HttpMethod.POST, "/api/journal/measures/*/acknowledge").hasRole(THERAPIST)
+                .requestMatchers(HttpMethod.GET, "/api/journal/measures", "/api/journal/measures/*")
+                .hasAnyRole(CLIENT, THERAPIST)
+                .requestMatchers("/api/journal/measures/**").denyAll()
                 .requestMatchers(HttpMethod.GET, "/api/journal/audit").hasAnyRole(CLIENT, ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/journal/audit/export").hasRole(ADMIN);
     }

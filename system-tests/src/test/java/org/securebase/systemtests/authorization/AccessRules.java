@@ -46,6 +46,7 @@ final class AccessRules {
         rules.addAll(articles());
         rules.addAll(assignments());
         rules.addAll(journal());
+        rules.addAll(measures());
         rules.addAll(accounts());
         Stream.of(ApiService.values()).forEach(service -> rules.addAll(errorPage(service)));
         return rules.stream().map(Rule.Builder::build).toList();
@@ -138,6 +139,52 @@ final class AccessRules {
                         .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
                 rule(JOURNAL, "GET", "/api/journal/adherence")
                         .allowed(THERAPISTS).forbidden(CLIENTS).forbidden(ADMIN));
+    }
+
+    /**
+     * Measures: the therapist assigns to their caseload and acknowledges; the client answers and submits their own;
+     * both read the owner's results. Instruments are public to clients and therapists. Admins never see results.
+     */
+    private static List<Rule.Builder> measures() {
+        return List.of(
+                rule(JOURNAL, "GET", "/api/journal/measures/instruments")
+                        .allowed(ALL_BUT_ADMIN).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/measures/instruments/{key}")
+                        .path(objects -> Map.of("key", "phq-9.v1"))
+                        .allowed(ALL_BUT_ADMIN).forbidden(ADMIN),
+                rule(JOURNAL, "POST", "/api/journal/measures/schedules")
+                        .body(objects -> Map.of("clientId", objects.ownerClientId().toString(), "instrument", "phq-9"))
+                        .allowed(OWN_THERAPIST).rejected(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/measures/schedules")
+                        .query(objects -> "client=" + objects.ownerClientId())
+                        // The other therapist's filter matches nothing on their caseload.
+                        .allowed(THERAPISTS).forbidden(CLIENTS).forbidden(ADMIN),
+                rule(JOURNAL, "POST", "/api/journal/measures/schedules/{id}/end")
+                        .path(objects -> Map.of("id", objects.measureScheduleId().toString()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshMeasureSchedule().toString()))
+                        .allowed(OWN_THERAPIST).notFound(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/measures").variant("own")
+                        .allowed(ALL_BUT_ADMIN).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/measures").variant("filtered by the owner")
+                        .query(objects -> "client=" + objects.ownerClientId())
+                        .allowed(OWNER_CLIENT, OWN_THERAPIST, OTHER_THERAPIST).rejected(OTHER_CLIENT).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/measures/attention")
+                        .allowed(THERAPISTS).forbidden(CLIENTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/measures/{id}")
+                        .path(objects -> Map.of("id", objects.submittedMeasureId().toString()))
+                        .allowed(OWNER_CLIENT, OWN_THERAPIST).notFound(OTHER_CLIENT, OTHER_THERAPIST).forbidden(ADMIN),
+                rule(JOURNAL, "PUT", "/api/journal/measures/{id}/answers/{item}")
+                        .path(objects -> Map.of("id", objects.openMeasureId().toString(), "item", "1"))
+                        .body(objects -> Map.of("value", 1))
+                        .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "POST", "/api/journal/measures/{id}/submit")
+                        .path(objects -> Map.of("id", objects.openMeasureId().toString()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshAnsweredMeasure().toString()))
+                        .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "POST", "/api/journal/measures/{id}/acknowledge")
+                        .path(objects -> Map.of("id", objects.submittedMeasureId().toString()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshAttentionMeasure().toString()))
+                        .allowed(OWN_THERAPIST).notFound(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN));
     }
 
     /**

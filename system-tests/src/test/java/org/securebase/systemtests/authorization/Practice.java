@@ -42,6 +42,9 @@ final class Practice implements PracticeObjects, Throwaways {
     private UUID feedbackId;
     private UUID openAssignmentId;
     private UUID openPromptId;
+    private UUID measureScheduleId;
+    private UUID openMeasureId;
+    private UUID submittedMeasureId;
     private UUID sharedEntryId;
     private UUID privateEntryId;
 
@@ -178,6 +181,10 @@ final class Practice implements PracticeObjects, Throwaways {
         openAssignmentId = assign(seedArticleId);
         openPromptId = firstPromptOf(openAssignmentId);
 
+        measureScheduleId = schedulePhq9(2);
+        openMeasureId = openInstanceOf(measureScheduleId);
+        submittedMeasureId = freshAttentionMeasure();
+
         sharedEntryId = freshEntry(true);
         privateEntryId = entry(AccessRules.privateEntry());
 
@@ -238,6 +245,37 @@ final class Practice implements PracticeObjects, Throwaways {
                 .expect(200).json().path("id").asString());
     }
 
+    /** The own therapist assigns PHQ-9 to the owner, once (null) or every {@code everyWeeks} weeks. */
+    private UUID schedulePhq9(Integer everyWeeks) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("clientId", ownerClientId().toString());
+        body.put("instrument", "phq-9");
+        body.put("everyWeeks", everyWeeks);
+        Http.Response created = Http.awaitStatus("journal-service knowing the caseload", 201, PROJECTION_TIMEOUT,
+                () -> call(Caller.OWN_THERAPIST, ApiService.JOURNAL, "POST", "/api/journal/measures/schedules", body));
+        return UUID.fromString(created.json().path("id").asString());
+    }
+
+    private UUID openInstanceOf(UUID scheduleId) {
+        for (var instance : call(Caller.OWNER_CLIENT, ApiService.JOURNAL, "GET", "/api/journal/measures", null)
+                .expect(200).json()) {
+            if (instance.path("scheduleId").asString().equals(scheduleId.toString())
+                    && !instance.path("status").asString().equals("SUBMITTED")) {
+                return UUID.fromString(instance.path("id").asString());
+            }
+        }
+        throw new IllegalStateException("no open instance of measure schedule " + scheduleId);
+    }
+
+    /** Answers every PHQ-9 item of the instance, item 9 with {@code item9}. */
+    private UUID answerPhq9(UUID instanceId, int item9) {
+        for (int item = 1; item <= 9; item++) {
+            call(Caller.OWNER_CLIENT, ApiService.JOURNAL, "PUT", "/api/journal/measures/" + instanceId + "/answers/" + item,
+                    Map.of("value", item == 9 ? item9 : 1)).expect(200);
+        }
+        return instanceId;
+    }
+
     private UUID entry(Object body) {
         return UUID.fromString(call(Caller.OWNER_CLIENT, ApiService.JOURNAL, "POST", "/api/journal/entries", body)
                 .expect(201).json().path("id").asString());
@@ -255,7 +293,8 @@ final class Practice implements PracticeObjects, Throwaways {
     Set<String> hiddenFrom(Caller caller) {
         Set<String> owners = Set.of(ownerClientId().toString(), submittedAssignmentId.toString(),
                 openAssignmentId.toString(), submittedAnswerId.toString(), feedbackId.toString(),
-                sharedEntryId.toString(), privateEntryId.toString(), CLINICAL_MARKER, PRIVATE_MARKER);
+                sharedEntryId.toString(), privateEntryId.toString(), measureScheduleId.toString(),
+                openMeasureId.toString(), submittedMeasureId.toString(), CLINICAL_MARKER, PRIVATE_MARKER);
         return switch (caller) {
             case OWNER_CLIENT -> Set.of();
             case OWN_THERAPIST -> Set.of(privateEntryId.toString(), PRIVATE_MARKER);
@@ -274,6 +313,9 @@ final class Practice implements PracticeObjects, Throwaways {
         names.put(feedbackId.toString(), "feedback");
         names.put(sharedEntryId.toString(), "shared-entry");
         names.put(privateEntryId.toString(), "private-entry");
+        names.put(measureScheduleId.toString(), "measure-schedule");
+        names.put(openMeasureId.toString(), "open-measure");
+        names.put(submittedMeasureId.toString(), "submitted-measure");
         return names;
     }
 
@@ -300,6 +342,24 @@ final class Practice implements PracticeObjects, Throwaways {
         UUID assignment = assign(seedArticleId);
         answer(assignment, firstPromptOf(assignment));
         return assignment;
+    }
+
+    @Override
+    public UUID freshMeasureSchedule() {
+        return schedulePhq9(null);
+    }
+
+    @Override
+    public UUID freshAnsweredMeasure() {
+        return answerPhq9(openInstanceOf(schedulePhq9(null)), 0);
+    }
+
+    @Override
+    public UUID freshAttentionMeasure() {
+        UUID instance = answerPhq9(openInstanceOf(schedulePhq9(null)), 1);
+        call(Caller.OWNER_CLIENT, ApiService.JOURNAL, "POST", "/api/journal/measures/" + instance + "/submit", null)
+                .expect(200);
+        return instance;
     }
 
     @Override
@@ -403,6 +463,21 @@ final class Practice implements PracticeObjects, Throwaways {
     @Override
     public UUID openPromptId() {
         return openPromptId;
+    }
+
+    @Override
+    public UUID measureScheduleId() {
+        return measureScheduleId;
+    }
+
+    @Override
+    public UUID openMeasureId() {
+        return openMeasureId;
+    }
+
+    @Override
+    public UUID submittedMeasureId() {
+        return submittedMeasureId;
     }
 
     @Override

@@ -53,6 +53,15 @@ interface PracticeObjects {
     /** The owner's entry nobody else may read. */
     UUID privateEntryId();
 
+    /** The owner's PHQ-9 schedule (every two weeks) by the own therapist. */
+    UUID measureScheduleId();
+
+    /** The open instance of that schedule. */
+    UUID openMeasureId();
+
+    /** The owner's submitted PHQ-9 whose safety item needs the own therapist's attention. */
+    UUID submittedMeasureId();
+
     /** The current ETag of an article, for If-Match. */
     String articleEtag(String slug);
 
@@ -149,6 +158,21 @@ interface PracticeObjects {
 
         @Override
         public UUID privateEntryId() {
+            return nobody();
+        }
+
+        @Override
+        public UUID measureScheduleId() {
+            return nobody();
+        }
+
+        @Override
+        public UUID openMeasureId() {
+            return nobody();
+        }
+
+        @Override
+        public UUID submittedMeasureId() {
             return nobody();
         }
 

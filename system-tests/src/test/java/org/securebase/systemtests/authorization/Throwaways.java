@@ -17,6 +17,15 @@ interface Throwaways {
 
     UUID freshEntry(boolean shared);
 
+    /** A new PHQ-9 schedule of the owner's, by the own therapist. */
+    UUID freshMeasureSchedule();
+
+    /** An open PHQ-9 of the owner's with every item answered, ready to submit. */
+    UUID freshAnsweredMeasure();
+
+    /** A submitted PHQ-9 of the owner's that needs the own therapist's attention. */
+    UUID freshAttentionMeasure();
+
     /** A client invited by the admin who has not accepted yet. */
     UUID freshInvitedClient();
 

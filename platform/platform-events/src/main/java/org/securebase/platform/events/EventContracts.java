@@ -22,6 +22,9 @@ import org.securebase.platform.events.journal.AssignmentCreated;
 import org.securebase.platform.events.journal.AssignmentOpened;
 import org.securebase.platform.events.journal.AssignmentSubmitted;
 import org.securebase.platform.events.journal.FeedbackGiven;
+import org.securebase.platform.events.journal.MeasureAssigned;
+import org.securebase.platform.events.journal.MeasureDue;
+import org.securebase.platform.events.journal.MeasureNeedsAttention;
 
 /**
  * Every event contract of the platform, read once from the records' {@link EventContract} annotations: which
@@ -36,6 +39,7 @@ public final class EventContracts {
     public static final List<Class<? extends EventPayload>> ALL = List.of(
             ArticlePublished.class, ArticleRetracted.class,
             AssignmentCreated.class, AssignmentOpened.class, AssignmentSubmitted.class, FeedbackGiven.class,
+            MeasureAssigned.class, MeasureDue.class, MeasureNeedsAttention.class,
             AccountInvited.class, AccountActivated.class, AccountDeactivated.class, AccountReactivated.class,
             RoleChanged.class, CaseloadAssigned.class, CaseloadEnded.class, AccountsHeartbeat.class,
             ClientIdentityRead.class);
