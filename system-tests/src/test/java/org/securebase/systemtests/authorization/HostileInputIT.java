@@ -80,7 +80,16 @@ class HostileInputIT {
             Map.entry("PUT /api/accounts/{clientId}/therapist",
                     new Witness("/api/accounts/{clientId}/therapist-assignments", ADMIN)),
             Map.entry("DELETE /api/accounts/{clientId}/therapist",
-                    new Witness("/api/accounts/{clientId}/therapist-assignments", ADMIN)));
+                    new Witness("/api/accounts/{clientId}/therapist-assignments", ADMIN)),
+            // {ownerClientId}: the demo client, whose measures the practice's objects are
+            Map.entry("POST /api/journal/measures/schedules",
+                    new Witness("/api/journal/measures/schedules?client={ownerClientId}", OWN_THERAPIST)),
+            Map.entry("POST /api/journal/measures/schedules/{id}/end",
+                    new Witness("/api/journal/measures/schedules?client={ownerClientId}", OWN_THERAPIST)),
+            Map.entry("PUT /api/journal/measures/{id}/answers/{item}", new Witness("/api/journal/measures/{id}", OWNER_CLIENT)),
+            Map.entry("POST /api/journal/measures/{id}/submit", new Witness("/api/journal/measures/{id}", OWNER_CLIENT)),
+            Map.entry("POST /api/journal/measures/{id}/acknowledge",
+                    new Witness("/api/journal/measures/attention", OWN_THERAPIST)));
 
     /**
      * A non-problem+json refusal that is known and tolerated until fixed: counted and listed on every run, but not
@@ -275,7 +284,9 @@ class HostileInputIT {
         String contentType = asValidJson ? "application/json" : variant.contentType();
         byte[] body = asValidJson ? Http.JSON.writeValueAsString(validBody).getBytes(StandardCharsets.UTF_8) : variant.body();
 
-        String witnessPath = witness == null ? null : witnessPath(witness, target);
+        Map<String, String> witnessValues = new LinkedHashMap<>(target);
+        witnessValues.putIfAbsent("ownerClientId", practice.ownerClientId().toString());
+        String witnessPath = witness == null ? null : witnessPath(witness, witnessValues);
         Http.Response before = witnessPath == null ? null
                 : practice.call(witness.reader(), rule.endpoint().service(), "GET", witnessPath, null);
         AtomicInteger rateLimited = new AtomicInteger();
