@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * Production encrypts every hop inside the cluster (ADR 0022): the mesh's mutual TLS between our pods and to
+ * Production encrypts every hop inside the cluster (ADR 0020): the mesh's mutual TLS between our pods and to
  * Keycloak, PostgreSQL with {@code sslmode=verify-full} against CloudNativePG's CA, Kafka over TLS (checked in
  * {@link KafkaIdentitiesTest}). The management ports stay outside the proxy, because a proxied request arrives from
  * loopback, which {@code LocalOperatorRequests} trusts.
