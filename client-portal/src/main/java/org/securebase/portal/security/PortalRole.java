@@ -1,10 +1,10 @@
 package org.securebase.portal.security;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.securebase.platform.contracts.PersonRoles;
 
@@ -27,11 +27,11 @@ public enum PortalRole {
      * names more than one: a person holds exactly one (PersonRoles), and the APIs refuse such a token anyway.
      */
     public static List<PortalRole> fromClaims(Map<String, Object> claims) {
-        if (PersonRoles.holdsMoreThanOne(claims.get("realm_access"))) {
+        Set<String> held = PersonRoles.heldIn(claims.get("realm_access"));
+        if (held.size() > 1) {
             return List.of();
         }
-        Collection<String> names = PortalSecurityConfiguration.realmRoles(claims);
-        return Arrays.stream(values()).filter(role -> names.contains(role.claimValue)).toList();
+        return Arrays.stream(values()).filter(role -> held.contains(role.claimValue)).toList();
     }
 
     /** The role the portal shows a person as: their one role. */

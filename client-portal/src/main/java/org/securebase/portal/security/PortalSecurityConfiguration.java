@@ -21,9 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -107,13 +105,5 @@ public class PortalSecurityConfiguration {
             }
             return mapped;
         };
-    }
-
-    static Collection<String> realmRoles(Map<String, Object> claims) {
-        if (claims.get("realm_access") instanceof Map<?, ?> realmAccess
-                && realmAccess.get("roles") instanceof Collection<?> roles) {
-            return roles.stream().map(String::valueOf).toList();
-        }
-        return List.of();
     }
 }

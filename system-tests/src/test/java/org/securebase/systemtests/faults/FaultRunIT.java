@@ -39,7 +39,7 @@ import org.securebase.systemtests.faults.WriteLog.Write;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 8's fault run. Four writers send a steady stream of the platform's writes straight to the services (answers
+ * The fault run. Four writers send a steady stream of the platform's writes straight to the services (answers
  * and journal entries as a client, invitations and caseload changes as the admin, article publications and
  * assignments as a therapist), including some the services must refuse. Meanwhile journal-service, content-service
  * and account-service are each killed with SIGKILL at a random moment (a random number of writes into the stream)
