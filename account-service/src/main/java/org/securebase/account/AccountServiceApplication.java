@@ -1,11 +1,8 @@
 package org.securebase.account;
 
-import java.time.Clock;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
@@ -17,9 +14,4 @@ public class AccountServiceApplication {
         SpringApplication.run(AccountServiceApplication.class, args);
     }
 
-    /** Every timestamp this service writes comes from here, in UTC. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 }

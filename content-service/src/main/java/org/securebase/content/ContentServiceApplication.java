@@ -1,10 +1,7 @@
 package org.securebase.content;
 
-import java.time.Clock;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** content-service: the practice's reading library. */
@@ -17,9 +14,4 @@ public class ContentServiceApplication {
         SpringApplication.run(ContentServiceApplication.class, args);
     }
 
-    /** One clock for timestamps, so tests can reason about them. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 }

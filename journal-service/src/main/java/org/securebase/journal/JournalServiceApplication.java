@@ -1,10 +1,7 @@
 package org.securebase.journal;
 
-import java.time.Clock;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** journal-service: assignments, answers, feedback and the private journal. */
@@ -17,9 +14,4 @@ public class JournalServiceApplication {
         SpringApplication.run(JournalServiceApplication.class, args);
     }
 
-    /** One clock for every timestamp, so tests can reason about them. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 }

@@ -27,6 +27,8 @@ public final class RunningStack implements BeforeAllCallback {
             env.put("SECUREBASE_PROJECT_ROOT", System.getProperty("securebase.project.root", ".."));
             env.put("SECUREBASE_DATA_DIR", System.getProperty("securebase.stack.data", "target/stack-data"));
             env.putIfAbsent("SECUREBASE_POSTGRES_PORT", "0");
+            // Tests move the services' clocks forward (due dates, schedules) through /actuator/clock.
+            env.put("SECUREBASE_CLOCK_ADJUSTABLE", "true");
             // The stack stops itself when the test JVM exits.
             stack = SecureBaseStack.start(StackConfig.fromEnvironment(env, "--reset"));
         }

@@ -231,8 +231,13 @@ public final class SecureBaseStack implements AutoCloseable {
         // glibc gives threads that allocate their own malloc arenas (up to 8 per core), and their slack was 45-115 MB
         // per service above what the JVM itself tracks (platform bench: NMT against RSS). Two are plenty for a JVM.
         env.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", MALLOC_ARENAS));
+        List<String> arguments = new java.util.ArrayList<>(localOnlyArguments.getOrDefault(service, List.of()));
+        if (config.adjustableClock()) {
+            // A test-only switch, on the command line so that no deployment's environment can carry it.
+            arguments.add("--securebase.clock.adjustable=true");
+        }
         ServiceProcess process = ServiceProcess.start(instanceName, executableJar(service), config.serviceJavaOptions(),
-                env, localOnlyArguments.getOrDefault(service, List.of()), port + 1000,
+                env, arguments, port + 1000,
                 config.dataDirectory().resolve("logs").resolve(instanceName + ".log"));
         started.push(process);
         return process;

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Everything the launcher can be told, each from an environment variable with a default that works on a
- * fresh machine. Management ports are the service port plus 1000.
+ * fresh machine. Management ports are the service port plus 1000. {@code SECUREBASE_CLOCK_ADJUSTABLE=true} (the
+ * system tests set it) starts the services with a clock that the tests move forward through each service's
+ * management port ({@code /actuator/clock}).
  */
 public record StackConfig(
         Path projectRoot,
@@ -24,7 +26,8 @@ public record StackConfig(
         int smtpPort,
         int mailViewerPort,
         String demoPassword,
-        List<String> serviceJavaOptions) {
+        List<String> serviceJavaOptions,
+        boolean adjustableClock) {
 
     public static final String DEFAULT_JAVA_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m";
 
@@ -68,7 +71,8 @@ public record StackConfig(
                 port(env, "SECUREBASE_SMTP_PORT", 3025),
                 port(env, "SECUREBASE_MAIL_VIEWER_PORT", 8025),
                 blankToNull(env.get("SECUREBASE_DEMO_PASSWORD")),
-                javaOptions(env.get("SECUREBASE_SERVICE_JAVA_OPTS")));
+                javaOptions(env.get("SECUREBASE_SERVICE_JAVA_OPTS")),
+                Boolean.parseBoolean(env.get("SECUREBASE_CLOCK_ADJUSTABLE")));
     }
 
     public String publicUrl() {

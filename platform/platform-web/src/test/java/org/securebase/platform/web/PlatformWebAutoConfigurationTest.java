@@ -48,6 +48,24 @@ class PlatformWebAutoConfigurationTest {
     }
 
     @Test
+    void givesTheServiceOneUtcClockThatOnlyTheTestSwitchMakesAdjustable() {
+        ApplicationContextRunner clocks = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ClockAutoConfiguration.class));
+        clocks.run(context -> {
+            assertThat(context).getBean(java.time.Clock.class).isEqualTo(java.time.Clock.systemUTC());
+            assertThat(context).doesNotHaveBean(org.securebase.platform.web.clock.ClockEndpoint.class);
+        });
+        clocks.withPropertyValues(ClockAutoConfiguration.ADJUSTABLE_PROPERTY + "=true").run(context -> {
+            assertThat(context).getBean(java.time.Clock.class)
+                    .isInstanceOf(org.securebase.platform.web.clock.AdjustableClock.class);
+            assertThat(context).hasSingleBean(org.securebase.platform.web.clock.ClockEndpoint.class);
+        });
+        java.time.Clock own = java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC);
+        clocks.withBean(java.time.Clock.class, () -> own)
+                .run(context -> assertThat(context).getBean(java.time.Clock.class).isSameAs(own));
+    }
+
+    @Test
     void replacesBootsErrorHandlingAndGivesEveryRequestAnId() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
