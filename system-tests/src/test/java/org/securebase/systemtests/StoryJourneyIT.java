@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.TimeoutException;
@@ -154,6 +155,9 @@ class StoryJourneyIT {
                 .as("on a phone the homework is stacked below the reading")
                 .isGreaterThan(narrowReading.getLocation().getY() + narrowReading.getSize().getHeight() / 2);
         checkAccessibility(client, "client-assignment-phone");
+        // The narrowest phones: the page reflows (no sideways scrolling) and "Log out" stays on the screen.
+        client.manage().window().setSize(new Dimension(360, 800));
+        assertReflows(client, "the assignment page at 360 px");
         client.manage().window().setSize(new Dimension(1280, 900));
 
         // Autosave: typing is saved without pressing a button, and is there after a reload.
@@ -362,6 +366,16 @@ class StoryJourneyIT {
     private static WebElement labelled(WebDriver browser, String labelText) {
         WebElement label = browser.findElement(By.xpath("//label[contains(normalize-space(.), '" + labelText + "')]"));
         return browser.findElement(By.id(label.getAttribute("for")));
+    }
+
+    private static void assertReflows(WebDriver browser, String page) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        long viewport = ((Number) js.executeScript("return document.documentElement.clientWidth;")).longValue();
+        long content = ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
+        assertThat(content).as(page + ": content width against the viewport's " + viewport + " px").isLessThanOrEqualTo(viewport);
+        WebElement logOut = browser.findElement(By.cssSelector("#logout-form button"));
+        assertThat(logOut.getLocation().getX() + logOut.getSize().getWidth())
+                .as(page + ": the right edge of \"Log out\"").isLessThanOrEqualTo((int) viewport);
     }
 
     private static void checkAccessibility(WebDriver browser, String page) {
