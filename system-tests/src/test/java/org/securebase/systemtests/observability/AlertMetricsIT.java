@@ -121,6 +121,9 @@ class AlertMetricsIT {
             status(stack.publicUrl() + "/");
             status(stack.publicUrl() + "/api/content/articles");
             status(access.serviceUrl(org.securebase.systemtests.authorization.ApiService.JOURNAL) + "/api/journal/assignments");
+            // Directly as well: the gateway may refuse an anonymous call before routing it, and the test must not
+            // depend on an earlier suite having reached the service.
+            status(access.serviceUrl(org.securebase.systemtests.authorization.ApiService.CONTENT) + "/api/content/articles");
         }
         access.portal().login("client@securebase.test", access.demoPassword());
         assertThatThrownBy(() -> access.portal().login("client@securebase.test", "not the password"))
