@@ -38,7 +38,6 @@ public class ClockAutoConfiguration {
         AdjustableClock clock() {
             return new AdjustableClock(Clock.systemUTC());
         }
-
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -344,7 +344,8 @@ public final class KeycloakServer implements AutoCloseable {
     // ------------------------------------------------------------------------------------------- build
 
     private List<String> buildOptions() {
-        // Metrics as in production (the alerts read keycloak_user_events_total); metrics-enabled is a build option.
+        // Metrics as in production: the alerts in deploy/observability/alerts.yaml (listed in docs/operations.md) read
+        // keycloak_user_events_total. metrics-enabled is a build option.
         return List.of("--db=postgres", "--health-enabled=true", "--metrics-enabled=true", "--features=user-event-metrics",
                 "--event-metrics-user-enabled=true",
                 "--http-relative-path=" + RELATIVE_PATH);
