@@ -69,9 +69,11 @@ while read -r principal type pattern name operations; do
   "$tools/kafka-acls.sh" "${connect[@]}" --add --allow-principal "User:$principal" --allow-host '*' \
     --resource-pattern-type "$pattern" "--$type" "$name" "${allowed[@]}"
 done <<'ACLS'
-# account-service owns the accounts and account-reads topics and consumes nothing
+# account-service owns the accounts and account-reads topics and consumes assignments (to notify people)
 account-service  topic  literal   securebase.accounts.v1                 Write,Describe
 account-service  topic  literal   securebase.accounts.reads.v1           Write,Describe
+account-service  topic  literal   securebase.journal.assignments.v1      Read,Describe
+account-service  topic  literal   securebase.journal.assignments.v1.dlt  Write,Read,Describe
 account-service  group  prefixed  account-service                        Read,Describe
 # journal-service owns the assignments topic and consumes accounts, articles and account reads
 journal-service  topic  literal   securebase.journal.assignments.v1      Write,Describe

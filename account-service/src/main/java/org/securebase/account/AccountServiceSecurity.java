@@ -30,6 +30,10 @@ class AccountServiceSecurity {
         return rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/accounts/me").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/accounts/caseload").hasRole("THERAPIST")
+                // Everyone's own notification preferences; the unsubscribe link is a public path (application.yml):
+                // the signed token it carries is its proof.
+                .requestMatchers(HttpMethod.GET, "/api/accounts/me/notifications").authenticated()
+                .requestMatchers(HttpMethod.PUT, "/api/accounts/me/notifications").authenticated()
                 // Everything else under /api/accounts is administration. The API document is a public path
                 // (application.yml), matched before these rules.
                 .requestMatchers("/api/accounts", "/api/accounts/**").hasRole("ADMIN");

@@ -2,6 +2,7 @@ package org.securebase.account;
 
 import org.securebase.account.testsupport.AccountTestConfiguration;
 import org.securebase.account.testsupport.KeycloakAdminBackend;
+import org.securebase.account.testsupport.MailBackend;
 import org.securebase.platform.test.RealBackends;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -29,7 +30,7 @@ import java.lang.annotation.Target;
                 "securebase.accounts.invitation.retry-interval=PT1H",
                 "securebase.accounts.invitation.retry-min-age=PT0S"
         })
-@ContextConfiguration(initializers = {RealBackends.class, KeycloakAdminBackend.class})
+@ContextConfiguration(initializers = {RealBackends.class, KeycloakAdminBackend.class, MailBackend.class})
 @Import(AccountTestConfiguration.class)
 public @interface AccountServiceIntegrationTest {
 }

@@ -13,9 +13,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
 final class ApiPaths {
 
     private final List<PathPattern> publicPaths;
+    private final List<PathPattern> publicPostPaths;
 
-    ApiPaths(List<String> publicPaths) {
+    ApiPaths(List<String> publicPaths, List<String> publicPostPaths) {
         this.publicPaths = publicPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.publicPostPaths = publicPostPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     /** Whether the decoded path's first segment is {@code api}, in any letter case. */
@@ -47,14 +49,22 @@ final class ApiPaths {
         return true;
     }
 
-    /** GET or HEAD of a configured public path (the OpenAPI documents). */
+    /**
+     * GET or HEAD of a configured public path (the OpenAPI documents), or POST of a public POST path (a signed
+     * one-click unsubscribe link). The service behind checks what the request carries.
+     */
     boolean isPublic(ServerHttpRequest request) {
         HttpMethod method = request.getMethod();
-        if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
+        List<PathPattern> patterns;
+        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
+            patterns = publicPaths;
+        } else if (HttpMethod.POST.equals(method)) {
+            patterns = publicPostPaths;
+        } else {
             return false;
         }
         PathContainer path = request.getPath().pathWithinApplication();
-        for (PathPattern pattern : publicPaths) {
+        for (PathPattern pattern : patterns) {
             if (pattern.matches(path)) {
                 return true;
             }

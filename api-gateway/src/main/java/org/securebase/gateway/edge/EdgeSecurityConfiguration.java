@@ -39,6 +39,6 @@ class EdgeSecurityConfiguration {
 
     @Bean
     ApiPaths apiPaths(EdgeSecurityProperties properties) {
-        return new ApiPaths(properties.publicPaths());
+        return new ApiPaths(properties.publicPaths(), properties.publicPostPaths());
     }
 }

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiPathsTest {
 
-    private final ApiPaths paths = new ApiPaths(List.of("/api/*/v3/api-docs", "/api/*/v3/api-docs/**"));
+    private final ApiPaths paths = new ApiPaths(List.of("/api/*/v3/api-docs", "/api/*/v3/api-docs/**"),
+            List.of("/api/accounts/notifications/unsubscribe"));
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/content/articles", "/api/accounts/3f0c/invitation", "/api/content/articles/a%20b",
@@ -39,6 +40,15 @@ class ApiPathsTest {
         assertThat(paths.isPublic(request(HttpMethod.POST, "/api/content/v3/api-docs"))).isFalse();
         assertThat(paths.isPublic(request(HttpMethod.GET, "/api/content/articles"))).isFalse();
         assertThat(paths.isPublic(request(HttpMethod.GET, "/api/content/v3/api-docsx"))).isFalse();
+    }
+
+    @Test
+    void onlyPostingTheUnsubscribeLinkIsPublic() {
+        assertThat(paths.isPublic(request(HttpMethod.POST, "/api/accounts/notifications/unsubscribe"))).isTrue();
+        assertThat(paths.isPublic(request(HttpMethod.GET, "/api/accounts/notifications/unsubscribe"))).isFalse();
+        assertThat(paths.isPublic(request(HttpMethod.PUT, "/api/accounts/notifications/unsubscribe"))).isFalse();
+        assertThat(paths.isPublic(request(HttpMethod.POST, "/api/accounts/notifications/unsubscribe/x"))).isFalse();
+        assertThat(paths.isPublic(request(HttpMethod.POST, "/api/accounts/me/notifications"))).isFalse();
     }
 
     @Test

@@ -137,6 +137,7 @@ class PinnedReadingIT {
 
     private static EventEnvelope<AssignmentCreated> assignmentCreated(UUID assignment, UUID client, UUID article, int version) {
         return new EventEnvelope<>(UUID.randomUUID(), "AssignmentCreated", Instant.now(), 1,
-                assignment, new AssignmentCreated(assignment, client, UUID.randomUUID(), article, version));
+                assignment, new AssignmentCreated(assignment, client, UUID.randomUUID(), article, version,
+                        Instant.now().plusSeconds(86_400)));
     }
 }

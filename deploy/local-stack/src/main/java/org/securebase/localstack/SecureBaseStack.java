@@ -155,6 +155,11 @@ public final class SecureBaseStack implements AutoCloseable {
                 kafkaPasswords);
         account.put("SECUREBASE_KEYCLOAK_INTERNAL_URL", config.keycloakInternalUrl());
         account.put("SECUREBASE_KEYCLOAK_CLIENT_SECRET", accountServiceClientSecret);
+        // Notifications: the local mail server, links to the public origin, signed with a key kept in the data folder.
+        account.put("SECUREBASE_SMTP_HOST", "localhost");
+        account.put("SECUREBASE_SMTP_PORT", Integer.toString(mail.smtpPort()));
+        account.put("SECUREBASE_PUBLIC_URL", config.publicUrl());
+        account.put("SECUREBASE_NOTIFICATIONS_LINK_SECRET", secrets.getOrCreate("notifications.link-secret", 32));
         startService("account-service", config.accountPort(), account);
 
         Map<String, String> portal = withDatabase(common, databases.get("portal"));

@@ -40,9 +40,14 @@ final class StackSecrets {
 
     /** The stored value, or a new random one that is stored. */
     String getOrCreate(String name) {
+        return getOrCreate(name, 18);
+    }
+
+    /** A secret of {@code randomBytes} random bytes (Base64url), made on first use and kept. */
+    String getOrCreate(String name, int randomBytes) {
         String value = values.getProperty(name);
         if (value == null) {
-            value = randomSecret();
+            value = randomSecret(randomBytes);
             set(name, value);
         }
         return value;
@@ -74,7 +79,11 @@ final class StackSecrets {
 
     /** 18 random bytes, URL-safe: long enough for the realm's 12-character password policy. */
     static String randomSecret() {
-        byte[] bytes = new byte[18];
+        return randomSecret(18);
+    }
+
+    static String randomSecret(int randomBytes) {
+        byte[] bytes = new byte[randomBytes];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

@@ -67,7 +67,7 @@ record Assignment(UUID id, UUID clientId, UUID therapistId, PinnedArticle articl
         Assignment assignment = new Assignment(UUID.randomUUID(), clientId, therapistId, article, note,
                 dueAt.truncatedTo(ChronoUnit.MICROS), Lifecycle.assigned(now));
         return new Step(assignment, Optional.of(new AssignmentCreated(assignment.id(), clientId, therapistId,
-                article.id(), article.version())));
+                article.id(), article.version(), assignment.dueAt())));
     }
 
     /** The client's first read opens it (and announces it); later reads are no step. */

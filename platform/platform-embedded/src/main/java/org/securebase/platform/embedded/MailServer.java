@@ -6,7 +6,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Address;
+import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
@@ -18,7 +21,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,12 +94,33 @@ public final class MailServer implements AutoCloseable {
             List<String> to = recipients == null ? List.of()
                     : Arrays.stream(recipients).map(MailServer::bareAddress).toList();
             Instant sent = message.getSentDate() == null ? Instant.now() : message.getSentDate().toInstant();
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Enumeration<Header> all = message.getAllHeaders(); all.hasMoreElements(); ) {
+                Header header = all.nextElement();
+                headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+            }
             return new ReceivedMail(
                     message.getFrom() == null ? "" : bareAddress(message.getFrom()[0]),
-                    to, message.getSubject(), GreenMailUtil.getBody(message), sent);
-        } catch (MessagingException e) {
+                    to, message.getSubject(), GreenMailUtil.getBody(message), sent, headers, decodedText(message));
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException("unreadable message", e);
         }
+    }
+
+    /** Every text part, decoded (quoted-printable, base64, charsets), as a person's mail program would show them. */
+    private static String decodedText(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/*")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(decodedText(multipart.getBodyPart(i))).append('\n');
+            }
+            return text.toString();
+        }
+        return "";
     }
 
     private static String bareAddress(Address address) {
@@ -122,7 +150,7 @@ public final class MailServer implements AutoCloseable {
         for (ReceivedMail mail : mails) {
             html.append("<article><h2>").append(Html.escape(mail.subject())).append("</h2><p>To ")
                     .append(Html.escape(String.join(", ", mail.to()))).append(" at ")
-                    .append(mail.sentAt()).append("</p><pre>").append(Html.escape(mail.body()))
+                    .append(mail.sentAt()).append("</p><pre>").append(Html.escape(mail.text()))
                     .append("</pre></article>");
         }
         html.append("</body></html>");
@@ -148,7 +176,17 @@ public final class MailServer implements AutoCloseable {
     }
 
     /** One received email, as plain data. */
-    public record ReceivedMail(String from, List<String> to, String subject, String body, Instant sentAt) {
+    /**
+     * @param body    the raw MIME body
+     * @param headers the first value of each header, by lower-case name
+     * @param text    every text part decoded (the plain text and the HTML source of a notification)
+     */
+    public record ReceivedMail(String from, List<String> to, String subject, String body, Instant sentAt,
+                               Map<String, String> headers, String text) {
+
+        public Optional<String> header(String name) {
+            return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+        }
 
         // Keycloak's action links: .../realms/<realm>/login-actions/action-token?key=<jwt>[&client_id=...]
         private static final Pattern ACTION_LINK = Pattern.compile(

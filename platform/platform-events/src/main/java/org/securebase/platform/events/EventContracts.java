@@ -19,6 +19,7 @@ import org.securebase.platform.events.accounts.RoleChanged;
 import org.securebase.platform.events.content.ArticlePublished;
 import org.securebase.platform.events.content.ArticleRetracted;
 import org.securebase.platform.events.journal.AssignmentCreated;
+import org.securebase.platform.events.journal.AssignmentDueChanged;
 import org.securebase.platform.events.journal.AssignmentOpened;
 import org.securebase.platform.events.journal.AssignmentSubmitted;
 import org.securebase.platform.events.journal.FeedbackGiven;
@@ -39,7 +40,7 @@ public final class EventContracts {
     public static final List<Class<? extends EventPayload>> ALL = List.of(
             ArticlePublished.class, ArticleRetracted.class,
             AssignmentCreated.class, AssignmentOpened.class, AssignmentSubmitted.class, FeedbackGiven.class,
-            MeasureAssigned.class, MeasureDue.class, MeasureNeedsAttention.class,
+            MeasureAssigned.class, MeasureDue.class, MeasureNeedsAttention.class, AssignmentDueChanged.class,
             AccountInvited.class, AccountActivated.class, AccountDeactivated.class, AccountReactivated.class,
             RoleChanged.class, CaseloadAssigned.class, CaseloadEnded.class, AccountsHeartbeat.class,
             ClientIdentityRead.class);

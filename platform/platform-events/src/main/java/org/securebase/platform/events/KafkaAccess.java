@@ -40,7 +40,7 @@ public final class KafkaAccess {
     }
 
     public static final Service ACCOUNT_SERVICE = new Service("account-service",
-            List.of(Topics.ACCOUNTS, Topics.ACCOUNT_READS), List.of());
+            List.of(Topics.ACCOUNTS, Topics.ACCOUNT_READS), List.of(Topics.JOURNAL_ASSIGNMENTS));
     public static final Service JOURNAL_SERVICE = new Service("journal-service", List.of(Topics.JOURNAL_ASSIGNMENTS),
             List.of(Topics.ACCOUNTS, Topics.CONTENT_ARTICLES, Topics.ACCOUNT_READS));
     public static final Service CONTENT_SERVICE = new Service("content-service", List.of(Topics.CONTENT_ARTICLES),

@@ -1,5 +1,6 @@
 package org.securebase.platform.events.journal;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -17,10 +18,12 @@ import org.securebase.platform.events.Topics;
  * @param therapistId    the therapist who assigned it (Keycloak user id)
  * @param articleId      the article ({@code ArticlePublished.articleId})
  * @param articleVersion the published version the assignment pins
+ * @param dueAt          when it is due, so account-service can remind the client; absent in events written before
+ *                       reminders existed (the reader ignores what it does not know and leaves this null)
  */
 @EventContract(topic = Topics.JOURNAL_ASSIGNMENTS, schemaVersion = 1)
 public record AssignmentCreated(UUID assignmentId, UUID clientId, UUID therapistId, UUID articleId,
-                                int articleVersion) implements EventPayload {
+                                int articleVersion, Instant dueAt) implements EventPayload {
 
     public AssignmentCreated {
         Objects.requireNonNull(assignmentId, "assignmentId");
