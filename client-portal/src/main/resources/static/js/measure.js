@@ -12,8 +12,11 @@
   var csrf = form.querySelector('input[name="_csrf"]');
   // getAttribute, not form.action: a control named "action" would shadow the property (DOM clobbering).
   var saveUrl = form.getAttribute('action');
-  // The latest choice per item, so an earlier, slower answer never overwrites the status of a later one.
-  var latest = {};
+  // One save at a time, each item's latest choice only: answers reach the server in the order they were chosen, so a
+  // slower earlier request can never overwrite a later choice of the same item.
+  var pending = {};
+  var order = [];
+  var busy = false;
 
   function state(fieldset, message) { fieldset.querySelector('.save-state').textContent = message; }
 
@@ -27,31 +30,42 @@
     });
   }
 
-  function save(fieldset, radio) {
-    var item = fieldset.getAttribute('data-item');
-    var sequence = (latest[item] || 0) + 1;
-    latest[item] = sequence;
+  function next() {
+    if (busy || order.length === 0) { return; }
+    var item = order.shift();
+    var choice = pending[item];
+    delete pending[item];
+    busy = true;
     var body = new URLSearchParams();
     body.append('_csrf', csrf ? csrf.value : '');
-    body.append('value', radio.value);
-    state(fieldset, form.getAttribute('data-msg-saving'));
+    body.append('value', choice.value);
     // redirect: 'manual' so an expired session (a redirect to the login page) counts as "not saved".
     fetch(saveUrl + '/' + encodeURIComponent(item),
       { method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual' })
       .then(function (response) {
-        if (latest[item] !== sequence) { return; }
+        // A newer choice of this item is waiting: its own save will tell how it went.
+        if (pending[item]) { return; }
         if (response.status === 204) {
-          state(fieldset, form.getAttribute('data-msg-saved'));
-          answered(fieldset, item);
+          state(choice.fieldset, form.getAttribute('data-msg-saved'));
+          answered(choice.fieldset, item);
         } else if (response.status === 422) {
-          response.text().then(function (detail) { state(fieldset, detail); });
+          return response.text().then(function (detail) { state(choice.fieldset, detail); });
         } else {
-          state(fieldset, form.getAttribute('data-msg-offline'));
+          state(choice.fieldset, form.getAttribute('data-msg-offline'));
         }
       })
       .catch(function () {
-        if (latest[item] === sequence) { state(fieldset, form.getAttribute('data-msg-offline')); }
-      });
+        if (!pending[item]) { state(choice.fieldset, form.getAttribute('data-msg-offline')); }
+      })
+      .then(function () { busy = false; next(); });
+  }
+
+  function save(fieldset, radio) {
+    var item = fieldset.getAttribute('data-item');
+    if (!pending[item]) { order.push(item); }
+    pending[item] = { fieldset: fieldset, value: radio.value };
+    state(fieldset, form.getAttribute('data-msg-saving'));
+    next();
   }
 
   form.querySelectorAll('fieldset[data-item]').forEach(function (fieldset) {
