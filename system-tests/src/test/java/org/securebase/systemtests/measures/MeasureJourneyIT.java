@@ -108,7 +108,7 @@ class MeasureJourneyIT {
         WebElement first = due.findElement(By.cssSelector("a[href*='/measures/']"));
         String firstUrl = first.getDomProperty("href");
         tabTo(client, active -> firstUrl.equals(active.getDomProperty("href")), "the first questionnaire's link");
-        active(client).sendKeys(Keys.ENTER);
+        press(client, Keys.ENTER);
         clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("measure-form")));
         assertReflows(client, "the questionnaire at 320 px");
         List<WebElement> fieldsets = client.findElements(By.cssSelector("#measure-form fieldset"));
@@ -123,7 +123,7 @@ class MeasureJourneyIT {
         // Item 1 by keyboard, then Submit too early: the error summary takes focus and lists items 2 to 9.
         answerByKeyboard(client, 1, 1);
         tabTo(client, active -> "submit".equals(active.getDomAttribute("id")), "Submit");
-        active(client).sendKeys(Keys.ENTER);
+        press(client, Keys.ENTER);
         WebElement summary = clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
         assertThat(summary.getDomAttribute("role")).isEqualTo("alert");
         assertThat(summary.findElement(By.tagName("h2")).getText()).isEqualTo("Some questions are not answered yet");
@@ -135,8 +135,8 @@ class MeasureJourneyIT {
         assertThat(client.findElement(By.id("item-1-1")).isSelected()).as("item 1 was kept").isTrue();
         checkAccessibility(client, "client-questionnaire-unanswered");
         // The first link leads to item 2's first option.
-        active(client).sendKeys(Keys.TAB);
-        active(client).sendKeys(Keys.ENTER);
+        press(client, Keys.TAB);
+        press(client, Keys.ENTER);
         clientWait.until(browser -> "item-2-0".equals(active(browser).getDomAttribute("id")));
 
         // Every other item, item 9 "Several days" (1): each saved as soon as it is chosen, without Save.
@@ -150,7 +150,7 @@ class MeasureJourneyIT {
                     .as("item %d saved by autosave", item).isTrue();
         }
         tabTo(client, active -> "submit".equals(active.getDomAttribute("id")), "Submit");
-        active(client).sendKeys(Keys.ENTER);
+        press(client, Keys.ENTER);
         WebElement crisis = clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("crisis")));
         assertThat(crisis.getDomAttribute("role")).isEqualTo("alert");
         assertThat(crisis.getText()).contains("If you need help now").contains("crisis line");
@@ -184,13 +184,13 @@ class MeasureJourneyIT {
                 });
         String nextUrl = next.getDomProperty("href");
         tabTo(client, active -> nextUrl.equals(active.getDomProperty("href")), "the next questionnaire's link");
-        active(client).sendKeys(Keys.ENTER);
+        press(client, Keys.ENTER);
         clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("measure-form")));
         for (int item = 1; item <= ITEMS; item++) {
             answerByKeyboard(client, item, 0);
         }
         tabTo(client, active -> "submit".equals(active.getDomAttribute("id")), "Submit");
-        active(client).sendKeys(Keys.ENTER);
+        press(client, Keys.ENTER);
         clientWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "your answers are submitted"));
         assertThat(client.findElements(By.id("crisis"))).as("no crisis text for item 9 = 0").isEmpty();
         assertThat(client.findElement(By.id("result")).getText()).contains("0 / 27").contains("Minimal");
@@ -220,14 +220,14 @@ class MeasureJourneyIT {
         }
         WebElement focused = active(client);
         if (!focused.isSelected()) {
-            focused.sendKeys(Keys.SPACE);
+            press(client, Keys.SPACE);
         }
         int at = Integer.parseInt(active(client).getDomAttribute("id").substring(prefix.length()));
         for (; at < value; at++) {
-            active(client).sendKeys(Keys.ARROW_DOWN);
+            press(client, Keys.ARROW_DOWN);
         }
         for (; at > value; at--) {
-            active(client).sendKeys(Keys.ARROW_UP);
+            press(client, Keys.ARROW_UP);
         }
         WebElement chosen = client.findElement(By.id(prefix + value));
         assertThat(chosen.isSelected()).as("item %d is %d", item, value).isTrue();
@@ -240,9 +240,14 @@ class MeasureJourneyIT {
             if (wanted.test(active(browser))) {
                 return;
             }
-            new Actions(browser).sendKeys(Keys.TAB).perform();
+            press(browser, Keys.TAB);
         }
         throw new AssertionError("Tab never reached " + what + " on " + browser.getCurrentUrl());
+    }
+
+    /** A key pressed on whatever has focus. */
+    private static void press(WebDriver browser, Keys key) {
+        new Actions(browser).sendKeys(key).perform();
     }
 
     private static WebElement active(WebDriver browser) {
