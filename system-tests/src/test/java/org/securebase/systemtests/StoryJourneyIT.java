@@ -24,6 +24,8 @@ import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -110,7 +112,7 @@ class StoryJourneyIT {
         adminWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "assigned to the therapist"));
 
         // The therapist finds the client on the caseload and assigns the seed article with a question and a
-        // checklist, due in a week (the default).
+        // checklist, due in a week.
         therapist.get(stack.publicUrl() + "/");
         therapistWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseload"), clientName));
         checkAccessibility(therapist, "therapist-home");
@@ -324,6 +326,11 @@ class StoryJourneyIT {
         new Select(therapistWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("client"))))
                 .selectByVisibleText(clientName);
         assertThat(therapist.findElement(By.cssSelector(".preview .reading-body")).getText()).contains(CHECKLIST_SECTION);
+        // A week from journal-service's today rather than the form's default (the portal's today): another suite may
+        // have moved the services' clocks on, and journal-service refuses a due date in its past.
+        LocalDate due = LocalDate.ofInstant(StackClock.journalNow().plus(Duration.ofDays(7)), ZoneId.systemDefault());
+        ((JavascriptExecutor) therapist).executeScript("arguments[0].value = arguments[1];",
+                therapist.findElement(By.id("due")), due.toString());
         therapist.findElement(By.id("question")).sendKeys(QUESTION);
         labelled(therapist, CHECKLIST_SECTION).click();
         therapist.findElement(By.id("assign")).click();

@@ -8,6 +8,7 @@ import org.securebase.portal.assignment.Homework;
 import org.securebase.portal.caseload.Caseload;
 import org.securebase.portal.forms.FieldProblem;
 import org.securebase.portal.forms.FormErrors;
+import org.securebase.portal.measure.Measures;
 import org.securebase.portal.measure.MeasuresApi;
 import org.securebase.portal.security.PortalRole;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Each role's start page: what a client has to do, a therapist's caseload, an admin's accounts. */
 @Controller
@@ -59,6 +61,9 @@ class HomeController {
             model.addAttribute("feedback", assignments.withUnreadFeedback());
             // Once its feedback is read an assignment leaves "new feedback"; this keeps it one click away.
             model.addAttribute("done", assignments.handedIn());
+            // The questionnaires to answer now (journal-service makes the ones that came due when it is asked).
+            model.addAttribute("measuresDue", measures.list(Optional.empty())
+                    .map(list -> list.stream().filter(Measures.Instance::open).toList()));
         } else if (role == PortalRole.THERAPIST) {
             // A result whose safety item was answered above 0 goes first, above everything, until acknowledged.
             model.addAttribute("attention", measures.attention());

@@ -4,12 +4,17 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.Sent;
 import org.securebase.portal.security.PortalRole;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -34,8 +39,11 @@ class MeasureController {
     // The practice's time zone, as for every date the portal shows.
     private final ZoneId zone = ZoneId.systemDefault();
 
-    MeasureController(MeasuresApi measures) {
+    private final MessageSource messages;
+
+    MeasureController(MeasuresApi measures, MessageSource messages) {
         this.measures = measures;
+        this.messages = messages;
     }
 
     /** The client's measures; a therapist's results needing attention first, then one client's measures. */
@@ -87,7 +95,11 @@ class MeasureController {
         return "measure/page";
     }
 
-    /** Saves every chosen option (intent save) and, with intent submit, hands the questionnaire in. */
+    /**
+     * Saves every chosen option (intent save) and, with intent submit, hands the questionnaire in. This is the whole
+     * form without JavaScript; measure.js saves each item as it is chosen through {@link #autosave}. A submission with
+     * unanswered items is not sent: the page comes back with an error summary linking to each of them.
+     */
     @PostMapping("/measures/{id}/answers")
     @PreAuthorize("hasRole('client')")
     String answer(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
@@ -109,6 +121,11 @@ class MeasureController {
             }
         }
         if ("submit".equals(intent)) {
+            List<Integer> unanswered = unanswered(id);
+            if (!unanswered.isEmpty()) {
+                redirect.addFlashAttribute("unanswered", unanswered);
+                return "redirect:/measures/" + id;
+            }
             Sent<Measures.Submitted> submitted = measures.submit(id);
             flash(submitted, redirect, "measures.submitted");
             if (submitted.ok() && submitted.value() != null && submitted.value().crisisText() != null) {
@@ -118,6 +135,46 @@ class MeasureController {
             redirect.addFlashAttribute("notice", "measures.saved");
         }
         return "redirect:/measures/" + id;
+    }
+
+    /**
+     * measure.js's autosave of one item, as soon as an option is chosen: 204 when saved; 422 with the reason as text
+     * when journal-service refuses it (not an option, already submitted); 503 when it is unavailable. The browser
+     * never calls the API itself: the token stays in the portal.
+     */
+    @PostMapping("/measures/{id}/answers/{item}")
+    @PreAuthorize("hasRole('client')")
+    ResponseEntity<String> autosave(@PathVariable UUID id, @PathVariable int item,
+                                    @RequestParam(required = false) String value, Locale locale) {
+        Integer chosen = number(value);
+        if (chosen == null) {
+            return ResponseEntity.unprocessableContent().contentType(MediaType.TEXT_PLAIN)
+                    .body(messages.getMessage("measures.error.form", null, locale));
+        }
+        Sent<Measures.Instance> saved = measures.answer(id, item, chosen);
+        if (saved.unavailable()) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+        }
+        return saved.ok() ? ResponseEntity.noContent().build()
+                : ResponseEntity.unprocessableContent().contentType(MediaType.TEXT_PLAIN).body(saved.problem());
+    }
+
+    /**
+     * The instrument's items the instance has no answer to, in order. Empty when either cannot be read: then
+     * journal-service, which refuses a partial submission anyway, has the last word.
+     */
+    private List<Integer> unanswered(UUID id) {
+        Fetched<Optional<Measures.Instance>> found = measures.instance(id);
+        if (!found.available() || found.value().isEmpty()) {
+            return List.of();
+        }
+        Measures.Instance instance = found.value().get();
+        Fetched<Optional<Measures.Instrument>> instrument = measures.instrument(instance.instrument());
+        if (!instrument.available() || instrument.value().isEmpty()) {
+            return List.of();
+        }
+        return instrument.value().get().items().stream().map(Measures.Item::number)
+                .filter(number -> instance.answerTo(number) == null).toList();
     }
 
     @PostMapping("/measures/{id}/acknowledge")

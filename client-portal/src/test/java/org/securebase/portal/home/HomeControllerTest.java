@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -84,6 +85,7 @@ class HomeControllerTest {
                 List.of(withNewFeedback("Reviewed reading", first, newest),
                         withNewFeedback("Earlier reading, feedback read", first, first)), null))));
 
+        when(api.get(any(), eq(Measures.Instance[].class))).thenReturn(Fetched.of(Optional.of(new Measures.Instance[0])));
         String html = mvc.perform(get("/").with(as("client"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
@@ -108,6 +110,7 @@ class HomeControllerTest {
         when(api.get(any(), eq(Homework.SummaryPage.class)))
                 .thenReturn(Fetched.of(Optional.of(due)), Fetched.of(Optional.of(new Homework.SummaryPage(List.of(), null))));
 
+        when(api.get(any(), eq(Measures.Instance[].class))).thenReturn(Fetched.of(Optional.of(new Measures.Instance[0])));
         String html = mvc.perform(get("/").with(as("client"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
@@ -121,10 +124,44 @@ class HomeControllerTest {
     void clientHomeSaysWhatIsUnavailableAndStillRenders() throws Exception {
         when(api.get(any(), eq(Homework.SummaryPage.class))).thenReturn(Fetched.failed());
 
+        when(api.get(any(), eq(Measures.Instance[].class))).thenReturn(Fetched.of(Optional.of(new Measures.Instance[0])));
         String html = mvc.perform(get("/").with(as("client"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("Hello, Sam").contains("Your homework is unavailable right now");
+    }
+
+    @Test
+    void clientSeesTheQuestionnairesToAnswerAndNotTheSubmittedOnes() throws Exception {
+        UUID open = UUID.randomUUID();
+        UUID submitted = UUID.randomUUID();
+        when(api.get(any(), eq(Homework.SummaryPage.class)))
+                .thenReturn(Fetched.of(Optional.of(new Homework.SummaryPage(List.of(), null))));
+        when(api.get(any(), eq(Measures.Instance[].class))).thenReturn(Fetched.of(Optional.of(new Measures.Instance[] {
+                new Measures.Instance(open, UUID.randomUUID(), UUID.randomUUID(), "phq-9.v1", "PHQ-9", "DUE",
+                        Instant.now(), null, Map.of(), null, false, null),
+                new Measures.Instance(submitted, UUID.randomUUID(), UUID.randomUUID(), "phq-9.v1", "PHQ-9", "SUBMITTED",
+                        Instant.now(), Instant.now(), Map.of(1, 0), null, false, null)})));
+
+        String html = mvc.perform(get("/").with(as("client"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        String section = html.substring(html.indexOf("id=\"measures-due\""), html.indexOf("id=\"feedback\""));
+        assertThat(section).contains("Questionnaires to answer").contains("/measures/" + open)
+                .doesNotContain("/measures/" + submitted);
+    }
+
+    @Test
+    void clientHomeSaysWhenQuestionnairesAreUnavailable() throws Exception {
+        when(api.get(any(), eq(Homework.SummaryPage.class)))
+                .thenReturn(Fetched.of(Optional.of(new Homework.SummaryPage(List.of(), null))));
+        when(api.get(any(), eq(Measures.Instance[].class))).thenReturn(Fetched.failed());
+
+        String html = mvc.perform(get("/").with(as("client"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html.substring(html.indexOf("id=\"measures-due\""), html.indexOf("id=\"feedback\"")))
+                .contains("Questionnaires are unavailable right now");
     }
 
     @Test

@@ -81,6 +81,9 @@ class MeasureControllerTest {
     @Test
     void submittingSavesEveryChosenOptionThenShowsTheCrisisTextWhenTheResultNeedsAttention() throws Exception {
         when(api.put(any(), any(), eq(Measures.Instance.class))).thenReturn(Sent.done(instance("IN_PROGRESS", Map.of())));
+        when(api.get(any(), eq(Measures.Instance.class)))
+                .thenReturn(Fetched.of(Optional.of(instance("IN_PROGRESS", Map.of(1, 1, 2, 0)))));
+        when(api.get(any(), eq(Measures.Instrument.class))).thenReturn(Fetched.of(Optional.of(gad7())));
         when(api.send(eq(HttpMethod.POST), any(), isNull(), eq(Measures.Submitted.class)))
                 .thenReturn(Sent.done(new Measures.Submitted(instance("SUBMITTED", Map.of(1, 1, 2, 0)), CRISIS)));
 
@@ -94,6 +97,9 @@ class MeasureControllerTest {
 
     @Test
     void aRefusedSubmissionShowsTheProblemAndNoCrisisText() throws Exception {
+        when(api.get(any(), eq(Measures.Instance.class)))
+                .thenReturn(Fetched.of(Optional.of(instance("IN_PROGRESS", Map.of(1, 0, 2, 1)))));
+        when(api.get(any(), eq(Measures.Instrument.class))).thenReturn(Fetched.of(Optional.of(gad7())));
         when(api.send(eq(HttpMethod.POST), any(), isNull(), eq(Measures.Submitted.class)))
                 .thenReturn(Sent.refused("items [2] are not answered yet"));
 
@@ -101,6 +107,66 @@ class MeasureControllerTest {
                 .andExpect(redirectedUrl("/measures/" + ID))
                 .andExpect(flash().attribute("problem", "items [2] are not answered yet"))
                 .andExpect(flash().attributeCount(1));
+    }
+
+    @Test
+    void aSubmissionWithUnansweredItemsIsNotSentAndThePageListsThem() throws Exception {
+        when(api.put(any(), any(), eq(Measures.Instance.class))).thenReturn(Sent.done(instance("IN_PROGRESS", Map.of(1, 2))));
+        when(api.get(any(), eq(Measures.Instance.class)))
+                .thenReturn(Fetched.of(Optional.of(instance("IN_PROGRESS", Map.of(1, 2)))));
+        when(api.get(any(), eq(Measures.Instrument.class))).thenReturn(Fetched.of(Optional.of(gad7())));
+
+        var flashed = mvc.perform(post("/measures/" + ID + "/answers").with(as("client")).with(csrf())
+                        .param("item-1", "2").param("intent", "submit"))
+                .andExpect(redirectedUrl("/measures/" + ID))
+                .andExpect(flash().attribute("unanswered", List.of(2)))
+                .andReturn().getFlashMap();
+        verify(api, never()).send(eq(HttpMethod.POST), any(), any(), eq(Measures.Submitted.class));
+
+        String html = mvc.perform(get("/measures/" + ID).with(as("client")).flashAttrs(flashed))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).containsPattern("id=\"error-summary\"[^>]*role=\"alert\"[^>]*tabindex=\"-1\"");
+        assertThat(html).contains("<h2 id=\"error-summary-title\">Some questions are not answered yet</h2>");
+        assertThat(html).contains("<a href=\"#item-2-0\">2. Trouble relaxing</a>").doesNotContain("href=\"#item-1-0\"");
+        assertThat(html).containsPattern("id=\"item-2-0\"[^>]*aria-describedby=\"item-2-error state-2\"");
+        assertThat(html).containsPattern("id=\"item-1-0\"[^>]*aria-describedby=\"state-1\"");
+    }
+
+    @Test
+    void choosingAnOptionSavesThatItemAlone() throws Exception {
+        when(api.put(any(), any(), eq(Measures.Instance.class))).thenReturn(Sent.done(instance("IN_PROGRESS", Map.of(2, 3))));
+
+        mvc.perform(post("/measures/" + ID + "/answers/2").with(as("client")).with(csrf()).param("value", "3"))
+                .andExpect(status().isNoContent());
+        verify(api).put(any(), eq(new Measures.AnswerRequest(3)), eq(Measures.Instance.class));
+    }
+
+    @Test
+    void anAutosaveTheServiceRefusesAnswersItsReasonAndOneWithoutANumberIsNotSent() throws Exception {
+        when(api.put(any(), any(), eq(Measures.Instance.class))).thenReturn(Sent.refused("value must be one of [0, 1, 2, 3]"));
+
+        mvc.perform(post("/measures/" + ID + "/answers/2").with(as("client")).with(csrf()).param("value", "7"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string("value must be one of [0, 1, 2, 3]"));
+        mvc.perform(post("/measures/" + ID + "/answers/2").with(as("client")).with(csrf()).param("value", "often"))
+                .andExpect(status().isUnprocessableContent());
+        verify(api, org.mockito.Mockito.times(1)).put(any(), any(), any());
+    }
+
+    @Test
+    void anAutosaveWhileTheServiceIsDownSaysSo() throws Exception {
+        when(api.put(any(), any(), eq(Measures.Instance.class))).thenReturn(Sent.failed());
+
+        mvc.perform(post("/measures/" + ID + "/answers/1").with(as("client")).with(csrf()).param("value", "1"))
+                .andExpect(status().isServiceUnavailable());
+    }
+
+    @Test
+    void theTherapistCannotAutosave() throws Exception {
+        mvc.perform(post("/measures/" + ID + "/answers/1").with(as("therapist")).with(csrf()).param("value", "1"))
+                .andExpect(status().isForbidden());
+        verify(api, never()).put(any(), any(), any());
     }
 
     @Test

@@ -12,12 +12,13 @@ import static org.securebase.systemtests.authorization.PracticeObjects.CLINICAL_
 import static org.securebase.systemtests.authorization.PracticeObjects.PRIVATE_MARKER;
 import static org.securebase.systemtests.authorization.Rule.rule;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import org.securebase.systemtests.StackClock;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -314,7 +315,7 @@ final class AccessRules {
     static Map<String, Object> assignment(UUID clientId, UUID articleId) {
         return Map.of("clientId", clientId, "articleId", articleId,
                 "prompts", List.of(Map.of("kind", "TEXT", "question", "What stayed with you?")),
-                "dueAt", Instant.now().plus(7, ChronoUnit.DAYS).toString());
+                "dueAt", StackClock.journalNow().plus(7, ChronoUnit.DAYS).toString());
     }
 
     static Map<String, Object> answer() {

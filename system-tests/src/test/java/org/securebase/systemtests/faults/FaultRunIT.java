@@ -28,6 +28,7 @@ import org.securebase.localstack.SecureBaseStack;
 import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
 import org.securebase.systemtests.RunningStack;
 import org.securebase.systemtests.ServiceDatabase;
+import org.securebase.systemtests.StackClock;
 import org.securebase.systemtests.authorization.ApiService;
 import org.securebase.systemtests.authorization.Http;
 import org.securebase.systemtests.authorization.RenewedToken;
@@ -248,7 +249,7 @@ class FaultRunIT {
     private Map<String, Object> assignmentBody() {
         return Map.of("clientId", clientId, "articleId", seedArticleId,
                 "prompts", List.of(Map.of("kind", "TEXT", "question", "What stayed with you?")),
-                "dueAt", Instant.now().plus(7, ChronoUnit.DAYS).toString());
+                "dueAt", StackClock.journalNow().plus(7, ChronoUnit.DAYS).toString());
     }
 
     // ------------------------------------------------------------------------------------------------ writers

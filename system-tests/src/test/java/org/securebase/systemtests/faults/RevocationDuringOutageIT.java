@@ -27,6 +27,7 @@ import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
 import org.securebase.platform.events.Topics;
 import org.securebase.systemtests.RunningStack;
 import org.securebase.systemtests.ServiceDatabase;
+import org.securebase.systemtests.StackClock;
 import org.securebase.systemtests.authorization.ApiService;
 import org.securebase.systemtests.authorization.Http;
 import org.securebase.systemtests.authorization.RenewedToken;
@@ -158,7 +159,7 @@ class RevocationDuringOutageIT {
         String assignment = Http.awaitStatus("the caseload in journal-service", 201, Duration.ofSeconds(30), () ->
                 call(therapist, ApiService.JOURNAL, "POST", "/api/journal/assignments", Map.of("clientId", clientId,
                         "articleId", article, "prompts", List.of(Map.of("kind", "TEXT", "question", "What stayed?")),
-                        "dueAt", Instant.now().plus(7, ChronoUnit.DAYS).toString()))).json().path("id").asString();
+                        "dueAt", StackClock.journalNow().plus(7, ChronoUnit.DAYS).toString()))).json().path("id").asString();
         String prompt = call(client, ApiService.JOURNAL, "GET", "/api/journal/assignments/" + assignment, null)
                 .expect(200).json().path("prompts").path(0).path("id").asString();
         call(client, ApiService.JOURNAL, "PUT", "/api/journal/assignments/" + assignment + "/answers/" + prompt,

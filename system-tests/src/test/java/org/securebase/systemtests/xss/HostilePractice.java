@@ -3,7 +3,6 @@ package org.securebase.systemtests.xss;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
+import org.securebase.systemtests.StackClock;
 import org.securebase.systemtests.authorization.Http;
 import org.securebase.systemtests.authorization.RenewedToken;
 import org.securebase.systemtests.authorization.StackAccess;
@@ -192,7 +192,7 @@ final class HostilePractice {
             Map<String, Object> body = Map.of("clientId", client.id(), "articleId", articleId,
                     "prompts", slice.stream().map(p -> Map.of("kind", "TEXT", "question", p.line())).toList(),
                     "note", slice.get(0).text(),
-                    "dueAt", Instant.now().plus(7, ChronoUnit.DAYS).toString());
+                    "dueAt", StackClock.journalNow().plus(7, ChronoUnit.DAYS).toString());
             UUID id = UUID.fromString(Http.awaitStatus("journal-service knowing the caseload and the article", 201,
                     PROJECTION_TIMEOUT,
                     () -> send(therapist, "POST", "/api/journal/assignments", body)).json().path("id").asString());
