@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 
@@ -29,40 +30,52 @@ class NotificationScheduling {
         return NotificationTask.create(delivery, properties, clock);
     }
 
+    /**
+     * Plans and re-plans executions; its connection is the caller's transaction's (never committed by it), so a
+     * notification row and its execution are written together or not at all.
+     */
     @Bean
-    Scheduler notificationScheduler(DataSource dataSource, OneTimeTask<Void> notificationTask,
-                                    NotificationProperties properties, Clock clock) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), notificationTask)
-                .clock(clock::instant)
-                .schedulerName(new SchedulerName.Hostname())
-                .threads(properties.threads())
-                .pollingInterval(properties.pollInterval())
-                .enableImmediateExecution()
-                .commitWhenAutocommitDisabled(false)
-                .build();
+    SchedulerClient notificationSchedulerClient(DataSource dataSource, OneTimeTask<Void> notificationTask) {
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), notificationTask).build();
     }
 
-    /** Starts polling once the application is up and stops it (waiting for sends under way) before the pool closes. */
+    /**
+     * Starts polling once the application is up and stops it (waiting for sends under way) before the pool closes.
+     * A stopped db-scheduler cannot start again (its executors are shut down), and a context can be stopped and
+     * started again (a paused test context is), so every start builds a fresh scheduler.
+     */
     @Bean
-    SmartLifecycle notificationSchedulerLifecycle(Scheduler scheduler) {
+    SmartLifecycle notificationSchedulerLifecycle(DataSource dataSource, OneTimeTask<Void> notificationTask,
+                                                  NotificationProperties properties, Clock clock) {
         return new SmartLifecycle() {
-            private volatile boolean running;
+            private volatile Scheduler running;
 
             @Override
-            public void start() {
-                scheduler.start();
-                running = true;
+            public synchronized void start() {
+                if (running == null) {
+                    Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), notificationTask)
+                            .clock(clock::instant)
+                            .schedulerName(new SchedulerName.Hostname())
+                            .threads(properties.threads())
+                            .pollingInterval(properties.pollInterval())
+                            .commitWhenAutocommitDisabled(false)
+                            .build();
+                    scheduler.start();
+                    running = scheduler;
+                }
             }
 
             @Override
-            public void stop() {
-                scheduler.stop();
-                running = false;
+            public synchronized void stop() {
+                if (running != null) {
+                    running.stop();
+                    running = null;
+                }
             }
 
             @Override
             public boolean isRunning() {
-                return running;
+                return running != null;
             }
         };
     }

@@ -257,7 +257,44 @@ public final class SecureBaseStack implements AutoCloseable {
     public Duration restart(String service) {
         ServiceProcess process = service(service);
         process.relaunch();
-        return process.awaitReady(SERVICE_START_TIMEOUT);
+        Duration ready = process.awaitReady(SERVICE_START_TIMEOUT);
+        if (primaryPorts().containsKey(service)) {
+            alignClock(service, primaryPorts().get(service));
+        }
+        return ready;
+    }
+
+    /** The services whose clocks tests move together (and so must agree after one of them restarts). */
+    private Map<String, Integer> primaryPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("account-service", config.accountPort());
+        ports.put("content-service", config.contentPort());
+        ports.put("journal-service", config.journalPort());
+        return ports;
+    }
+
+    /**
+     * With the test-only adjustable clock, a service that starts (again) starts at real time while the others may have
+     * been moved ahead; it is moved to the furthest of them, so the stack agrees with itself about the time (a
+     * journal-service behind account-service would take its heartbeats for the future, one ahead for stale ones).
+     */
+    private void alignClock(String service, int port) {
+        if (!config.adjustableClock()) {
+            return;
+        }
+        Duration furthest = Duration.ZERO;
+        for (int other : primaryPorts().values()) {
+            if (other != port) {
+                // A service that is down (a fault test stopped it) says nothing; it is aligned when it comes back.
+                Duration offset = StackClocks.offset(other + 1000).orElse(Duration.ZERO);
+                furthest = offset.compareTo(furthest) > 0 ? offset : furthest;
+            }
+        }
+        Duration own = StackClocks.offset(port + 1000).orElse(Duration.ZERO);
+        if (furthest.compareTo(own) > 0) {
+            StackClocks.advance(port + 1000, furthest.minus(own));
+            log.info("{}'s clock moved {} ahead, as far as the others", service, furthest);
+        }
     }
 
     /** Stops the Kafka broker and starts it again on the same address, with its data. */
@@ -309,6 +346,9 @@ public final class SecureBaseStack implements AutoCloseable {
         ServiceProcess process = launch(service, instanceName, port, env);
         services.put(instanceName, process);
         process.awaitReady(SERVICE_START_TIMEOUT);
+        if (primaryPorts().containsKey(service)) {
+            alignClock(instanceName, port);
+        }
     }
 
     private ServiceProcess service(String name) {
