@@ -284,7 +284,22 @@ final class AccessRules {
                 rule(ACCOUNTS, "GET", "/api/accounts/me")
                         .allowed(EVERYONE),
                 rule(ACCOUNTS, "GET", "/api/accounts/caseload")
-                        .allowed(THERAPISTS).forbidden(CLIENTS).forbidden(ADMIN));
+                        .allowed(THERAPISTS).forbidden(CLIENTS).forbidden(ADMIN),
+                rule(ACCOUNTS, "GET", "/api/accounts/me/notifications")
+                        .allowed(EVERYONE),
+                // Everyone's own; the body is the defaults, so the people of the other suites keep theirs.
+                rule(ACCOUNTS, "PUT", "/api/accounts/me/notifications")
+                        .body(objects -> defaultNotificationPreferences())
+                        .allowed(EVERYONE),
+                // Which kinds someone has switched on, never what was sent: administration.
+                rule(ACCOUNTS, "GET", "/api/accounts/{id}/notifications")
+                        .path(objects -> Map.of("id", objects.ownerClientId().toString()))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                // Public: the signed link is the proof, and a link that is not one changes nothing for anybody.
+                rule(ACCOUNTS, "POST", "/api/accounts/notifications/unsubscribe")
+                        .query(objects -> "token=" + objects.ownerClientId() + ".NEW_HOMEWORK.bm90LWEtc2lnbmF0dXJl")
+                        .withoutToken(Access.REJECTED)
+                        .rejected(EVERYONE));
     }
 
     /**
@@ -343,6 +358,12 @@ final class AccessRules {
     static Map<String, Object> privateEntry() {
         return Map.of("title", "Only mine " + PRIVATE_MARKER, "body", "Not for anyone. " + PRIVATE_MARKER + " "
                 + CLINICAL_MARKER, "mood", 2);
+    }
+
+    static Map<String, Object> defaultNotificationPreferences() {
+        return Map.of("zone", "America/New_York", "language", "en", "dueLeadDays", 1, "reminderTime", "18:00",
+                "quietHours", Map.of("start", "21:00", "end", "08:00"), "handedInDelivery", "DIGEST",
+                "digestTime", "08:00");
     }
 
     static Map<String, Object> invitation(String email) {

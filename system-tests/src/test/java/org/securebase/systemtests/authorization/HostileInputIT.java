@@ -81,6 +81,7 @@ class HostileInputIT {
                     new Witness("/api/accounts/{clientId}/therapist-assignments", ADMIN)),
             Map.entry("DELETE /api/accounts/{clientId}/therapist",
                     new Witness("/api/accounts/{clientId}/therapist-assignments", ADMIN)),
+            Map.entry("PUT /api/accounts/me/notifications", new Witness("/api/accounts/me/notifications", OWNER_CLIENT)),
             // {ownerClientId}: the demo client, whose measures the practice's objects are
             Map.entry("POST /api/journal/measures/schedules",
                     new Witness("/api/journal/measures/schedules?client={ownerClientId}", OWN_THERAPIST)),

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 /**
  * What one endpoint grants each of the five people, and how to call it: which of the owner's objects go into the
  * path, query and body. An endpoint may have several rules ({@code variant}s), one per kind of object (a draft and
- * a published article are different cases for a client). Callers without an acceptable token always get 401.
+ * a published article are different cases for a client). Callers without an acceptable token get 401, except that a
+ * public endpoint (its own proof travels in the request, as a signed link's does) answers a request without any token
+ * as {@code withoutToken} says.
  *
  * @param throwawayTarget for destructive requests: the path values for an allowed person, made fresh for each
  *                        request; forbidden callers still get the owner's real objects
@@ -25,11 +27,15 @@ record Rule(Endpoint endpoint, String variant, Map<Caller, Access> access,
             Function<PracticeObjects, String> query,
             Function<PracticeObjects, Object> body,
             Function<PracticeObjects, Map<String, String>> headers,
-            Function<Throwaways, Map<String, String>> throwawayTarget) {
+            Function<Throwaways, Map<String, String>> throwawayTarget,
+            Access withoutToken) {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
     Access accessOf(Caller caller) {
+        if (caller == Caller.NO_TOKEN && withoutToken != null) {
+            return withoutToken;
+        }
         return caller.isPerson() ? access.get(caller) : Access.UNAUTHENTICATED;
     }
 
@@ -83,6 +89,7 @@ record Rule(Endpoint endpoint, String variant, Map<Caller, Access> access,
         private Function<PracticeObjects, Object> body;
         private final Map<String, Function<PracticeObjects, String>> headers = new LinkedHashMap<>();
         private Function<Throwaways, Map<String, String>> throwawayTarget;
+        private Access withoutToken;
 
         private Builder(Endpoint endpoint) {
             this.endpoint = endpoint;
@@ -115,6 +122,12 @@ record Rule(Endpoint endpoint, String variant, Map<Caller, Access> access,
 
         Builder allowedPeopleActOnThrowaways(Function<Throwaways, Map<String, String>> target) {
             this.throwawayTarget = target;
+            return this;
+        }
+
+        /** For a public endpoint: what a request with no token at all gets (one with a bad token still gets 401). */
+        Builder withoutToken(Access access) {
+            this.withoutToken = access;
             return this;
         }
 
@@ -158,7 +171,7 @@ record Rule(Endpoint endpoint, String variant, Map<Caller, Access> access,
                         headerValues.forEach((name, value) -> resolved.put(name, value.apply(objects)));
                         return resolved;
                     },
-                    throwawayTarget);
+                    throwawayTarget, withoutToken);
         }
     }
 }
