@@ -118,6 +118,10 @@ class AuthorizationMatrixIT {
                 p -> api.put("/api/journal/assignments/" + open + "/answers/" + openPrompt, p.token(),
                         Api.map("text", "Own answer")),
                 expect(403, 404, 403, 403, 200), open, null, List.of(People.CLIENT)));
+        rows.add(new Row("PUT /assignments/{id}/due",
+                p -> api.put("/api/journal/assignments/" + open + "/due", p.token(),
+                        Api.map("dueAt", Instant.now().plus(3, ChronoUnit.DAYS).toString())),
+                expect(403, 403, 404, 200, 403), open, null, List.of(People.THERAPIST)));
         rows.add(new Row("POST /assignments/{id}/submit",
                 p -> api.post("/api/journal/assignments/" + toSubmit + "/submit", p.token(), null),
                 expect(403, 404, 403, 403, 200), toSubmit, null, List.of(People.CLIENT)));

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.securebase.platform.events.EventPayload;
 import org.securebase.platform.events.journal.AssignmentCreated;
+import org.securebase.platform.events.journal.AssignmentDueChanged;
 import org.securebase.platform.events.journal.AssignmentOpened;
 import org.securebase.platform.events.journal.AssignmentSubmitted;
 import org.securebase.platform.web.problem.ConflictException;
@@ -94,6 +95,16 @@ record Assignment(UUID id, UUID clientId, UUID therapistId, PinnedArticle articl
         }
         return new Step(with(lifecycle.moveTo(AssignmentStatus.SUBMITTED, now)),
                 Optional.of(new AssignmentSubmitted(id, clientId, therapistId, now)));
+    }
+
+    /** The therapist moved the due time; reminders follow the event. Once handed in, the due time is history. */
+    Step dueMovedTo(Instant newDueAt) {
+        if (status().isSubmitted()) {
+            throw new ConflictException("The assignment was submitted; its due time can no longer be changed.");
+        }
+        Assignment moved = new Assignment(id, clientId, therapistId, article, note,
+                newDueAt.truncatedTo(ChronoUnit.MICROS), lifecycle);
+        return new Step(moved, Optional.of(new AssignmentDueChanged(id, clientId, therapistId, moved.dueAt())));
     }
 
     /** The therapist gave feedback. The feedback feature announces it, with the feedback's own id. */

@@ -77,6 +77,14 @@ class AssignmentController {
         return assignments.submit(caller, id);
     }
 
+    @PutMapping("/api/journal/assignments/{id}/due")
+    @Operation(summary = "Move the due time of an assignment not yet handed in (its therapist); the client's reminders "
+            + "move with it")
+    AssignmentViews.AssignmentSummary moveDue(Caller caller, @PathVariable UUID id,
+                                              @RequestBody AssignmentViews.DueRequest request) {
+        return assignments.moveDue(caller, id, request);
+    }
+
     @GetMapping("/api/journal/adherence")
     @Operation(summary = "Per client of the caller's caseload: assigned, opened, submitted and overdue counts, "
             + "last activity (therapist)")

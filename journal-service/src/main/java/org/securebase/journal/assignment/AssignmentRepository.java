@@ -153,14 +153,16 @@ class AssignmentRepository {
         return new Answer(id, promptId, value, now);
     }
 
-    /** Stores a step of the workflow ({@link Assignment.Step}): the lifecycle columns as the step left them. */
+    /** Stores a step of the workflow ({@link Assignment.Step}): the lifecycle columns and due time as the step left them. */
     void update(Assignment assignment) {
         Assignment.Lifecycle lifecycle = assignment.lifecycle();
         jdbc.sql("""
                         update assignment
                         set status = :status, opened_at = :opened, submitted_at = :submitted, reviewed_at = :reviewed,
-                            last_activity_at = :activity, last_feedback_at = :lastFeedback, version = version + 1
+                            last_activity_at = :activity, last_feedback_at = :lastFeedback, due_at = :due,
+                            version = version + 1
                         where id = :id""")
+                .param("due", timestamp(assignment.dueAt()))
                 .param("status", lifecycle.status().name())
                 .param("opened", timestamp(lifecycle.openedAt()))
                 .param("submitted", timestamp(lifecycle.submittedAt()))

@@ -13,6 +13,10 @@ final class AssignmentViews {
     private AssignmentViews() {
     }
 
+    /** A new due time for an assignment not yet handed in. */
+    record DueRequest(Instant dueAt) {
+    }
+
     /**
      * @param clientId  a client of the therapist's current caseload
      * @param articleId a published article; the assignment pins its current version

@@ -3,6 +3,7 @@ package org.securebase.journal.assignment;
 import org.securebase.platform.contracts.JournalLimits;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -200,6 +201,34 @@ class Assignments {
         }
         Assignment handedIn = apply(submitted, now);
         return AssignmentViews.AssignmentView.of(handedIn, prompts, repository.answers(handedIn), now);
+    }
+
+    /**
+     * Moves the due time of an assignment of the therapist's current caseload that is not handed in yet, and announces
+     * it so reminders move too. The same time again is no change and announces nothing.
+     */
+    @Transactional
+    AssignmentViews.AssignmentSummary moveDue(Caller therapist, UUID id, AssignmentViews.DueRequest request) {
+        Instant now = JournalTime.now(clock);
+        if (request == null) {
+            throw new BadRequestException("The request body is missing.");
+        }
+        validDueAt(request.dueAt(), now);
+        Assignment assignment = readable(therapist, id, true);
+        if (assignment.dueAt().equals(request.dueAt().truncatedTo(ChronoUnit.MICROS))) {
+            return AssignmentViews.AssignmentSummary.of(assignment, now);
+        }
+        return AssignmentViews.AssignmentSummary.of(apply(assignment.dueMovedTo(request.dueAt()), now), now);
+    }
+
+    private static void validDueAt(Instant dueAt, Instant now) {
+        if (dueAt == null) {
+            throw BadRequestException.forField("dueAt", "is required");
+        } else if (!dueAt.isAfter(now)) {
+            throw BadRequestException.forField("dueAt", "must be in the future");
+        } else if (dueAt.isAfter(LATEST_DUE_AT)) {
+            throw BadRequestException.forField("dueAt", "must be before the year 10000");
+        }
     }
 
     /** Per client of the therapist's current caseload, ordered by client id: counts and last activity. */

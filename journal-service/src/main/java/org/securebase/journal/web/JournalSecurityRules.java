@@ -28,6 +28,7 @@ class JournalSecurityRules {
     AuthorizationRules journalRules() {
         return rules -> rules
                 .requestMatchers(HttpMethod.POST, "/api/journal/assignments").hasRole(THERAPIST)
+                .requestMatchers(HttpMethod.PUT, "/api/journal/assignments/*/due").hasRole(THERAPIST)
                 .requestMatchers(HttpMethod.PUT, "/api/journal/assignments/*/answers/*").hasRole(CLIENT)
                 .requestMatchers(HttpMethod.POST, "/api/journal/assignments/*/submit").hasRole(CLIENT)
                 .requestMatchers(HttpMethod.POST, "/api/journal/assignments/*/answers/*/feedback").hasRole(THERAPIST)

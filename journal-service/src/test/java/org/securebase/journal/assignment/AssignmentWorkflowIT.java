@@ -179,6 +179,54 @@ class AssignmentWorkflowIT {
     }
 
     @Test
+    void theTherapistMovesTheDueTimeUntilItIsHandedInAndEachMoveIsAnnounced() {
+        try (TopicProbe topic = TopicProbe.fromNow(Topics.JOURNAL_ASSIGNMENTS)) {
+            String id = createAssignment(Instant.now().plus(7, ChronoUnit.DAYS)).get("id").asString();
+            String due = "/api/journal/assignments/" + id + "/due";
+            Instant later = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+            long events = count("event_publication");
+            assertProblem(api.put(due, People.THERAPIST.token(), Api.map("dueAt", Instant.now().minus(1, ChronoUnit.HOURS).toString())), 400);
+            assertProblem(api.put(due, People.THERAPIST.token(), Api.map("dueAt", "next tuesday")), 400);
+            assertProblem(api.put(due, People.THERAPIST.token(), Api.map()), 400);
+            assertProblem(api.put(due, People.CLIENT.token(), Api.map("dueAt", later.toString())), 403);
+            assertProblem(api.put(due, People.OTHER_THERAPIST.token(), Api.map("dueAt", later.toString())), 404);
+            assertProblem(api.put("/api/journal/assignments/" + UUID.randomUUID() + "/due", People.THERAPIST.token(),
+                    Api.map("dueAt", later.toString())), 404);
+            assertThat(count("event_publication")).isEqualTo(events);
+
+            Api.Response moved = api.put(due, People.THERAPIST.token(), Api.map("dueAt", later.toString()));
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+            assertThat(Instant.parse(moved.json().get("dueAt").asString())).isEqualTo(later);
+            assertThat(Instant.parse(api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json()
+                    .get("dueAt").asString())).isEqualTo(later);
+            // The same time again is no change: nothing more to announce.
+            assertThat(api.put(due, People.THERAPIST.token(), Api.map("dueAt", later.toString())).status()).isEqualTo(200);
+
+
+            JsonNode view = api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json();
+            for (JsonNode p : view.get("prompts")) {
+                Map<String, Object> answer = switch (p.get("kind").asString()) {
+                    case "TEXT" -> Api.map("text", ANSWER_TEXT);
+                    case "CHECKLIST" -> Api.map("checkedItemIds", List.of("item-1"));
+                    default -> Api.map("value", 5);
+                };
+                api.put("/api/journal/assignments/" + id + "/answers/" + p.get("id").asString(), People.CLIENT.token(), answer);
+            }
+            assertThat(api.post("/api/journal/assignments/" + id + "/submit", People.CLIENT.token(), null).status())
+                    .isEqualTo(200);
+            assertProblem(api.put(due, People.THERAPIST.token(),
+                    Api.map("dueAt", later.plus(1, ChronoUnit.DAYS).toString())), 409);
+
+            // One move announced; the repeat and the refused ones announced nothing (the relay keeps the order).
+            List<ConsumerRecord<String, byte[]>> records = topic.awaitRecords(seen -> typesOf(seen, id).size() >= 4);
+            assertThat(typesOf(records, id)).containsExactly("AssignmentCreated", "AssignmentDueChanged",
+                    "AssignmentOpened", "AssignmentSubmitted");
+            assertThat(Instant.parse(envelopes(records, id).get(1).payload().get("dueAt").asString())).isEqualTo(later);
+        }
+    }
+
+    @Test
     void badInputIsAProblemAndChangesNothing() {
         long assignments = count("assignment");
         long events = count("event_publication");

@@ -121,6 +121,11 @@ final class AccessRules {
                                 "promptId", objects.openPromptId().toString()))
                         .body(objects -> answer())
                         .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
+                // Later than it was, so the open assignment stays open and not overdue for the suites after this one.
+                rule(JOURNAL, "PUT", "/api/journal/assignments/{id}/due")
+                        .path(objects -> Map.of("id", objects.openAssignmentId().toString()))
+                        .body(objects -> Map.of("dueAt", StackClock.journalNow().plus(8, ChronoUnit.DAYS).toString()))
+                        .allowed(OWN_THERAPIST).notFound(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN),
                 rule(JOURNAL, "POST", "/api/journal/assignments/{id}/submit")
                         .path(objects -> Map.of("id", objects.openAssignmentId().toString()))
                         .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshAnsweredAssignment().toString()))

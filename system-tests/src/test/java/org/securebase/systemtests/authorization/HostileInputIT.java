@@ -63,6 +63,7 @@ class HostileInputIT {
             Map.entry("POST /api/journal/assignments", new Witness("/api/journal/assignments?limit=100", OWN_THERAPIST)),
             Map.entry("PUT /api/journal/assignments/{id}/answers/{promptId}",
                     new Witness("/api/journal/assignments/{id}", OWNER_CLIENT)),
+            Map.entry("PUT /api/journal/assignments/{id}/due", new Witness("/api/journal/assignments/{id}", OWNER_CLIENT)),
             Map.entry("POST /api/journal/assignments/{id}/submit", new Witness("/api/journal/assignments/{id}", OWNER_CLIENT)),
             Map.entry("POST /api/journal/assignments/{id}/answers/{answerId}/feedback",
                     new Witness("/api/journal/assignments/{id}/feedback", OWN_THERAPIST)),
