@@ -52,20 +52,26 @@ class ApiClientConfiguration {
         // A refused token (e.g. the Keycloak session ended) forgets the stored tokens, so the next page asks for a login.
         bearer.setAuthorizationFailureHandler(
                 OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
+        return withoutToken(properties).requestInterceptor(bearer).build();
+    }
+
+    /**
+     * The gateway with the timeouts and request id of every call, and no one's token: the base of both the
+     * platform's client and {@link PublicApi}'s anonymous one.
+     */
+    static RestClient.Builder withoutToken(ApiProperties properties) {
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
         requestFactory.setReadTimeout(properties.readTimeout());
         return RestClient.builder()
                 .baseUrl(properties.baseUrl())
                 .requestFactory(requestFactory)
-                .requestInterceptor(bearer)
                 .requestInterceptor((request, body, execution) -> {
                     String requestId = MDC.get("requestId");
                     if (requestId != null) {
                         request.getHeaders().set("X-Request-Id", requestId);
                     }
                     return execution.execute(request, body);
-                })
-                .build();
+                });
     }
 }

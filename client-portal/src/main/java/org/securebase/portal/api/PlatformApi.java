@@ -1,5 +1,6 @@
 package org.securebase.portal.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
@@ -8,7 +9,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -194,20 +195,31 @@ public class PlatformApi {
             if (notFoundIsAPage && refused.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(404))) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
-            return Sent.refused(detailOf(refused));
+            return refusal(refused);
         }
     }
 
-    private static String detailOf(HttpClientErrorException refused) {
+    /**
+     * The part of a problem+json answer the portal reads: the detail, and the platform's {@code errors} array of a
+     * validation failure. Anything else in it is the service's business.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Problem(String detail, List<Sent.Violation> errors) {
+    }
+
+    /** A 4xx as a refusal with the API's detail and the fields it named; shared with {@link PublicApi}. */
+    static <T> Sent<T> refusal(HttpClientErrorException refused) {
         try {
-            ProblemDetail problem = refused.getResponseBodyAs(ProblemDetail.class);
-            if (problem != null && problem.getDetail() != null && !problem.getDetail().isBlank()) {
-                return problem.getDetail();
+            Problem problem = refused.getResponseBodyAs(Problem.class);
+            if (problem != null && problem.detail() != null && !problem.detail().isBlank()) {
+                return Sent.refused(problem.detail(), problem.errors() == null ? List.of()
+                        : problem.errors().stream().filter(violation -> violation != null && violation.field() != null)
+                                .toList());
             }
         } catch (RuntimeException notAProblem) {
             // Not problem+json (e.g. the gateway's own answer): fall back to the status text below.
         }
-        return "The request was refused (" + refused.getStatusCode().value() + ").";
+        return Sent.refused("The request was refused (" + refused.getStatusCode().value() + ").");
     }
 
     private static <T> Fetched<Optional<T>> call(Supplier<Optional<T>> request) {

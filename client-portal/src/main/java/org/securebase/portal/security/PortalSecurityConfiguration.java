@@ -2,6 +2,7 @@ package org.securebase.portal.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,6 +34,9 @@ public class PortalSecurityConfiguration {
     /** The one client registration: Keycloak's {@code portal} client. */
     public static final String REGISTRATION_ID = "keycloak";
 
+    /** The one page anyone may open without logging in. */
+    static final String UNSUBSCRIBE = "/notifications/unsubscribe";
+
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
@@ -45,6 +49,10 @@ public class PortalSecurityConfiguration {
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         // Only reachable on the management port; the gateway never routes /actuator.
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        // A mail's unsubscribe link works in any browser, signed in or not; the link's token is what
+                        // proves the mail was the person's, and account-service checks it. CSRF still guards the POST.
+                        .requestMatchers(HttpMethod.GET, UNSUBSCRIBE).permitAll()
+                        .requestMatchers(HttpMethod.POST, UNSUBSCRIBE).permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION_ID).successHandler(afterLogin))
                 .logout(logout -> logout.logoutSuccessHandler(keycloakLogout(registrations, keycloak)))

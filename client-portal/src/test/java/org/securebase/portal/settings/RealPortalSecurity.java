@@ -1,0 +1,31 @@
+package org.securebase.portal.settings;
+
+import org.securebase.portal.security.KeycloakProperties;
+import org.securebase.portal.security.PortalSecurityConfiguration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+
+/**
+ * The portal's own filter chain (not the slice's stand-in), for the pages whose point is who may open them without a
+ * login. Keycloak is never called: a request without a session is only sent to the login URL.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableWebSecurity
+@Import(PortalSecurityConfiguration.class)
+class RealPortalSecurity {
+
+    @Bean
+    KeycloakProperties keycloakProperties() {
+        return new KeycloakProperties("http://localhost:8080/auth", "http://localhost:8180/auth", "securebase", "portal",
+                "test-secret", "http://localhost:8080");
+    }
+
+    @Bean
+    AuthenticationSuccessHandler afterLogin() {
+        return new SimpleUrlAuthenticationSuccessHandler("/");
+    }
+}
