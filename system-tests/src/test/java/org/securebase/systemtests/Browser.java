@@ -1,5 +1,7 @@
 package org.securebase.systemtests;
 
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Debian's headless Chromium through Debian's ChromeDriver. Selenium Manager is never asked for a
@@ -53,5 +56,19 @@ public final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Every axe-core violation on the page, whatever its impact, as "rule (impact): help at [targets]"; the page is
+     * kept as a screenshot named {@code page} first.
+     */
+    public static List<String> accessibilityViolations(WebDriver browser, String page) {
+        screenshot(browser, page);
+        return new AxeBuilder().analyze(browser).getViolations().stream().map(Browser::describe).toList();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList();
     }
 }

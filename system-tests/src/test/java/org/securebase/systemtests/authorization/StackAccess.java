@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.securebase.localstack.SecureBaseStack;
 import org.securebase.localstack.StackConfig;
@@ -44,6 +46,30 @@ public record StackAccess(String gatewayUrl, Map<ApiService, String> serviceUrls
 
     public String serviceUrl(ApiService service) {
         return serviceUrls.get(service);
+    }
+
+    /**
+     * A mark unique to this run, in letters only (Keycloak takes person names of letters only): the JVM's nano clock
+     * with its digits spelled as letters.
+     */
+    public static String runMark() {
+        return Long.toString(System.nanoTime() % 1_000_000_000L).chars()
+                .mapToObj(digit -> String.valueOf((char) ('a' + digit - '0'))).collect(Collectors.joining());
+    }
+
+    /**
+     * Someone made for one suite (so whatever other suites left on the demo people does not matter): created in
+     * Keycloak without TOTP, as the demo people are, and made known to account-service by a first call.
+     */
+    public UUID newPerson(String email, String firstName, String lastName, String role) {
+        UUID id = UUID.fromString(keycloakAdmin.createUser(email, firstName, lastName, demoPassword, role, "mfa-exempt"));
+        String token = portal.login(email, demoPassword).accessToken();
+        String known = new Http().get(serviceUrl(ApiService.ACCOUNTS) + "/api/accounts/me", token).expect(200).json()
+                .path("id").asString();
+        if (!known.equals(id.toString())) {
+            throw new IllegalStateException("account-service knows " + email + " as " + known + ", Keycloak as " + id);
+        }
+        return id;
     }
 
     private static Properties secrets(Path file) {

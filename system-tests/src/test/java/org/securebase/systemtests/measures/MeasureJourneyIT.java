@@ -8,11 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +25,6 @@ import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.securebase.localstack.SecureBaseStack;
-import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
 import org.securebase.systemtests.Browser;
 import org.securebase.systemtests.RunningStack;
 import org.securebase.systemtests.StackClock;
@@ -68,13 +63,11 @@ class MeasureJourneyIT {
 
     @Test
     void phq9EveryTwoWeeksAnsweredByKeyboardFlaggedAcknowledgedAndCharted() {
-        // Keycloak takes person names of letters only, so the run's mark is the clock's digits spelled as letters.
-        String run = Long.toString(System.nanoTime() % 1_000_000_000L).chars()
-                .mapToObj(digit -> String.valueOf((char) ('a' + digit - '0'))).collect(Collectors.joining());
+        String run = StackAccess.runMark();
         String therapistEmail = "mara.measure." + run + "@example.org";
         String clientEmail = "quinn.questionnaire." + run + "@example.org";
-        UUID therapistId = person(therapistEmail, "Mara", "Measure" + run, "therapist");
-        UUID clientId = person(clientEmail, "Quinn", "Questionnaire" + run, "client");
+        UUID therapistId = access.newPerson(therapistEmail, "Mara", "Measure" + run, "therapist");
+        UUID clientId = access.newPerson(clientEmail, "Quinn", "Questionnaire" + run, "client");
         String admin = access.portal().login("admin@securebase.test", stack.demoPassword()).accessToken();
         http.send("PUT", access.serviceUrl(org.securebase.systemtests.authorization.ApiService.ACCOUNTS)
                 + "/api/accounts/" + clientId + "/therapist", admin, Map.of("therapistId", therapistId.toString()),
@@ -254,17 +247,6 @@ class MeasureJourneyIT {
         return browser.switchTo().activeElement();
     }
 
-    /** Made in Keycloak (without TOTP, as the demo people are) and made known to account-service by a first call. */
-    private UUID person(String email, String firstName, String lastName, String role) {
-        KeycloakAdmin keycloak = access.keycloakAdmin();
-        UUID id = UUID.fromString(keycloak.createUser(email, firstName, lastName, stack.demoPassword(), role, "mfa-exempt"));
-        String token = access.portal().login(email, stack.demoPassword()).accessToken();
-        String known = http.get(access.serviceUrl(org.securebase.systemtests.authorization.ApiService.ACCOUNTS)
-                + "/api/accounts/me", token).expect(200).json().path("id").asString();
-        assertThat(known).isEqualTo(id.toString());
-        return id;
-    }
-
     private WebDriver logIn(String email) {
         WebDriver browser = Browser.open();
         browsers.add(browser);
@@ -296,14 +278,6 @@ class MeasureJourneyIT {
 
     /** Every axe-core rule, whatever its impact: the questionnaire page has no violation at all. */
     private static void checkAccessibility(WebDriver browser, String page) {
-        Browser.screenshot(browser, page);
-        Results results = new AxeBuilder().analyze(browser);
-        assertThat(results.getViolations().stream().map(MeasureJourneyIT::describe).toList())
-                .as("accessibility violations on " + page).isEmpty();
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList();
+        assertThat(Browser.accessibilityViolations(browser, page)).as("accessibility violations on " + page).isEmpty();
     }
 }
