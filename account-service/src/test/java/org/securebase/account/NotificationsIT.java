@@ -65,6 +65,9 @@ class NotificationsIT {
     @Autowired
     Reconciliation reconciliation;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     Api api;
     KafkaProducer<String, byte[]> producer;
     MailServer mail;
@@ -125,6 +128,65 @@ class NotificationsIT {
         assertThat(status(assignment, "HOMEWORK_OVERDUE")).isEqualTo("CANCELLED");
         assertThat(mail.messagesTo(pair.clientEmail())).filteredOn(m -> m.subject().startsWith("Recordatorio")).hasSize(1);
         assertThat(mail.messagesTo(pair.clientEmail())).noneMatch(m -> m.subject().contains("pasado"));
+    }
+
+    /**
+     * The mail server refuses connections for two minutes of the service's time while 20 notifications fall due:
+     * each attempt fails and is retried with a growing wait; once it is back, every one arrives, once.
+     */
+    @Test
+    void everyMailArrivesOnceAfterTheMailServerWasDownForTwoMinutes() {
+        Pair pair = pair();
+        int count = 20;
+        List<UUID> assignments = java.util.stream.Stream.generate(UUID::randomUUID).limit(count).toList();
+        double retriedBefore = retried();
+        mail.beginOutage();
+        try {
+            for (UUID assignment : assignments) {
+                publish(assignment, new AssignmentCreated(assignment, pair.client(), pair.therapist(), UUID.randomUUID(),
+                        1, clock.instant().plus(Duration.ofDays(10))));
+            }
+            // The first attempts fail at once; then 30 s and 60 s waits, each tried again while it is still down.
+            awaitAttempts(pair.client(), count, 1);
+            clock.advance(Duration.ofSeconds(31));
+            awaitAttempts(pair.client(), count, 2);
+            clock.advance(Duration.ofSeconds(61));
+            awaitAttempts(pair.client(), count, 3);
+            clock.advance(Duration.ofSeconds(28));
+        } finally {
+            mail.endOutage();
+        }
+        assertThat(retried() - retriedBefore).as("retries counted").isGreaterThanOrEqualTo(3.0 * count);
+        assertThat(mail.messagesTo(pair.clientEmail())).as("nothing got through the outage").isEmpty();
+
+        // Back: the next retry (120 s after the third failure) sends every one.
+        clock.advance(Duration.ofSeconds(121));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mail.messagesTo(pair.clientEmail()).size() >= count);
+        List<MailServer.ReceivedMail> received = mail.messagesTo(pair.clientEmail());
+        assertThat(received).hasSize(count);
+        assertThat(received).extracting(m -> m.header("Message-ID").orElseThrow()).doesNotHaveDuplicates();
+        for (UUID assignment : assignments) {
+            assertThat(received).filteredOn(m -> m.text().contains("/assignments/" + assignment)).hasSize(1);
+            assertThat(status(assignment, "NEW_HOMEWORK")).isEqualTo("SENT");
+        }
+        // A later retry finds each already sent: nothing more comes.
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(jdbc.queryForObject("""
+                select count(*) from scheduled_tasks where task_instance in (select id::text from notification
+                where recipient_id = ? and kind = 'NEW_HOMEWORK')""", Integer.class, pair.client())).isZero();
+        assertThat(mail.messagesTo(pair.clientEmail())).hasSize(count);
+    }
+
+    private void awaitAttempts(UUID recipient, int count, int attempts) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                select count(*) from notification where recipient_id = ? and kind = 'NEW_HOMEWORK' and status = 'PENDING'
+                and attempts >= ?""", Integer.class, recipient, attempts) == count);
+    }
+
+    private double retried() {
+        var counter = meters.find("securebase.notifications").tag("kind", "NEW_HOMEWORK").tag("outcome", "retried")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

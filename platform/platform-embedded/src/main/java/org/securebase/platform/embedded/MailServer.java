@@ -37,11 +37,16 @@ import java.util.stream.Collectors;
  */
 public final class MailServer implements AutoCloseable {
 
-    private final GreenMail greenMail;
+    private final ServerSetup setup;
     private final HttpServer viewer;
+    /** What was received before an outage: a GreenMail that stops forgets its messages. */
+    private final List<ReceivedMail> beforeOutages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile GreenMail greenMail;
 
     private MailServer(GreenMail greenMail, HttpServer viewer) {
         this.greenMail = greenMail;
+        // The port it is bound to (it may have been asked for any free one), so a restart binds the same.
+        this.setup = new ServerSetup(greenMail.getSmtp().getPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         this.viewer = viewer;
     }
 
@@ -70,7 +75,23 @@ public final class MailServer implements AutoCloseable {
     }
 
     public int smtpPort() {
-        return greenMail.getSmtp().getPort();
+        return setup.getPort();
+    }
+
+    /**
+     * Stops accepting mail (the port refuses connections) until {@link #endOutage}, as a relay that is down does;
+     * what was received so far stays readable.
+     */
+    public synchronized void beginOutage() {
+        beforeOutages.addAll(current());
+        greenMail.stop();
+    }
+
+    /** Accepts mail again, on the same port. */
+    public synchronized void endOutage() {
+        GreenMail restarted = new GreenMail(setup);
+        restarted.start();
+        greenMail = restarted;
     }
 
     /** The web view's base URL, or {@code null} when it was not started. */
@@ -80,6 +101,12 @@ public final class MailServer implements AutoCloseable {
 
     /** Every message received so far, oldest first. */
     public List<ReceivedMail> messages() {
+        List<ReceivedMail> all = new ArrayList<>(beforeOutages);
+        all.addAll(current());
+        return all;
+    }
+
+    private List<ReceivedMail> current() {
         return Arrays.stream(greenMail.getReceivedMessages()).map(MailServer::toReceivedMail).toList();
     }
 
@@ -175,8 +202,9 @@ public final class MailServer implements AutoCloseable {
         greenMail.stop();
     }
 
-    /** One received email, as plain data. */
     /**
+     * One received email, as plain data.
+     *
      * @param body    the raw MIME body
      * @param headers the first value of each header, by lower-case name
      * @param text    every text part decoded (the plain text and the HTML source of a notification)
