@@ -120,6 +120,8 @@ class StoryJourneyIT {
 
         // The therapist writes a short article in Markdown, watches the live preview, and publishes it.
         String articleTitle = "Small steps toward trust " + run;
+        WrittenTexts.wrote(articleTitle, "Trust grows in", QUESTION, ANSWER, "And on Sundays", FEEDBACK,
+                "I will bring an example", ENTRY_TITLE, ENTRY_BODY);
         therapist.findElement(By.linkText("Write articles")).click();
         therapistWait.until(ExpectedConditions.elementToBeClickable(By.id("new-article"))).click();
         therapistWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("slug"))).sendKeys("small-steps-" + run);

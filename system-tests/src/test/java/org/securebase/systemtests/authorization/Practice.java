@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import org.securebase.systemtests.WrittenTexts;
 import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
 import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
 
@@ -167,6 +168,7 @@ final class Practice implements PracticeObjects, Throwaways {
     }
 
     private void makeTheOwnersObjects() {
+        WrittenTexts.wrote(CLINICAL_MARKER, PRIVATE_MARKER);
         seedArticleId = UUID.fromString(call(Caller.OWN_THERAPIST, ApiService.CONTENT, "GET",
                 "/api/content/articles/" + SEED_SLUG, null).expect(200).json().path("id").asString());
 

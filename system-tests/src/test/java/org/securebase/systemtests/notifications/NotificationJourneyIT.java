@@ -33,6 +33,7 @@ import org.securebase.systemtests.Browser;
 import org.securebase.systemtests.RunningStack;
 import org.securebase.systemtests.ServiceDatabase;
 import org.securebase.systemtests.StackClock;
+import org.securebase.systemtests.WrittenTexts;
 import org.securebase.systemtests.authorization.ApiService;
 import org.securebase.systemtests.authorization.Http;
 import org.securebase.systemtests.authorization.StackAccess;
@@ -109,6 +110,7 @@ class NotificationJourneyIT {
         JsonArticle article = seedArticle(therapist);
         String canary = "Lighthouse" + run;
         String question = "Which moment of the week does " + canary + " remind you of?";
+        WrittenTexts.wrote(canary, question);
         UUID handedIn = assign(therapist, clientId, article, question, dueAt);
         Instant assigned = Instant.now();
         ReceivedMail newHomework = awaitMail(clientEmail, "the new-homework mail", mail ->
@@ -171,6 +173,7 @@ class NotificationJourneyIT {
 
         // The client hands in the first homework; past both due times only the second one's overdue mail comes.
         String answer = "The Sunday phone call. " + canary;
+        WrittenTexts.wrote(answer);
         String promptId = http.get(journal("/api/journal/assignments/" + handedIn), client).expect(200).json()
                 .path("prompts").path(0).path("id").asString();
         http.send("PUT", journal("/api/journal/assignments/" + handedIn + "/answers/" + promptId), client,
