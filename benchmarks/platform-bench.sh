@@ -7,6 +7,8 @@
 #      journal-service, closed loop at each of BENCH_CONNECTIONS: requests/s, p50/p95/p99, errors;
 #   2. event propagation: article published -> found by the catalog search and assignable in journal-service;
 #      admin (re)assigns a client -> the new therapist may assign homework: p50/p99 over BENCH_EVENTS each;
+#      assignment 201 -> the client's "new homework" mail received by the local SMTP server: p50/p99 over
+#      BENCH_NOTIFICATIONS assignments, one at a time;
 #   3. portal pages: the client's assignment page and the therapist's home (the caseload page) with
 #      BENCH_PORTAL_SESSIONS logged-in sessions (real OIDC logins through the gateway), each opening its next page
 #      at once (the stack's capacity) and, again, after a pause (BENCH_PORTAL_THINK_TIME, as people do);
@@ -23,7 +25,7 @@
 #                                           15432, 3025, 8025 must be free)
 # Knobs: BENCH_WARMUP (10s per case) BENCH_DURATION (15s per case) BENCH_CONNECTIONS (16,64)
 #        BENCH_ASSIGNMENTS (64: assignments the autosave load spreads over, one per connection)
-#        BENCH_EVENTS (1000 of each kind) BENCH_EVENT_POLL_MS (5)
+#        BENCH_EVENTS (1000 of each kind) BENCH_EVENT_POLL_MS (5) BENCH_NOTIFICATIONS (200; 0 = skip)
 #        BENCH_DIRECT (true: also measure the writes directly against journal-service)
 #        BENCH_PORTAL_SESSIONS (10,50,200; 0 = skip the portal) BENCH_WRITE_DOCS (true)
 #        BENCH_PORTAL_THINK_TIME (1s: each portal case runs again with sessions that pause between pages,

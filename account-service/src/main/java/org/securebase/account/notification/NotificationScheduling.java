@@ -4,13 +4,10 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
@@ -39,44 +36,9 @@ class NotificationScheduling {
         return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), notificationTask).build();
     }
 
-    /**
-     * Starts polling once the application is up and stops it (waiting for sends under way) before the pool closes.
-     * A stopped db-scheduler cannot start again (its executors are shut down), and a context can be stopped and
-     * started again (a paused test context is), so every start builds a fresh scheduler.
-     */
     @Bean
-    SmartLifecycle notificationSchedulerLifecycle(DataSource dataSource, OneTimeTask<Void> notificationTask,
-                                                  NotificationProperties properties, Clock clock) {
-        return new SmartLifecycle() {
-            private volatile Scheduler running;
-
-            @Override
-            public synchronized void start() {
-                if (running == null) {
-                    Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), notificationTask)
-                            .clock(clock::instant)
-                            .schedulerName(new SchedulerName.Hostname())
-                            .threads(properties.threads())
-                            .pollingInterval(properties.pollInterval())
-                            .commitWhenAutocommitDisabled(false)
-                            .build();
-                    scheduler.start();
-                    running = scheduler;
-                }
-            }
-
-            @Override
-            public synchronized void stop() {
-                if (running != null) {
-                    running.stop();
-                    running = null;
-                }
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running != null;
-            }
-        };
+    NotificationScheduler notificationSchedulerLifecycle(DataSource dataSource, OneTimeTask<Void> notificationTask,
+                                                         NotificationProperties properties, Clock clock) {
+        return new NotificationScheduler(dataSource, notificationTask, properties, clock);
     }
 }

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Plans, re-plans and cancels notifications, and keeps preferences. Every plan is a {@code notification} row and a
@@ -34,16 +36,19 @@ public class Notifications {
     private final NotificationRepository repository;
     private final PreferencesStore preferences;
     private final SchedulerClient scheduler;
+    private final NotificationScheduler polling;
     private final Accounts accounts;
     private final NotificationProperties properties;
     private final NotificationMetrics metrics;
     private final Clock clock;
 
     Notifications(NotificationRepository repository, PreferencesStore preferences, SchedulerClient scheduler,
-                  Accounts accounts, NotificationProperties properties, NotificationMetrics metrics, Clock clock) {
+                  NotificationScheduler polling, Accounts accounts, NotificationProperties properties,
+                  NotificationMetrics metrics, Clock clock) {
         this.repository = repository;
         this.preferences = preferences;
         this.scheduler = scheduler;
+        this.polling = polling;
         this.accounts = accounts;
         this.properties = properties;
         this.metrics = metrics;
@@ -183,6 +188,23 @@ public class Notifications {
         if (repository.insertIfNew(notification)) {
             scheduler.schedule(NotificationTask.instance(notification.id()), sendAt);
             metrics.planned(kind);
+            if (!sendAt.isAfter(clock.instant())) {
+                sendSoonAfterCommit();
+            }
+        }
+    }
+
+    /** A mail due now goes out as soon as its plan is committed, not at the next poll (up to poll-interval later). */
+    private void sendSoonAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    polling.checkNow();
+                }
+            });
+        } else {
+            polling.checkNow();
         }
     }
 

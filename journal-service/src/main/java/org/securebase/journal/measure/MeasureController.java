@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.web.problem.BadRequestException;
 import org.securebase.platform.web.problem.NotFoundException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,9 +20,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import tools.jackson.databind.node.ObjectNode;
+
 @RestController
 @Tag(name = "Measures")
 class MeasureController {
+
+    /** FHIR's own media type; plain JSON too, for a caller that asks for that. */
+    static final String FHIR_JSON = "application/fhir+json";
 
     private final Measures measures;
     private final Instruments instruments;
@@ -41,6 +47,12 @@ class MeasureController {
     @Operation(summary = "One instrument definition by key (phq-9.v1)")
     MeasureViews.InstrumentView instrument(@PathVariable String key) {
         return instruments.byKey(key).map(MeasureViews.InstrumentView::of).orElseThrow(NotFoundException::new);
+    }
+
+    @GetMapping(path = "/api/journal/measures/instruments/{key}/fhir", produces = {FHIR_JSON, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "One instrument definition as a FHIR R4 Questionnaire, with its LOINC codes")
+    ObjectNode instrumentAsFhir(@PathVariable String key) {
+        return measures.fhirQuestionnaire(key);
     }
 
     @PostMapping("/api/journal/measures/schedules")
@@ -90,6 +102,19 @@ class MeasureController {
     @Operation(summary = "One measure with its answers and result (the client, or their therapist: audited)")
     MeasureViews.InstanceView get(Caller caller, @PathVariable UUID id) {
         return measures.read(caller, id);
+    }
+
+    @GetMapping(path = "/api/journal/measures/{id}/fhir/questionnaire-response",
+            produces = {FHIR_JSON, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "A submitted result as a FHIR R4 QuestionnaireResponse (the client, or their therapist: audited)")
+    ObjectNode questionnaireResponse(Caller caller, @PathVariable UUID id) {
+        return measures.fhirResponse(caller, id);
+    }
+
+    @GetMapping(path = "/api/journal/measures/{id}/fhir/observation", produces = {FHIR_JSON, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "A submitted result's total score as a FHIR R4 Observation (the client, or their therapist: audited)")
+    ObjectNode totalObservation(Caller caller, @PathVariable UUID id) {
+        return measures.fhirObservation(caller, id);
     }
 
     @PutMapping("/api/journal/measures/{id}/answers/{item}")

@@ -26,6 +26,8 @@ import org.securebase.platform.web.problem.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * The measures' rules. Roles are settled by the URL rules (journal's security rules); who may touch which object is
  * settled here, and anything not the caller's is "not found": a client reads their own instances, a therapist those
@@ -37,6 +39,7 @@ class Measures {
     static final Set<Integer> INTERVALS = Set.of(1, 2, 4);
 
     private final MeasureRepository repository;
+    private final FhirDocuments fhir;
     private final Instruments instruments;
     private final Caseloads caseloads;
     private final AccessAudit audit;
@@ -47,6 +50,7 @@ class Measures {
     Measures(MeasureRepository repository, Instruments instruments, Caseloads caseloads, AccessAudit audit,
              IntegrationEvents events, MeasureProperties properties, Clock clock) {
         this.repository = repository;
+        this.fhir = new FhirDocuments(properties.fhirBase());
         this.instruments = instruments;
         this.caseloads = caseloads;
         this.audit = audit;
@@ -156,6 +160,34 @@ class Measures {
                 .map(instance -> new AccessAudit.ReadItem(instance.clientId(), instance.id())).toList(),
                 AuditedResource.MEASURE);
         return found.stream().map(this::view).toList();
+    }
+
+    /** An instrument's definition as a FHIR R4 Questionnaire. */
+    ObjectNode fhirQuestionnaire(String key) {
+        return instruments.byKey(key).map(fhir::questionnaire).orElseThrow(NotFoundException::new);
+    }
+
+    /** A submitted result as a FHIR R4 QuestionnaireResponse: the same readers as {@link #read}, audited alike. */
+    @Transactional
+    ObjectNode fhirResponse(Caller caller, UUID id) {
+        MeasureInstance instance = readSubmitted(caller, id);
+        return fhir.questionnaireResponse(definitionOf(instance), instance);
+    }
+
+    /** A submitted result's total as a FHIR R4 Observation: the same readers as {@link #read}, audited alike. */
+    @Transactional
+    ObjectNode fhirObservation(Caller caller, UUID id) {
+        MeasureInstance instance = readSubmitted(caller, id);
+        return fhir.totalObservation(definitionOf(instance), instance);
+    }
+
+    private MeasureInstance readSubmitted(Caller caller, UUID id) {
+        MeasureInstance instance = readable(caller, id, false);
+        if (instance.status() != MeasureInstance.Status.SUBMITTED) {
+            throw new ConflictException("Only a submitted result has FHIR documents.");
+        }
+        audit.recordRead(caller, instance.clientId(), AuditedResource.MEASURE, instance.id(), AuditAction.READ);
+        return instance;
     }
 
     @Transactional

@@ -40,7 +40,8 @@ class JournalSecurityRules {
                 .requestMatchers(HttpMethod.GET, "/api/journal/shared-entries", "/api/journal/shared-entries/*")
                 .hasRole(THERAPIST)
                 .requestMatchers(HttpMethod.GET, "/api/journal/adherence").hasRole(THERAPIST)
-                .requestMatchers(HttpMethod.GET, "/api/journal/measures/instruments", "/api/journal/measures/instruments/*")
+                .requestMatchers(HttpMethod.GET, "/api/journal/measures/instruments", "/api/journal/measures/instruments/*",
+                        "/api/journal/measures/instruments/*/fhir")
                 .hasAnyRole(CLIENT, THERAPIST)
                 .requestMatchers(HttpMethod.POST, "/api/journal/measures/schedules", "/api/journal/measures/schedules/*/end")
                 .hasRole(THERAPIST)
@@ -49,7 +50,8 @@ class JournalSecurityRules {
                 .requestMatchers(HttpMethod.PUT, "/api/journal/measures/*/answers/*").hasRole(CLIENT)
                 .requestMatchers(HttpMethod.POST, "/api/journal/measures/*/submit").hasRole(CLIENT)
                 .requestMatchers(HttpMethod.POST, "/api/journal/measures/*/acknowledge").hasRole(THERAPIST)
-                .requestMatchers(HttpMethod.GET, "/api/journal/measures", "/api/journal/measures/*")
+                .requestMatchers(HttpMethod.GET, "/api/journal/measures", "/api/journal/measures/*",
+                        "/api/journal/measures/*/fhir/questionnaire-response", "/api/journal/measures/*/fhir/observation")
                 .hasAnyRole(CLIENT, THERAPIST)
                 .requestMatchers("/api/journal/measures/**").denyAll()
                 .requestMatchers(HttpMethod.GET, "/api/journal/audit").hasAnyRole(CLIENT, ADMIN)

@@ -9,21 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
-import org.hl7.fhir.r4.model.Questionnaire;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.context.support.IValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
-import ca.uhn.fhir.validation.ValidationResult;
 
 /**
  * Every FHIR document the measures produce, through HAPI's real R4 validator: both Questionnaires, and for each
@@ -34,22 +21,13 @@ class FhirValidationTest {
 
     private static final Instruments INSTRUMENTS = new Instruments();
     private static final FhirDocuments FHIR = new FhirDocuments("https://practice.example/fhir");
-    private static FhirValidator validator;
+    private static R4Validation validation;
 
     @BeforeAll
     static void validator() {
         long started = System.nanoTime();
-        FhirContext context = FhirContext.forR4();
-        Map<String, Questionnaire> byCanonical = new HashMap<>();
-        for (InstrumentDefinition definition : INSTRUMENTS.currentVersions()) {
-            Questionnaire questionnaire = context.newJsonParser()
-                    .parseResource(Questionnaire.class, FHIR.questionnaire(definition).toString());
-            byCanonical.put(questionnaire.getUrl() + "|" + questionnaire.getVersion(), questionnaire);
-        }
-        ValidationSupportChain chain = new ValidationSupportChain(new Questionnaires(context, byCanonical),
-                new DefaultProfileValidationSupport(context), new InMemoryTerminologyServerValidationSupport(context),
-                new CommonCodeSystemsTerminologyService(context));
-        validator = context.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+        validation = new R4Validation(INSTRUMENTS.currentVersions().stream()
+                .map(definition -> FHIR.questionnaire(definition).toString()).toList());
         System.out.println("fhir-validation setup-ms=" + (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -57,7 +35,6 @@ class FhirValidationTest {
     void everyDocumentIsValidR4() {
         List<String> errors = new ArrayList<>();
         int documents = 0;
-        int warnings = 0;
         Instant submitted = Instant.parse("2026-03-02T10:15:30Z");
         for (InstrumentDefinition definition : INSTRUMENTS.currentVersions()) {
             Map<Integer, Integer> answers = new HashMap<>();
@@ -71,40 +48,16 @@ class FhirValidationTest {
                     definition.key() + " QuestionnaireResponse", FHIR.questionnaireResponse(definition, instance).toString(),
                     definition.key() + " Observation", FHIR.totalObservation(definition, instance).toString());
             for (Map.Entry<String, String> document : produced.entrySet()) {
-                ValidationResult result = validator.validateWithResult(document.getValue());
-                int documentErrors = 0;
-                int documentWarnings = 0;
-                for (SingleValidationMessage message : result.getMessages()) {
-                    if (message.getSeverity() == ResultSeverityEnum.ERROR
-                            || message.getSeverity() == ResultSeverityEnum.FATAL) {
-                        documentErrors++;
-                        errors.add(document.getKey() + ": " + message.getLocationString() + " " + message.getMessage());
-                    } else if (message.getMessage().contains("could not be resolved")) {
-                        // Not validated against its Questionnaire is as bad as an error: the answers went unchecked.
-                        documentErrors++;
-                        errors.add(document.getKey() + ": " + message.getMessage());
-                    } else if (message.getSeverity() == ResultSeverityEnum.WARNING) {
-                        documentWarnings++;
-                        System.out.println("fhir-validation warning " + document.getKey() + ": "
-                                + message.getLocationString() + " " + message.getMessage());
-                    }
-                }
-                System.out.println("fhir-validation document=\"" + document.getKey() + "\" errors=" + documentErrors
-                        + " warnings=" + documentWarnings);
-                warnings += documentWarnings;
+                errors.addAll(validation.errors(document.getKey(), document.getValue()));
                 documents++;
             }
         }
-        System.out.println("fhir-validation documents=" + documents + " errors=" + errors.size() + " warnings=" + warnings);
+        System.out.println("fhir-validation documents=" + documents + " errors=" + errors.size() + " warnings="
+                + validation.warnings());
         assertThat(documents).isEqualTo(6);
         assertThat(errors).isEmpty();
     }
 
-    /**
-     * The produced Questionnaires by versioned canonical url ({@code url|version}), so the validator checks each
-     * QuestionnaireResponse against the exact version it names. HAPI's pre-populated support keeps conformance
-     * resources only (no Questionnaire), hence this lookup.
-     */
     /** The check against the Questionnaire is real: an answer that is none of the item's options is an error. */
     @Test
     void anAnswerOutsideTheQuestionnaireIsAnError() {
@@ -116,24 +69,6 @@ class FhirValidationTest {
                 1, Instant.EPOCH.plusSeconds(60), null, null, null);
         tools.jackson.databind.node.ObjectNode response = FHIR.questionnaireResponse(phq9, instance);
         ((tools.jackson.databind.node.ObjectNode) response.at("/item/0/answer/0/valueCoding")).put("code", "LA6572-7");
-        long errors = validator.validateWithResult(response.toString()).getMessages().stream()
-                .filter(message -> message.getSeverity() == ResultSeverityEnum.ERROR).count();
-        assertThat(errors).isPositive();
-    }
-
-    @SuppressWarnings("unchecked")
-    private record Questionnaires(FhirContext context, Map<String, Questionnaire> byCanonical)
-            implements IValidationSupport {
-
-        @Override
-        public FhirContext getFhirContext() {
-            return context;
-        }
-
-        @Override
-        public <T extends org.hl7.fhir.instance.model.api.IBaseResource> T fetchResource(Class<T> type, String url) {
-            Questionnaire found = url == null ? null : byCanonical.get(url);
-            return found != null && (type == null || type.isInstance(found)) ? (T) found : null;
-        }
+        assertThat(validation.errors("tampered QuestionnaireResponse", response.toString())).isNotEmpty();
     }
 }

@@ -176,6 +176,71 @@ class MeasuresIT {
         }
     }
 
+    /**
+     * The FHIR documents the API gives for real results, PHQ-9 and GAD-7, through HAPI's R4 validator: the
+     * Questionnaires, and each result's QuestionnaireResponse (against its Questionnaire) and total Observation.
+     * Readable by the client and their therapist (audited) only, and only once submitted.
+     */
+    @Test
+    void theFhirDocumentsOfRealResultsAreValidR4AndReadLikeTheResult() {
+        List<String> questionnaires = new java.util.ArrayList<>();
+        for (String key : List.of("phq-9.v1", "gad-7.v1")) {
+            Api.Response questionnaire = api.get("/api/journal/measures/instruments/" + key + "/fhir", People.CLIENT.token());
+            assertThat(questionnaire.status()).as(questionnaire.toString()).isEqualTo(200);
+            assertThat(questionnaire.header("Content-Type")).startsWith("application/fhir+json");
+            assertThat(questionnaire.json().get("resourceType").asString()).isEqualTo("Questionnaire");
+            questionnaires.add(questionnaire.body());
+        }
+        assertThat(api.get("/api/journal/measures/instruments/phq-10.v1/fhir", People.CLIENT.token()).status()).isEqualTo(404);
+        assertThat(api.get("/api/journal/measures/instruments/phq-9.v1/fhir", People.ADMIN.token()).status()).isEqualTo(403);
+        R4Validation validation = new R4Validation(questionnaires);
+        List<String> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < questionnaires.size(); i++) {
+            errors.addAll(validation.errors("Questionnaire " + i, questionnaires.get(i)));
+        }
+
+        for (Map.Entry<String, Integer> instrument : Map.of("phq-9", 9, "gad-7", 7).entrySet()) {
+            String schedule = api.post("/api/journal/measures/schedules", People.THERAPIST.token(),
+                    Api.map("clientId", People.CLIENT.id().toString(), "instrument", instrument.getKey())).json()
+                    .get("id").asString();
+            String instance = onlyOpenInstance(schedule);
+            String fhir = "/api/journal/measures/" + instance + "/fhir/";
+            int total = 0;
+            for (int item = 1; item <= instrument.getValue(); item++) {
+                int value = item % 4;
+                assertThat(answer(instance, item, value).status()).isEqualTo(200);
+                total += value;
+            }
+            Api.Response early = api.get(fhir + "questionnaire-response", People.CLIENT.token());
+            assertThat(early.status()).as("before submitting").isEqualTo(409);
+            assertThat(early.isProblem()).isTrue();
+            assertThat(api.post("/api/journal/measures/" + instance + "/submit", People.CLIENT.token(), Map.of())
+                    .status()).isEqualTo(200);
+
+            long audited = auditRows(instance);
+            Api.Response response = api.get(fhir + "questionnaire-response", People.THERAPIST.token());
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertThat(response.header("Content-Type")).startsWith("application/fhir+json");
+            assertThat(response.json().get("resourceType").asString()).isEqualTo("QuestionnaireResponse");
+            assertThat(auditRows(instance)).as("the therapist's read is audited").isEqualTo(audited + 1);
+            Api.Response observation = api.get(fhir + "observation", People.CLIENT.token());
+            assertThat(observation.status()).isEqualTo(200);
+            assertThat(observation.json().get("valueInteger").asInt()).isEqualTo(total);
+            assertThat(auditRows(instance)).as("the owner's read is not").isEqualTo(audited + 1);
+            for (String document : List.of("questionnaire-response", "observation")) {
+                assertThat(api.get(fhir + document, People.OTHER_THERAPIST.token()).status()).isEqualTo(404);
+                assertThat(api.get(fhir + document, People.OTHER_CLIENT.token()).status()).isEqualTo(404);
+                assertThat(api.get(fhir + document, People.ADMIN.token()).status()).isEqualTo(403);
+            }
+            errors.addAll(validation.errors(instrument.getKey() + " QuestionnaireResponse", response.body()));
+            errors.addAll(validation.errors(instrument.getKey() + " Observation", observation.body()));
+        }
+        System.out.println("fhir-validation api documents=" + validation.documents() + " errors=" + errors.size()
+                + " warnings=" + validation.warnings());
+        assertThat(validation.documents()).isEqualTo(6);
+        assertThat(errors).isEmpty();
+    }
+
     @Test
     void someoneElsesMeasureIsNotFoundAndAnAdminIsRefused() {
         String schedule = api.post("/api/journal/measures/schedules", People.THERAPIST.token(),

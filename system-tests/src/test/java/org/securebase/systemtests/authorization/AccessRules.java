@@ -158,6 +158,9 @@ final class AccessRules {
                 rule(JOURNAL, "GET", "/api/journal/measures/instruments/{key}")
                         .path(objects -> Map.of("key", "phq-9.v1"))
                         .allowed(ALL_BUT_ADMIN).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/measures/instruments/{key}/fhir")
+                        .path(objects -> Map.of("key", "phq-9.v1"))
+                        .allowed(ALL_BUT_ADMIN).forbidden(ADMIN),
                 rule(JOURNAL, "POST", "/api/journal/measures/schedules")
                         .body(objects -> Map.of("clientId", objects.ownerClientId().toString(), "instrument", "phq-9"))
                         .allowed(OWN_THERAPIST).rejected(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN),
@@ -177,6 +180,12 @@ final class AccessRules {
                 rule(JOURNAL, "GET", "/api/journal/measures/attention")
                         .allowed(THERAPISTS).forbidden(CLIENTS).forbidden(ADMIN),
                 rule(JOURNAL, "GET", "/api/journal/measures/{id}")
+                        .path(objects -> Map.of("id", objects.submittedMeasureId().toString()))
+                        .allowed(OWNER_CLIENT, OWN_THERAPIST).notFound(OTHER_CLIENT, OTHER_THERAPIST).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/measures/{id}/fhir/questionnaire-response")
+                        .path(objects -> Map.of("id", objects.submittedMeasureId().toString()))
+                        .allowed(OWNER_CLIENT, OWN_THERAPIST).notFound(OTHER_CLIENT, OTHER_THERAPIST).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/measures/{id}/fhir/observation")
                         .path(objects -> Map.of("id", objects.submittedMeasureId().toString()))
                         .allowed(OWNER_CLIENT, OWN_THERAPIST).notFound(OTHER_CLIENT, OTHER_THERAPIST).forbidden(ADMIN),
                 rule(JOURNAL, "PUT", "/api/journal/measures/{id}/answers/{item}")

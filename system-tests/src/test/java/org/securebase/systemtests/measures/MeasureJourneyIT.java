@@ -37,7 +37,8 @@ import org.securebase.systemtests.authorization.StackAccess;
  * left on the demo people does not matter); the therapist schedules PHQ-9 for the client; the client, on a 320 px
  * wide window and with the keyboard alone, first submits too early (the error summary takes focus and links to the
  * unanswered items), then answers every item (each saved as it is chosen, item 9 with "Several days") and submits:
- * the crisis text is shown. The therapist's home has the result first under "Needs your attention"; acknowledging
+ * the crisis text is shown. The therapist's mail says a result needs attention, with no score, item or name. The
+ * therapist's home has the result first under "Needs your attention"; acknowledging
  * clears it. The stack's clocks move 14 days on: the next questionnaire is on the client's home, the client answers
  * it, and their chart shows both results as points and in the table. The questionnaire page is checked with axe-core.
  */
@@ -152,6 +153,18 @@ class MeasureJourneyIT {
         assertThat(crisis.getText()).contains("If you need help now").contains("crisis line");
         assertThat(client.findElement(By.id("result")).getText()).contains("9 / 27").contains("Mild");
         String firstResult = client.getCurrentUrl();
+
+        // The therapist is told by mail that a result needs attention: which client or what they answered, never.
+        org.securebase.platform.embedded.MailServer.ReceivedMail alert = org.awaitility.Awaitility
+                .await("the needs-attention mail to " + therapistEmail).atMost(Duration.ofSeconds(60))
+                .until(() -> stack.mail().messagesTo(therapistEmail).stream()
+                        .filter(mail -> mail.subject().contains("questionnaire needs your attention")).findFirst(),
+                        java.util.Optional::isPresent).orElseThrow();
+        assertThat(alert.subject() + "\n" + alert.text()).doesNotContain("/ 27").doesNotContain("Mild")
+                .doesNotContain("PHQ").doesNotContain("Several days").doesNotContain("Little interest")
+                .doesNotContain("Questionnaire" + run).doesNotContain("Quinn");
+        assertThat(stack.mail().messagesTo(clientEmail)).as("the client was told a questionnaire is ready")
+                .anyMatch(mail -> mail.subject().equals("A short questionnaire is ready for you"));
 
         // The therapist's home: the result needing attention comes first; acknowledging clears it.
         therapist.get(stack.publicUrl() + "/");

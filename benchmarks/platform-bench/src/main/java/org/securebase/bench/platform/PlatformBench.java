@@ -2,6 +2,7 @@ package org.securebase.bench.platform;
 
 import org.securebase.localstack.SecureBaseStack;
 import org.securebase.localstack.StackConfig;
+import org.securebase.platform.embedded.MailServer;
 import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
 import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +51,7 @@ public final class PlatformBench {
     private final List<Integer> connections = ints("BENCH_CONNECTIONS", "16,64");
     private final int assignmentCount = Integer.parseInt(env("BENCH_ASSIGNMENTS", "64"));
     private final int events = Integer.parseInt(env("BENCH_EVENTS", "1000"));
+    private final int notifications = Integer.parseInt(env("BENCH_NOTIFICATIONS", "200"));
     private final long pollNanos = Long.parseLong(env("BENCH_EVENT_POLL_MS", "5")) * 1_000_000L;
     private final boolean direct = Boolean.parseBoolean(env("BENCH_DIRECT", "true"));
     private final List<Integer> portalSessions = ints("BENCH_PORTAL_SESSIONS", "10,50,200").stream().filter(n -> n > 0).toList();
@@ -405,8 +407,47 @@ public final class PlatformBench {
         eventResults.put("caseload assigned → therapist may assign", new EventResult("caseload",
                 Stats.of(Arrays.copyOf(caseload, events - caseloadTimeouts)), caseloadTimeouts,
                 "account outbox → Kafka → journal-service's caseload projection"));
+        measureNotificationMails(keycloakAdmin, login, t1, t1Id);
         eventResults.forEach((name, r) -> log(String.format(Locale.ROOT, "  %s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d timeouts",
                 name, r.latency().p50(), r.latency().p99(), r.latency().max(), r.timeouts())));
+    }
+
+    /**
+     * (c) a therapist assigns homework -> the client's "new homework" mail is in the local mail server, one assignment
+     * at a time, for a client of its own (so no other part's mails are in the way).
+     */
+    private void measureNotificationMails(KeycloakAdmin keycloakAdmin, OidcBrowserlessLogin login, UserToken therapist,
+                                          String therapistId) throws Exception {
+        if (notifications <= 0) {
+            return;
+        }
+        log(notifications + " assignments: POST /assignments 201 -> the new-homework mail received by SMTP");
+        UserToken reader = benchUser(keycloakAdmin, login, "client-3", "client");
+        String readerId = me(reader);
+        assignCaseload(readerId, therapistId);
+        createAssignment(therapist, readerId, seedArticleId, Duration.ofMinutes(1));
+        MailServer mail = stack.mail();
+        long[] latency = new long[notifications];
+        int timeouts = 0;
+        for (int i = 0; i < notifications; i++) {
+            int before = mail.receivedCount();
+            HttpResponse<String> created = Http.send(assignmentRequest(therapist, readerId, seedArticleId));
+            long answered = System.nanoTime();
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("assignment not created: " + created.statusCode() + " " + Http.abbreviate(created.body()));
+            }
+            String link = "/assignments/" + Http.JSON.readTree(created.body()).path("id").asString();
+            long took = pollUntil(answered, () -> mail.receivedCount() > before
+                    && mail.messagesSince(before).stream().anyMatch(m -> m.text().contains(link)));
+            if (took < 0) {
+                timeouts++;
+            } else {
+                latency[i - timeouts] = took;
+            }
+        }
+        eventResults.put("assignment 201 → new-homework mail received", new EventResult("notification",
+                Stats.of(Arrays.copyOf(latency, notifications - timeouts)), timeouts,
+                "journal outbox → Kafka → account-service plans it → db-scheduler (polls every 2 s) → SMTP"));
     }
 
     /** Polls every BENCH_EVENT_POLL_MS until the check holds; nanoseconds from {@code since} to its 2xx, or -1 after 30 s. */
@@ -683,8 +724,13 @@ public final class PlatformBench {
                         l.name().substring(ASSIGNMENT_PAGE.length()), l.latency().p95(), l.latency().p95() < 100 && l.errors() == 0 ? "met" : "not met"));
             }
         }
-        eventResults.forEach((name, e) -> r.append(String.format(Locale.ROOT, "- event propagation p99 < 250 ms, %s: %.1f ms — %s\n",
-                name, e.latency().p99(), e.latency().p99() < 250 && e.timeouts() == 0 ? "met" : "not met")));
+        eventResults.forEach((name, e) -> {
+            // A mail waits for the scheduler's next poll (every 2 s): its target is the notifications' 10 s.
+            long target = "notification".equals(e.name()) ? 10_000 : 250;
+            r.append(String.format(Locale.ROOT, "- %s p99 < %,d ms, %s: %.1f ms — %s\n",
+                    "notification".equals(e.name()) ? "new-homework mail" : "event propagation", target, name,
+                    e.latency().p99(), e.latency().p99() < target && e.timeouts() == 0 ? "met" : "not met"));
+        });
         for (GrowthRatio g : growthRatios()) {
             r.append(String.format(Locale.ROOT, "- growth p95 at %,d rows ≤ 1.5 × at %,d, %s: %.2f × (%.1f vs %.1f ms) — %s\n",
                     g.largestRows(), g.smallestRows(), g.list(), g.p95Ratio(), g.largest().latency().p95(),

@@ -106,6 +106,25 @@ public final class MailServer implements AutoCloseable {
         return all;
     }
 
+    /** How many messages it has received, before outages included: cheap enough to poll. */
+    public int receivedCount() {
+        return beforeOutages.size() + greenMail.getReceivedMessages().length;
+    }
+
+    /** The messages from the {@code from}-th received (counting from 0) on, oldest first; only those are decoded. */
+    public List<ReceivedMail> messagesSince(int from) {
+        List<ReceivedMail> since = new ArrayList<>();
+        int before = beforeOutages.size();
+        for (int i = Math.max(0, from); i < before; i++) {
+            since.add(beforeOutages.get(i));
+        }
+        MimeMessage[] current = greenMail.getReceivedMessages();
+        for (int i = Math.max(0, from - before); i < current.length; i++) {
+            since.add(toReceivedMail(current[i]));
+        }
+        return since;
+    }
+
     private List<ReceivedMail> current() {
         return Arrays.stream(greenMail.getReceivedMessages()).map(MailServer::toReceivedMail).toList();
     }
