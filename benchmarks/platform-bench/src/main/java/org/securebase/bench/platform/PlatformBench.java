@@ -447,7 +447,7 @@ public final class PlatformBench {
         }
         eventResults.put("assignment 201 → new-homework mail received", new EventResult("notification",
                 Stats.of(Arrays.copyOf(latency, notifications - timeouts)), timeouts,
-                "journal outbox → Kafka → account-service plans it → db-scheduler (polls every 2 s) → SMTP"));
+                "journal outbox → Kafka → account-service plans it → db-scheduler, woken when the plan commits → SMTP"));
     }
 
     /** Polls every BENCH_EVENT_POLL_MS until the check holds; nanoseconds from {@code since} to its 2xx, or -1 after 30 s. */
@@ -725,7 +725,7 @@ public final class PlatformBench {
             }
         }
         eventResults.forEach((name, e) -> {
-            // A mail waits for the scheduler's next poll (every 2 s): its target is the notifications' 10 s.
+            // A mail has its own target: the notifications' 10 s.
             long target = "notification".equals(e.name()) ? 10_000 : 250;
             r.append(String.format(Locale.ROOT, "- %s p99 < %,d ms, %s: %.1f ms — %s\n",
                     "notification".equals(e.name()) ? "new-homework mail" : "event propagation", target, name,
