@@ -203,6 +203,7 @@ class AssignmentController {
         // The browser keeps unsaved drafts under the person's id (homework.js), never one person's for another's.
         model.addAttribute("person", user.getSubject());
         model.addAttribute("assignment", found.map(Optional::get));
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("invalid", typed.invalid());
         model.addAttribute("feedbackDrafts", typed.feedback());
         model.addAttribute("replyDrafts", typed.replies());
@@ -325,6 +326,31 @@ class AssignmentController {
         }
         return sent.ok() ? ResponseEntity.noContent().build()
                 : ResponseEntity.unprocessableContent().body(sent.problem());
+    }
+
+    /**
+     * The therapist moves the due date (to the end of the chosen day, in the practice's time zone, as when assigning);
+     * journal-service refuses it once the homework is handed in.
+     */
+    @PostMapping("/assignments/{id}/due")
+    @PreAuthorize("hasRole('therapist')")
+    String moveDue(@PathVariable UUID id, @RequestParam(required = false) String due, RedirectAttributes redirect) {
+        LocalDate day;
+        try {
+            day = due == null || due.isBlank() ? null : LocalDate.parse(due.strip());
+        } catch (java.time.format.DateTimeParseException notADate) {
+            day = null;
+        }
+        if (day == null || day.isBefore(LocalDate.now(clock))) {
+            redirect.addFlashAttribute("error", day == null ? "assign.error.due" : "assign.error.duePast");
+            return "redirect:/assignments/" + id;
+        }
+        Sent<Homework.Summary> sent = assignments.moveDue(id, day.atTime(LocalTime.of(23, 59)).atZone(zone).toInstant());
+        if (!sent.ok()) {
+            return refused(sent, redirect, id);
+        }
+        redirect.addFlashAttribute("notice", "due.moved");
+        return "redirect:/assignments/" + id;
     }
 
     private static String refused(Sent<?> sent, RedirectAttributes redirect, UUID id) {

@@ -68,6 +68,12 @@ public class AssignmentsApi {
                 answer, Void.class);
     }
 
+    /** Moves the due time of homework not yet handed in (its therapist); the client's reminders move with it. */
+    public Sent<Homework.Summary> moveDue(UUID assignmentId, java.time.Instant dueAt) {
+        return api.put(uri -> uri.path("/api/journal/assignments/{id}/due").build(assignmentId),
+                new Homework.DueRequest(dueAt), Homework.Summary.class);
+    }
+
     /** Hands the homework in to the therapist; journal-service refuses while a prompt is unanswered. */
     public Sent<Void> submit(UUID assignmentId) {
         return api.send(HttpMethod.POST, uri -> uri.path("/api/journal/assignments/{id}/submit").build(assignmentId),

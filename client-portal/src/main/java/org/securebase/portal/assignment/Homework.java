@@ -84,4 +84,8 @@ public final class Homework {
             return "TextRequest[redacted]";
         }
     }
+
+    /** A new due time for homework not yet handed in. */
+    public record DueRequest(Instant dueAt) {
+    }
 }

@@ -27,6 +27,11 @@ public class Dates {
         return instant == null ? "" : MOMENT.format(instant.atZone(zone));
     }
 
+    /** The day in the practice's zone as a date field takes it ({@code 2026-12-04}). */
+    public String isoDay(Instant instant) {
+        return instant == null ? "" : instant.atZone(zone).toLocalDate().toString();
+    }
+
     public String iso(Instant instant) {
         return instant == null ? "" : instant.toString();
     }

@@ -190,6 +190,52 @@ class AssignmentControllerTest {
         verify(api, never()).put(any(), any(), any());
     }
 
+    // ---- moving the due date ----
+
+    @Test
+    void theTherapistMovesTheDueDateOfOpenHomeworkOnly() throws Exception {
+        when(api.get(any(), eq(Homework.Feedback[].class))).thenReturn(Fetched.of(Optional.of(new Homework.Feedback[0])));
+        givenReading(Fetched.of(Optional.of(reading())));
+        when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("OPENED", null))));
+        assertThat(page("therapist")).contains("id=\"due-form\"").contains("/assignments/" + ID + "/due");
+        assertThat(page("client")).doesNotContain("id=\"due-form\"");
+        when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("SUBMITTED", null))));
+        assertThat(page("therapist")).as("handed in: nothing to move").doesNotContain("id=\"due-form\"");
+
+        when(api.put(any(), any(), eq(Homework.Summary.class))).thenReturn(Sent.done(null));
+        java.time.LocalDate day = java.time.LocalDate.now().plusDays(3);
+        mvc.perform(post("/assignments/" + ID + "/due").with(as("therapist")).with(csrf()).param("due", day.toString()))
+                .andExpect(redirectedUrl("/assignments/" + ID)).andExpect(flash().attribute("notice", "due.moved"));
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(api).put(any(), sent.capture(), eq(Homework.Summary.class));
+        assertThat(((Homework.DueRequest) sent.getValue()).dueAt())
+                .isEqualTo(day.atTime(23, 59).atZone(java.time.ZoneId.systemDefault()).toInstant());
+    }
+
+    @Test
+    void aMissingPastOrUnreadableDueDateIsNotSentAndARefusalIsShown() throws Exception {
+        for (String bad : new String[] {"", "tomorrow", "2026-02-30", java.time.LocalDate.now().minusDays(1).toString()}) {
+            mvc.perform(post("/assignments/" + ID + "/due").with(as("therapist")).with(csrf()).param("due", bad))
+                    .andExpect(redirectedUrl("/assignments/" + ID)).andExpect(flash().attributeExists("error"));
+        }
+        mvc.perform(post("/assignments/" + ID + "/due").with(as("client")).with(csrf())
+                        .param("due", java.time.LocalDate.now().plusDays(1).toString()))
+                .andExpect(status().isForbidden());
+        verify(api, never()).put(any(), any(), any());
+
+        when(api.put(any(), any(), eq(Homework.Summary.class)))
+                .thenReturn(Sent.refused("The homework is already handed in."));
+        mvc.perform(post("/assignments/" + ID + "/due").with(as("therapist")).with(csrf())
+                        .param("due", java.time.LocalDate.now().plusDays(1).toString()))
+                .andExpect(redirectedUrl("/assignments/" + ID))
+                .andExpect(flash().attribute("problem", "The homework is already handed in."));
+    }
+
+    private String page(String role) throws Exception {
+        return mvc.perform(get("/assignments/" + ID).with(as(role))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
     // ---- assigning ----
 
     static final UUID CLIENT = UUID.randomUUID();
