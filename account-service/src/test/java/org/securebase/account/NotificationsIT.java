@@ -13,6 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -66,7 +70,7 @@ class NotificationsIT {
     Reconciliation reconciliation;
 
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
 
     Api api;
     KafkaProducer<String, byte[]> producer;
@@ -138,7 +142,7 @@ class NotificationsIT {
     void everyMailArrivesOnceAfterTheMailServerWasDownForTwoMinutes() {
         Pair pair = pair();
         int count = 20;
-        List<UUID> assignments = java.util.stream.Stream.generate(UUID::randomUUID).limit(count).toList();
+        List<UUID> assignments = Stream.generate(UUID::randomUUID).limit(count).toList();
         double retriedBefore = retried();
         mail.beginOutage();
         try {
@@ -184,7 +188,7 @@ class NotificationsIT {
     }
 
     private double retried() {
-        var counter = meters.find("securebase.notifications").tag("kind", "NEW_HOMEWORK").tag("outcome", "retried")
+        Counter counter = meters.find("securebase.notifications").tag("kind", "NEW_HOMEWORK").tag("outcome", "retried")
                 .counter();
         return counter == null ? 0 : counter.count();
     }

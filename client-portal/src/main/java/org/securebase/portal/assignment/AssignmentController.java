@@ -32,9 +32,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -126,10 +128,8 @@ class AssignmentController {
             String heading = sectionOfList(chosen.value().get(), form.listId());
             prompts.add(new Homework.PromptRequest("CHECKLIST", heading, form.listId()));
         }
-        // Due at the end of the chosen day, in the practice's time zone.
         Homework.CreateRequest request = new Homework.CreateRequest(form.client(), chosen.value().get().id(), prompts,
-                form.note().isEmpty() ? null : form.note(),
-                form.due().atTime(LocalTime.of(23, 59)).atZone(zone).toInstant());
+                form.note().isEmpty() ? null : form.note(), endOf(form.due()));
         Sent<Homework.Summary> sent = assignments.assign(request);
         if (!sent.ok()) {
             model.addAttribute("problem", sent.problem());
@@ -338,19 +338,24 @@ class AssignmentController {
         LocalDate day;
         try {
             day = due == null || due.isBlank() ? null : LocalDate.parse(due.strip());
-        } catch (java.time.format.DateTimeParseException notADate) {
+        } catch (DateTimeParseException notADate) {
             day = null;
         }
         if (day == null || day.isBefore(LocalDate.now(clock))) {
             redirect.addFlashAttribute("error", day == null ? "assign.error.due" : "assign.error.duePast");
             return "redirect:/assignments/" + id;
         }
-        Sent<Homework.Summary> sent = assignments.moveDue(id, day.atTime(LocalTime.of(23, 59)).atZone(zone).toInstant());
+        Sent<Homework.Summary> sent = assignments.moveDue(id, endOf(day));
         if (!sent.ok()) {
             return refused(sent, redirect, id);
         }
         redirect.addFlashAttribute("notice", "due.moved");
         return "redirect:/assignments/" + id;
+    }
+
+    /** Homework is due at the end of the chosen day, in the practice's time zone. */
+    private Instant endOf(LocalDate day) {
+        return day.atTime(LocalTime.of(23, 59)).atZone(zone).toInstant();
     }
 
     private static String refused(Sent<?> sent, RedirectAttributes redirect, UUID id) {

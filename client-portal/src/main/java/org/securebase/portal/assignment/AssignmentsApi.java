@@ -6,6 +6,7 @@ import org.securebase.portal.api.Sent;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,7 +70,7 @@ public class AssignmentsApi {
     }
 
     /** Moves the due time of homework not yet handed in (its therapist); the client's reminders move with it. */
-    public Sent<Homework.Summary> moveDue(UUID assignmentId, java.time.Instant dueAt) {
+    public Sent<Homework.Summary> moveDue(UUID assignmentId, Instant dueAt) {
         return api.put(uri -> uri.path("/api/journal/assignments/{id}/due").build(assignmentId),
                 new Homework.DueRequest(dueAt), Homework.Summary.class);
     }

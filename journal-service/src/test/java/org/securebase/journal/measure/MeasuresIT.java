@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -183,7 +184,7 @@ class MeasuresIT {
      */
     @Test
     void theFhirDocumentsOfRealResultsAreValidR4AndReadLikeTheResult() {
-        List<String> questionnaires = new java.util.ArrayList<>();
+        List<String> questionnaires = new ArrayList<>();
         for (String key : List.of("phq-9.v1", "gad-7.v1")) {
             Api.Response questionnaire = api.get("/api/journal/measures/instruments/" + key + "/fhir", People.CLIENT.token());
             assertThat(questionnaire.status()).as(questionnaire.toString()).isEqualTo(200);
@@ -194,7 +195,7 @@ class MeasuresIT {
         assertThat(api.get("/api/journal/measures/instruments/phq-10.v1/fhir", People.CLIENT.token()).status()).isEqualTo(404);
         assertThat(api.get("/api/journal/measures/instruments/phq-9.v1/fhir", People.ADMIN.token()).status()).isEqualTo(403);
         R4Validation validation = new R4Validation(questionnaires);
-        List<String> errors = new java.util.ArrayList<>();
+        List<String> errors = new ArrayList<>();
         for (int i = 0; i < questionnaires.size(); i++) {
             errors.addAll(validation.errors("Questionnaire " + i, questionnaires.get(i)));
         }

@@ -1,11 +1,13 @@
 package org.securebase.systemtests.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -25,6 +27,7 @@ import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.securebase.localstack.SecureBaseStack;
+import org.securebase.platform.embedded.MailServer.ReceivedMail;
 import org.securebase.systemtests.Browser;
 import org.securebase.systemtests.RunningStack;
 import org.securebase.systemtests.StackClock;
@@ -155,11 +158,10 @@ class MeasureJourneyIT {
         String firstResult = client.getCurrentUrl();
 
         // The therapist is told by mail that a result needs attention: which client or what they answered, never.
-        org.securebase.platform.embedded.MailServer.ReceivedMail alert = org.awaitility.Awaitility
-                .await("the needs-attention mail to " + therapistEmail).atMost(Duration.ofSeconds(60))
+        ReceivedMail alert = await("the needs-attention mail to " + therapistEmail).atMost(Duration.ofSeconds(60))
                 .until(() -> stack.mail().messagesTo(therapistEmail).stream()
                         .filter(mail -> mail.subject().contains("questionnaire needs your attention")).findFirst(),
-                        java.util.Optional::isPresent).orElseThrow();
+                        Optional::isPresent).orElseThrow();
         assertThat(alert.subject() + "\n" + alert.text()).doesNotContain("/ 27").doesNotContain("Mild")
                 .doesNotContain("PHQ").doesNotContain("Several days").doesNotContain("Little interest")
                 .doesNotContain("Questionnaire" + run).doesNotContain("Quinn");
@@ -267,11 +269,7 @@ class MeasureJourneyIT {
         WebDriver browser = Browser.open();
         browsers.add(browser);
         browser.get(stack.publicUrl() + "/");
-        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
-        browser.findElement(By.id("username")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(stack.demoPassword());
-        browser.findElement(By.id("kc-login")).click();
-        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+        Browser.logIn(browser, email, stack.demoPassword());
         return browser;
     }
 

@@ -131,9 +131,10 @@ class NotificationJourneyIT {
         Instant reminderAt = ZonedDateTime.ofInstant(dueAt, MADRID).minusDays(1).with(REMINDER_TIME).toInstant();
         StackClock.advance(Duration.between(StackClock.journalNow(), reminderAt.plus(1, ChronoUnit.MINUTES)));
         Predicate<ReceivedMail> reminderMail = mail -> mail.subject().startsWith("Reminder: homework due");
-        ReceivedMail reminder = awaitMail(clientEmail, "the reminders", mail -> mailsTo(clientEmail).stream()
-                .filter(reminderMail).count() == 2 && reminderMail.test(mail));
-        List<ReceivedMail> reminders = mailsTo(clientEmail).stream().filter(reminderMail).toList();
+        List<ReceivedMail> reminders = await("the two reminders to " + clientEmail).atMost(MAIL_WAIT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> mailsTo(clientEmail).stream().filter(reminderMail).toList(), found -> found.size() == 2);
+        ReceivedMail reminder = reminders.get(0);
         assertThat(reminders).extracting(mail -> mail.text().contains("/assignments/" + handedIn)).containsOnlyOnce(true);
         assertThat(reminders).extracting(mail -> mail.text().contains("/assignments/" + leftOpen)).containsOnlyOnce(true);
         for (ReceivedMail each : reminders) {
@@ -271,11 +272,7 @@ class NotificationJourneyIT {
     private WebDriver logIn(String email) {
         WebDriver browser = open();
         browser.get(stack.publicUrl() + "/");
-        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
-        browser.findElement(By.id("username")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(stack.demoPassword());
-        browser.findElement(By.id("kc-login")).click();
-        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+        Browser.logIn(browser, email, stack.demoPassword());
         return browser;
     }
 

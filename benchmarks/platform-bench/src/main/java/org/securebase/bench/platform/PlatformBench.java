@@ -726,9 +726,10 @@ public final class PlatformBench {
         }
         eventResults.forEach((name, e) -> {
             // A mail has its own target: the notifications' 10 s.
-            long target = "notification".equals(e.name()) ? 10_000 : 250;
+            boolean mail = "notification".equals(e.name());
+            long target = mail ? 10_000 : 250;
             r.append(String.format(Locale.ROOT, "- %s p99 < %,d ms, %s: %.1f ms — %s\n",
-                    "notification".equals(e.name()) ? "new-homework mail" : "event propagation", target, name,
+                    mail ? "new-homework mail" : "event propagation", target, name,
                     e.latency().p99(), e.latency().p99() < target && e.timeouts() == 0 ? "met" : "not met"));
         });
         for (GrowthRatio g : growthRatios()) {
