@@ -20,8 +20,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -60,8 +58,9 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         this.logDirectory = logDirectory;
         this.deleteOnClose = deleteOnClose;
         this.operatorPassword = operatorPassword;
-        this.port = freePort();
-        this.controllerPort = freePort();
+        int[] ports = FreePorts.distinct(2);
+        this.port = ports[0];
+        this.controllerPort = ports[1];
     }
 
     /** A broker with its data in a temporary folder, deleted on {@link #close()}, and a random operator password: for tests. */
@@ -245,14 +244,6 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         stopServer();
         if (deleteOnClose) {
             deleteRecursively(logDirectory);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for Kafka", e);
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.securebase.platform.embedded.FreePorts;
 import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin.LoginResult;
 import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin.Step;
 import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin.TokenRequestException;
@@ -67,19 +67,20 @@ class KeycloakServerIT {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE keycloak");
         }
-        int smtpPort = freePort();
+        int[] ports = FreePorts.distinct(4);
+        int smtpPort = ports[0];
         mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
 
         Path repoRoot = repoRoot();
-        portalPublicUrl = "http://localhost:" + freePort();
+        portalPublicUrl = "http://localhost:" + ports[1];
         String install = System.getProperty("securebase.keycloak.install");
         keycloak = KeycloakServer.builder()
                 // not the local stack's default dir: a running stack holds that dir's lock
                 .installDir(install != null ? Paths.get(install)
                         : Paths.get(System.getProperty("java.io.tmpdir"), "securebase-keycloak-it-" + KeycloakServer.KEYCLOAK_VERSION))
-                .httpPort(freePort())
-                .managementPort(freePort())
+                .httpPort(ports[2])
+                .managementPort(ports[3])
                 .publicUrl(portalPublicUrl + "/auth")
                 .database("jdbc:postgresql://localhost:" + postgres.getPort() + "/keycloak", "postgres", "postgres")
                 .bootstrapAdmin("kc-admin", "kc-admin-" + Long.toHexString(System.nanoTime()))
@@ -388,12 +389,6 @@ class KeycloakServerIT {
             values.add(node.asString());
         }
         return values;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     static Path repoRoot() {
