@@ -70,6 +70,21 @@ public final class StackClock {
         });
     }
 
+    /**
+     * Moves another instance of account-service (a replica on {@code port}) as far ahead as the first one, so it sees
+     * the same schedule; {@link #advance} moves the first instances only.
+     */
+    public static void alignReplica(int port) {
+        Duration target = Duration.parse(read(RunningStack.get().config().accountPort()).path("offset").asString());
+        Duration step = target.minus(Duration.parse(read(port).path("offset").asString()));
+        if (step.isNegative()) {
+            throw new IllegalStateException("the replica on " + port + " is ahead of account-service by " + step.negated());
+        }
+        if (!step.isZero()) {
+            HTTP.send("POST", management(port), null, Map.of("advance", step.toString()), Map.of()).expect(200);
+        }
+    }
+
     private static JsonNode read(int port) {
         return HTTP.get(management(port), null).expect(200).json();
     }

@@ -4,12 +4,16 @@ import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -22,6 +26,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NotificationMailer {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationMailer.class);
+
+    static final String KEY_HEADER = "X-Securebase-Reminder-Key";
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
@@ -36,7 +44,7 @@ class NotificationMailer {
     }
 
     /** The Message-ID a notification's mail carries, every time it is sent. */
-    String messageId(java.util.UUID notificationId) {
+    String messageId(UUID notificationId) {
         String from = properties.fromAddress();
         return "<" + notificationId + "." + "notification" + from.substring(from.indexOf('@')) + ">";
     }
@@ -57,6 +65,9 @@ class NotificationMailer {
             helper.setSentDate(Date.from(clock.instant()));
             helper.setText(mail.text(), mail.html());
             message.setHeader("Auto-Submitted", "auto-generated");
+            // Which reminder this is (kind, subject, due time: ids and times only), the same for every copy of it:
+            // support and receiving systems can tell a resend from a second reminder.
+            message.setHeader(KEY_HEADER, notification.reminderKey());
             if (oneClickUrl != null) {
                 message.setHeader("List-Unsubscribe", "<" + oneClickUrl + ">");
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -64,6 +75,16 @@ class NotificationMailer {
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalStateException("notification " + notification.id() + " could not be composed", e);
         }
-        sender.send(message);
+        try {
+            sender.send(message);
+        } catch (MailSendException e) {
+            // Spring reports a failed QUIT after the server accepted the message as a failure with no failed message.
+            // The mail is on its way: counting it as failed would send it again.
+            if (!e.getFailedMessages().isEmpty()) {
+                throw e;
+            }
+            log.warn("Notification {} accepted by the mail server; closing the connection failed: {}",
+                    notification.id(), e.getClass().getSimpleName());
+        }
     }
 }

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMax        the longest wait between two attempts
  * @param giveUpAfter     how long after its send time a notification is still tried
  * @param feedbackDelay   feedback on several answers of one homework, given within this time, is one mail
+ * @param heartbeatInterval how often an instance marks the sends it has under way as alive
+ * @param missedHeartbeats  after this many missed heartbeats a send under way counts as dead (its instance crashed)
+ *                          and another instance takes it up again
  */
 @ConfigurationProperties("securebase.notifications")
 public record NotificationProperties(
@@ -37,7 +40,9 @@ public record NotificationProperties(
         @DefaultValue("PT30S") Duration retryInitial,
         @DefaultValue("PT30M") Duration retryMax,
         @DefaultValue("P1D") Duration giveUpAfter,
-        @DefaultValue("PT2M") Duration feedbackDelay) {
+        @DefaultValue("PT2M") Duration feedbackDelay,
+        @DefaultValue("PT15S") Duration heartbeatInterval,
+        @DefaultValue("4") int missedHeartbeats) {
 
     public NotificationProperties {
         if (linkSecret == null || linkSecret.getBytes(StandardCharsets.UTF_8).length < 32) {
@@ -47,6 +52,10 @@ public record NotificationProperties(
         if (!NotificationTemplates.LANGUAGES.contains(defaultLanguage)) {
             throw new IllegalArgumentException("securebase.notifications.default-language must be one of "
                     + NotificationTemplates.LANGUAGES);
+        }
+        if (missedHeartbeats < 2) {
+            // db-scheduler's own minimum: one late heartbeat must not make a live send look dead
+            throw new IllegalArgumentException("securebase.notifications.missed-heartbeats must be at least 2");
         }
         if (threads < 1) {
             throw new IllegalArgumentException("securebase.notifications.threads must be at least 1");

@@ -47,14 +47,21 @@ final class NotificationScheduler implements SmartLifecycle {
         if (running == null) {
             Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), task)
                     .clock(clock::instant)
-                    .schedulerName(new SchedulerName.Hostname())
+                    .schedulerName(new SchedulerName.Fixed(instanceName()))
                     .threads(properties.threads())
                     .pollingInterval(properties.pollInterval())
+                    .heartbeatInterval(properties.heartbeatInterval())
+                    .missedHeartbeatsLimit(properties.missedHeartbeats())
                     .commitWhenAutocommitDisabled(false)
                     .build();
             scheduler.start();
             running = scheduler;
         }
+    }
+
+    /** Which instance picked an execution, as its row says: the host (a pod's name) and the process, unique per JVM. */
+    private static String instanceName() {
+        return new SchedulerName.Hostname().getName() + "-" + ProcessHandle.current().pid();
     }
 
     @Override

@@ -15,7 +15,7 @@ class UnsubscribeLinksTest {
     private static NotificationProperties properties(String secret) {
         return new NotificationProperties("Practice", "no-reply@practice.test", URI.create("https://portal.test"),
                 ZoneId.of("UTC"), "en", secret, Duration.ofSeconds(2), 2, Duration.ofSeconds(30), Duration.ofMinutes(30),
-                Duration.ofDays(1), Duration.ofMinutes(2));
+                Duration.ofDays(1), Duration.ofMinutes(2), Duration.ofSeconds(15), 4);
     }
 
     private final UnsubscribeLinks links = new UnsubscribeLinks(properties("a-secret-of-more-than-thirty-two-bytes!"));

@@ -351,6 +351,37 @@ public final class SecureBaseStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts another instance of a service sharing the first one's database, Kafka user and consumer group, on
+     * {@code port} (management on port + 1000), as a second replica behind a load balancer would run, plus
+     * {@code environment}. Returns once it is ready; {@link #kill} and {@link #stopInstance} take its name.
+     */
+    public void startReplica(String service, String instanceName, int port, Map<String, String> environment) {
+        Map<String, String> base = environments.get(service);
+        if (base == null) {
+            throw new IllegalArgumentException("no service " + service);
+        }
+        Map<String, String> env = new HashMap<>(base);
+        env.putAll(environment);
+        ServiceProcess process = launch(service, instanceName, port, env);
+        services.put(instanceName, process);
+        process.awaitReady(SERVICE_START_TIMEOUT);
+        if (primaryPorts().containsKey(service)) {
+            alignClock(instanceName, port);
+        }
+    }
+
+    /** Stops an instance that {@link #startInstance} or {@link #startReplica} started (gracefully, as a scale-down). */
+    public void stopInstance(String instanceName) {
+        if (environments.containsKey(instanceName)) {
+            throw new IllegalArgumentException(instanceName + " is a first instance: stop the stack instead");
+        }
+        ServiceProcess process = service(instanceName);
+        services.remove(instanceName);
+        started.remove(process);
+        process.close();
+    }
+
     private ServiceProcess service(String name) {
         ServiceProcess process = services.get(name);
         if (process == null) {

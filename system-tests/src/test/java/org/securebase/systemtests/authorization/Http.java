@@ -68,7 +68,7 @@ public final class Http {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -1,5 +1,7 @@
 package org.securebase.platform.embedded;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -21,12 +23,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,8 +44,13 @@ public final class MailServer implements AutoCloseable {
 
     private final ServerSetup setup;
     private final HttpServer viewer;
-    /** What was received before an outage: a GreenMail that stops forgets its messages. */
-    private final List<ReceivedMail> beforeOutages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * Every message received, decoded once, in the order this server saw them arrive. GreenMail itself lists its
+     * messages mailbox by mailbox (so a count taken earlier is no position in its list), and a GreenMail that stops
+     * forgets them.
+     */
+    private final List<ReceivedMail> received = new ArrayList<>();
+    private final Set<StoredMessage> collected = Collections.newSetFromMap(new IdentityHashMap<>());
     private volatile GreenMail greenMail;
 
     private MailServer(GreenMail greenMail, HttpServer viewer) {
@@ -80,11 +90,13 @@ public final class MailServer implements AutoCloseable {
 
     /**
      * Stops accepting mail (the port refuses connections) until {@link #endOutage}, as a relay that is down does;
-     * what was received so far stays readable.
+     * what was received so far stays readable, up to the last message taken before the port closed.
      */
     public synchronized void beginOutage() {
-        beforeOutages.addAll(current());
+        Managers stopping = greenMail.getManagers();
         greenMail.stop();
+        collect(stopping);
+        collected.clear();
     }
 
     /** Accepts mail again, on the same port. */
@@ -99,34 +111,36 @@ public final class MailServer implements AutoCloseable {
         return viewer == null ? null : "http://localhost:" + viewer.getAddress().getPort() + "/";
     }
 
-    /** Every message received so far, oldest first. */
-    public List<ReceivedMail> messages() {
-        List<ReceivedMail> all = new ArrayList<>(beforeOutages);
-        all.addAll(current());
-        return all;
+    /** Every message received so far, oldest first (one per recipient's mailbox). */
+    public synchronized List<ReceivedMail> messages() {
+        collect(greenMail.getManagers());
+        return List.copyOf(received);
     }
 
-    /** How many messages it has received, before outages included: cheap enough to poll. */
-    public int receivedCount() {
-        return beforeOutages.size() + greenMail.getReceivedMessages().length;
+    /** How many messages it has received, before outages included: cheap enough to poll (each is decoded once). */
+    public synchronized int receivedCount() {
+        collect(greenMail.getManagers());
+        return received.size();
     }
 
-    /** The messages from the {@code from}-th received (counting from 0) on, oldest first; only those are decoded. */
-    public List<ReceivedMail> messagesSince(int from) {
-        List<ReceivedMail> since = new ArrayList<>();
-        int before = beforeOutages.size();
-        for (int i = Math.max(0, from); i < before; i++) {
-            since.add(beforeOutages.get(i));
+    /** The messages from the {@code from}-th received (counting from 0, as {@link #receivedCount} counts) on. */
+    public synchronized List<ReceivedMail> messagesSince(int from) {
+        collect(greenMail.getManagers());
+        return List.copyOf(received.subList(Math.min(Math.max(0, from), received.size()), received.size()));
+    }
+
+    /** Appends what arrived since the last look, in the order the server stamped it. */
+    private void collect(Managers managers) {
+        List<StoredMessage> arrived = new ArrayList<>();
+        for (StoredMessage message : managers.getImapHostManager().getAllMessages()) {
+            if (collected.add(message)) {
+                arrived.add(message);
+            }
         }
-        MimeMessage[] current = greenMail.getReceivedMessages();
-        for (int i = Math.max(0, from - before); i < current.length; i++) {
-            since.add(toReceivedMail(current[i]));
+        arrived.sort(Comparator.comparing(StoredMessage::getReceivedDate));
+        for (StoredMessage message : arrived) {
+            received.add(toReceivedMail(message.getMimeMessage()));
         }
-        return since;
-    }
-
-    private List<ReceivedMail> current() {
-        return Arrays.stream(greenMail.getReceivedMessages()).map(MailServer::toReceivedMail).toList();
     }
 
     /** Messages to one address, oldest first. */
