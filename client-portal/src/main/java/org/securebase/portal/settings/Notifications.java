@@ -1,6 +1,7 @@
 package org.securebase.portal.settings;
 
 import java.util.Map;
+import java.util.UUID;
 
 /** account-service's notification records as the portal reads and sends them. */
 public final class Notifications {
@@ -24,6 +25,10 @@ public final class Notifications {
     }
 
     /** What an unsubscribe link switched off. */
+    /** Which kinds of mail one person gets, for an admin: on or off, never what any mail said. */
+    public record Kinds(UUID accountId, Map<String, Boolean> kinds) {
+    }
+
     public record Unsubscribed(String kind, boolean unsubscribed) {
     }
 }

@@ -1,6 +1,7 @@
 package org.securebase.portal.settings;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.PlatformApi;
@@ -22,6 +23,11 @@ public class NotificationsApi {
 
     public Fetched<Optional<Notifications.Preferences>> mine() {
         return api.get(uri -> uri.path("/api/accounts/me/notifications").build(), Notifications.Preferences.class);
+    }
+
+    /** For an admin: which kinds of mail the person gets; empty when there is no such account. */
+    public Fetched<Optional<Notifications.Kinds>> kindsOf(UUID accountId) {
+        return api.get(uri -> uri.path("/api/accounts/{id}/notifications").build(accountId), Notifications.Kinds.class);
     }
 
     /** Saves all of them; a refusal names each wrong field in {@link Sent#violations()}. */
