@@ -118,6 +118,9 @@ class AuthorizationMatrixIT {
                 p -> api.put("/api/journal/assignments/" + open + "/answers/" + openPrompt, p.token(),
                         Api.map("text", "Own answer")),
                 expect(403, 404, 403, 403, 200), open, null, List.of(People.CLIENT)));
+        rows.add(new Row("PUT /assignments/{id}/plan",
+                p -> api.put("/api/journal/assignments/" + open + "/plan", p.token(), Api.map("whenWhere", "Own plan")),
+                expect(403, 404, 403, 403, 200), open, null, List.of(People.CLIENT)));
         rows.add(new Row("PUT /assignments/{id}/due",
                 p -> api.put("/api/journal/assignments/" + open + "/due", p.token(),
                         Api.map("dueAt", Instant.now().plus(3, ChronoUnit.DAYS).toString())),

@@ -59,11 +59,17 @@ class EncryptionAtRestIT {
         String assignment = api.post("/api/journal/assignments", People.THERAPIST.token(), Api.map(
                 "clientId", People.CLIENT.id().toString(), "articleId", article.toString(),
                 "dueAt", Instant.now().plus(1, ChronoUnit.DAYS).toString(), "note", "note " + marker,
+                "reason", "reason " + marker, "obstacle", "obstacle " + marker,
                 "prompts", List.of(Api.map("kind", "TEXT", "question", "question " + marker)))).json().get("id").asString();
         String prompt = api.get("/api/journal/assignments/" + assignment, People.CLIENT.token()).json()
                 .get("prompts").get(0).get("id").asString();
         api.put("/api/journal/assignments/" + assignment + "/answers/" + prompt, People.CLIENT.token(),
                 Api.map("text", "answer " + marker));
+        assertThat(api.put("/api/journal/assignments/" + assignment + "/plan", People.CLIENT.token(), Api.map(
+                "whenWhere", "when " + marker, "obstacle", "in the way " + marker, "coping", "then " + marker)).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/journal/assignments/" + assignment, People.CLIENT.token()).body())
+                .contains("reason " + marker, "obstacle " + marker, "when " + marker, "then " + marker);
         api.post("/api/journal/assignments/" + assignment + "/submit", People.CLIENT.token(), null);
         String answer = api.get("/api/journal/assignments/" + assignment, People.THERAPIST.token()).json()
                 .get("prompts").get(0).at("/answer/id").asString();

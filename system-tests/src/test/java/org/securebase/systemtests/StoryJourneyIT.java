@@ -51,6 +51,8 @@ class StoryJourneyIT {
     private static final String CHECKLIST_SECTION = "How Attachment Wounds Show Up";
     private static final String QUESTION = "Which of these patterns do you notice in your week?";
     private static final String ANSWER = "Mostly when plans change at the last minute.";
+    private static final String REASON = "Spotting the pattern early is how we loosen its grip.";
+    private static final String PLAN = "Thursday after work, on the bench in the park";
     private static final String FEEDBACK = "Thank you for noticing this; let us look at it together next session.";
     private static final String ENTRY_TITLE = "A calmer Sunday";
     private static final String ENTRY_BODY = "Talked to my sister without bracing for a fight.";
@@ -120,7 +122,7 @@ class StoryJourneyIT {
 
         // The therapist writes a short article in Markdown, watches the live preview, and publishes it.
         String articleTitle = "Small steps toward trust " + run;
-        WrittenTexts.wrote(articleTitle, "Trust grows in", QUESTION, ANSWER, "And on Sundays", FEEDBACK,
+        WrittenTexts.wrote(REASON, PLAN, articleTitle, "Trust grows in", QUESTION, ANSWER, "And on Sundays", FEEDBACK,
                 "I will bring an example", ENTRY_TITLE, ENTRY_BODY);
         therapist.findElement(By.linkText("Write articles")).click();
         therapistWait.until(ExpectedConditions.elementToBeClickable(By.id("new-article"))).click();
@@ -164,6 +166,16 @@ class StoryJourneyIT {
         assertReflows(client, "the assignment page at 360 px");
         client.manage().window().setSize(new Dimension(1280, 900));
 
+        // Why this homework, as the therapist wrote it; the client makes a plan (invited, not required).
+        assertThat(client.findElement(By.id("reason")).getText()).isEqualTo(REASON);
+        client.findElement(By.id("plan-whenWhere")).sendKeys(PLAN);
+        client.findElement(By.id("plan-coping")).sendKeys("Read just the first section.");
+        client.findElement(By.id("save-plan")).click();
+        clientWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "plan was saved"));
+        assertThat(client.findElement(By.id("plan-whenWhere")).getDomProperty("value")).isEqualTo(PLAN);
+        checkAccessibility(client, "client-assignment-with-plan");
+        homework = client.findElement(By.id("homework-form"));
+
         // Autosave: typing is saved without pressing a button, and is there after a reload.
         WebElement answer = homework.findElement(By.cssSelector("textarea"));
         answer.sendKeys(ANSWER);
@@ -198,6 +210,7 @@ class StoryJourneyIT {
         toReview.findElement(By.linkText(SEED_TITLE)).click();
         WebElement answers = therapistWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("answers")));
         assertThat(answers.getText()).contains(ANSWER);
+        assertThat(therapist.findElement(By.id("plan-made")).getText()).contains(PLAN).contains("Read just the first section.");
         WebElement feedbackForm = answers.findElement(By.cssSelector("form.feedback-form"));
         feedbackForm.findElement(By.tagName("textarea")).sendKeys(FEEDBACK);
         feedbackForm.findElement(By.tagName("button")).click();
@@ -334,6 +347,7 @@ class StoryJourneyIT {
         ((JavascriptExecutor) therapist).executeScript("arguments[0].value = arguments[1];",
                 therapist.findElement(By.id("due")), due.toString());
         therapist.findElement(By.id("question")).sendKeys(QUESTION);
+        therapist.findElement(By.id("reason")).sendKeys(REASON);
         labelled(therapist, CHECKLIST_SECTION).click();
         therapist.findElement(By.id("assign")).click();
         therapistWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "assigned"));

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  * @param listId   the article's list to turn into a checklist, or null
  * @param due      the day it is due (at the end of that day in the practice's time zone)
  * @param note     a note for the client, or empty
+ * @param reason   why this homework matters for this client (shown to them at the top of it), or empty
+ * @param obstacle what might get in the way, as discussed, or empty
  */
 record AssignForm(
         @NotNull(message = "assign.error.client") UUID client,
@@ -29,7 +31,9 @@ record AssignForm(
         @Size(max = JournalLimits.QUESTION, message = "assign.error.scale.long") String scale,
         String listId,
         @NotNull(message = "assign.error.due") LocalDate due,
-        @Size(max = JournalLimits.NOTE, message = "assign.error.note.long") String note) {
+        @Size(max = JournalLimits.NOTE, message = "assign.error.note.long") String note,
+        @Size(max = JournalLimits.REASON, message = "assign.error.reason.long") String reason,
+        @Size(max = JournalLimits.OBSTACLE, message = "assign.error.obstacle.long") String obstacle) {
 
     AssignForm {
         article = article == null ? "" : article.strip();
@@ -38,6 +42,8 @@ record AssignForm(
         scale = FormText.trimmed(scale);
         listId = listId == null || listId.isBlank() ? null : listId.strip();
         note = FormText.trimmed(note);
+        reason = FormText.trimmed(reason);
+        obstacle = FormText.trimmed(obstacle);
     }
 
     /** Whether the form asks the client anything: homework without a prompt cannot be answered. */

@@ -96,7 +96,8 @@ class AssignmentController {
     @PreAuthorize("hasRole('therapist')")
     String newAssignment(@RequestParam(required = false) String article, @RequestParam(required = false) UUID client,
                          Model model) {
-        AssignForm form = new AssignForm(client, article, "", "", "", null, LocalDate.now(clock).plusWeeks(1), "");
+        AssignForm form = new AssignForm(client, article, "", "", "", null, LocalDate.now(clock).plusWeeks(1), "", "",
+                "");
         return assignForm(form, Map.of(), null, model);
     }
 
@@ -129,7 +130,8 @@ class AssignmentController {
             prompts.add(new Homework.PromptRequest("CHECKLIST", heading, form.listId()));
         }
         Homework.CreateRequest request = new Homework.CreateRequest(form.client(), chosen.value().get().id(), prompts,
-                form.note().isEmpty() ? null : form.note(), endOf(form.due()));
+                form.note().isEmpty() ? null : form.note(), form.reason().isEmpty() ? null : form.reason(),
+                form.obstacle().isEmpty() ? null : form.obstacle(), endOf(form.due()));
         Sent<Homework.Summary> sent = assignments.assign(request);
         if (!sent.ok()) {
             model.addAttribute("problem", sent.problem());
@@ -188,9 +190,9 @@ class AssignmentController {
      * feedback by answer, replies by feedback, with what is wrong by field name.
      */
     private record Typed(Map<UUID, AnswerForm> answers, Map<UUID, String> feedback, Map<UUID, String> replies,
-                         Map<String, FieldProblem> invalid) {
+                         PlanForm plan, Map<String, FieldProblem> invalid) {
 
-        static final Typed NOTHING = new Typed(Map.of(), Map.of(), Map.of(), Map.of());
+        static final Typed NOTHING = new Typed(Map.of(), Map.of(), Map.of(), null, Map.of());
     }
 
     /** The assignment page, with the forms holding what was typed where {@code typed} has it. */
@@ -209,6 +211,7 @@ class AssignmentController {
         model.addAttribute("replyDrafts", typed.replies());
         if (found.unavailable()) {
             model.addAttribute("answers", Map.of());
+            model.addAttribute("plan", PlanForm.EMPTY);
             return "assignment/page";
         }
         Homework.Assignment assignment = found.value().get();
@@ -217,6 +220,7 @@ class AssignmentController {
             answers.put(prompt.id(), typed.answers().getOrDefault(prompt.id(), AnswerForm.saved(prompt)));
         }
         model.addAttribute("answers", answers);
+        model.addAttribute("plan", typed.plan() != null ? typed.plan() : PlanForm.of(assignment.plan()));
         // A pinned version never changes: it is parsed and sanitized once per person, then revalidated (304).
         Fetched<Optional<PreparedReading>> reading = library.pinnedVersion(assignment.article().slug(),
                 assignment.article().version(),
@@ -278,7 +282,7 @@ class AssignmentController {
         }
         if (!invalid.isEmpty()) {
             model.addAttribute("error", "homework.error.form");
-            return page(id, user, new Typed(typed, Map.of(), Map.of(), invalid), model);
+            return page(id, user, new Typed(typed, Map.of(), Map.of(), null, invalid), model);
         }
         for (Map.Entry<UUID, AnswerForm> answer : typed.entrySet()) {
             Optional<Homework.AnswerRequest> request = answer.getValue().request(present.get(answer.getKey()));
@@ -329,6 +333,29 @@ class AssignmentController {
     }
 
     /**
+     * The client's plan for the homework, made or changed until it is handed in. What was typed comes back with the
+     * errors beside it when it cannot be saved.
+     */
+    @PostMapping("/assignments/{id}/plan")
+    @PreAuthorize("hasRole('client')")
+    String makePlan(@PathVariable UUID id, @Valid @ModelAttribute("planForm") PlanForm form, BindingResult result,
+                    @AuthenticationPrincipal OidcUser user, Model model, RedirectAttributes redirect) {
+        Map<String, FieldProblem> invalid = FormErrors.of(result, PlanForm.class);
+        if (!invalid.isEmpty()) {
+            model.addAttribute("error", "plan.error.form");
+            Map<String, FieldProblem> named = new LinkedHashMap<>();
+            invalid.forEach((field, problem) -> named.put("plan-" + field, problem));
+            return page(id, user, new Typed(Map.of(), Map.of(), Map.of(), form, named), model);
+        }
+        Sent<Homework.Plan> sent = assignments.makePlan(id, form.request());
+        if (!sent.ok()) {
+            return refused(sent, redirect, id);
+        }
+        redirect.addFlashAttribute("notice", "plan.saved");
+        return "redirect:/assignments/" + id;
+    }
+
+    /**
      * The therapist moves the due date (to the end of the chosen day, in the practice's time zone, as when assigning);
      * journal-service refuses it once the homework is handed in.
      */
@@ -375,7 +402,7 @@ class AssignmentController {
         FieldProblem problem = FormErrors.of(result, FeedbackForm.class).get("body");
         if (problem != null) {
             model.addAttribute("error", "feedback.error.form");
-            return page(id, user, new Typed(Map.of(), Map.of(answerId, form.body()), Map.of(),
+            return page(id, user, new Typed(Map.of(), Map.of(answerId, form.body()), Map.of(), null,
                     Map.of("feedback-" + answerId, problem)), model);
         }
         Sent<Homework.Feedback> sent = assignments.giveFeedback(id, answerId, form.body());
@@ -394,7 +421,7 @@ class AssignmentController {
         FieldProblem problem = FormErrors.of(result, ReplyForm.class).get("body");
         if (problem != null) {
             model.addAttribute("error", "feedback.error.form");
-            return page(id, user, new Typed(Map.of(), Map.of(), Map.of(feedbackId, form.body()),
+            return page(id, user, new Typed(Map.of(), Map.of(), Map.of(feedbackId, form.body()), null,
                     Map.of("reply-" + feedbackId, problem)), model);
         }
         Sent<Homework.Reply> sent = assignments.reply(id, feedbackId, form.body());

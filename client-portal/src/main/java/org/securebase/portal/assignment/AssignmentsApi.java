@@ -70,6 +70,11 @@ public class AssignmentsApi {
     }
 
     /** Moves the due time of homework not yet handed in (its therapist); the client's reminders move with it. */
+    /** Saves the client's plan; journal-service refuses it once the homework is handed in. */
+    public Sent<Homework.Plan> makePlan(UUID assignmentId, Homework.PlanRequest plan) {
+        return api.put(uri -> uri.path("/api/journal/assignments/{id}/plan").build(assignmentId), plan, Homework.Plan.class);
+    }
+
     public Sent<Homework.Summary> moveDue(UUID assignmentId, Instant dueAt) {
         return api.put(uri -> uri.path("/api/journal/assignments/{id}/due").build(assignmentId),
                 new Homework.DueRequest(dueAt), Homework.Summary.class);

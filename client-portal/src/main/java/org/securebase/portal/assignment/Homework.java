@@ -40,8 +40,13 @@ public final class Homework {
         }
     }
 
+    /**
+     * @param reason   why the therapist gave this homework, shown to the client at the top; or null
+     * @param obstacle what might get in the way, as the therapist noted it; or null
+     * @param plan     the client's plan for it; null until they make one
+     */
     public record Assignment(UUID id, UUID clientId, UUID therapistId, ArticleRef article, String status, String note,
-                             Instant dueAt, boolean overdue, Instant createdAt, Instant openedAt, Instant submittedAt,
+                             String reason, String obstacle, Plan plan, Instant dueAt, boolean overdue, Instant createdAt, Instant openedAt, Instant submittedAt,
                              Instant reviewedAt, Instant lastActivityAt, boolean unreadFeedback, List<Prompt> prompts) {
 
         /** Answers can change until the client submits. */
@@ -52,6 +57,23 @@ public final class Homework {
         @Override
         public String toString() {
             return "Assignment[id=" + id + "]";
+        }
+    }
+
+    /** The client's plan: when and where, what might get in the way, what they will do then. */
+    public record Plan(String whenWhere, String obstacle, String coping, Instant madeAt) {
+
+        @Override
+        public String toString() {
+            return "Plan[madeAt=" + madeAt + "]";
+        }
+    }
+
+    public record PlanRequest(String whenWhere, String obstacle, String coping) {
+
+        @Override
+        public String toString() {
+            return "PlanRequest[redacted]";
         }
     }
 
@@ -66,7 +88,7 @@ public final class Homework {
     }
 
     public record CreateRequest(UUID clientId, UUID articleId, List<PromptRequest> prompts, String note,
-                                Instant dueAt) {
+                                String reason, String obstacle, Instant dueAt) {
     }
 
     public record AnswerRequest(String text, List<String> checkedItemIds, Integer value) {

@@ -59,7 +59,8 @@ class AssignmentControllerTest {
     static Homework.Assignment assignment(String status, Homework.Answer textAnswer) {
         return new Homework.Assignment(ID, UUID.randomUUID(), UUID.randomUUID(),
                 new Homework.ArticleRef(UUID.randomUUID(), "attachment-and-healing", "Attachment and Healing", 2),
-                status, "Take your time", Instant.now().plusSeconds(86_400), false, Instant.now(), null, null, null, null,
+                status, "Take your time", "Noticing early helps you catch the spiral.", null, null,
+                Instant.now().plusSeconds(86_400), false, Instant.now(), null, null, null, null,
                 false, List.of(new Homework.Prompt(TEXT_PROMPT, 1, "TEXT", "What stood out?", null, null, textAnswer),
                         new Homework.Prompt(LIST_PROMPT, 2, "CHECKLIST", "How Attachment Wounds Show Up", "list-1",
                                 List.of("item-a", "item-b"), null)));
@@ -95,6 +96,45 @@ class AssignmentControllerTest {
                 .contains("Difficulty trusting others").contains("Fear of abandonment")
                 .contains("name=\"text-" + TEXT_PROMPT + "\"").contains("What stood out?")
                 .containsPattern("/js/homework(-[0-9a-f]{32})?\\.js").doesNotContain("<script>alert");
+    }
+
+    @Test
+    void theClientSeesWhyAndIsInvitedToPlanAndAPlanIsSentTrimmed() throws Exception {
+        when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("OPENED", null))));
+        givenReading(Fetched.of(Optional.of(reading())));
+        when(api.get(any(), eq(Homework.Feedback[].class))).thenReturn(Fetched.of(Optional.of(new Homework.Feedback[0])));
+
+        String html = mvc.perform(get("/assignments/" + ID).with(as("client"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("id=\"reason\">Noticing early helps you catch the spiral.</p>")
+                .contains("id=\"plan-form\"").contains("Would you like to make a plan?");
+
+        when(api.put(any(), any(), eq(Homework.Plan.class))).thenReturn(Sent.done(null));
+        mvc.perform(post("/assignments/" + ID + "/plan").with(as("client")).with(csrf())
+                        .param("whenWhere", " After dinner on Tuesday ").param("obstacle", "").param("coping", "Just start"))
+                .andExpect(redirectedUrl("/assignments/" + ID)).andExpect(flash().attribute("notice", "plan.saved"));
+        verify(api).put(any(), eq(new Homework.PlanRequest("After dinner on Tuesday", null, "Just start")),
+                eq(Homework.Plan.class));
+    }
+
+    @Test
+    void aPlanWithoutWhenOrTooLongIsNotSentAndWhatWasTypedIsKept() throws Exception {
+        when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("OPENED", null))));
+        givenReading(Fetched.of(Optional.of(reading())));
+        when(api.get(any(), eq(Homework.Feedback[].class))).thenReturn(Fetched.of(Optional.of(new Homework.Feedback[0])));
+
+        String blank = mvc.perform(post("/assignments/" + ID + "/plan").with(as("client")).with(csrf())
+                        .param("whenWhere", "  ").param("coping", "Kept coping"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(blank).contains("id=\"plan-whenWhere-error\"").contains("Kept coping")
+                .contains("aria-invalid=\"true\"");
+        String tooLong = mvc.perform(post("/assignments/" + ID + "/plan").with(as("client")).with(csrf())
+                        .param("whenWhere", "x".repeat(501)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(tooLong).contains("at most 500 characters");
+        mvc.perform(post("/assignments/" + ID + "/plan").with(as("therapist")).with(csrf()).param("whenWhere", "Monday"))
+                .andExpect(status().isForbidden());
+        verify(api, never()).put(any(), any(), eq(Homework.Plan.class));
     }
 
     @Test
@@ -261,7 +301,8 @@ class AssignmentControllerTest {
                         .param("client", CLIENT.toString()).param("article", "attachment-and-healing")
                         .param("question", " What stood out? ").param("followUp", "What would you like to try?")
                         .param("scale", "How hopeful do you feel?").param("listId", "list-1")
-                        .param("due", due.toString()).param("note", "Take your time"))
+                        .param("due", due.toString()).param("note", "Take your time")
+                        .param("reason", " It helps you notice the spiral early. ").param("obstacle", ""))
                 .andExpect(redirectedUrl("/")).andExpect(flash().attribute("notice", "assign.done"));
 
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
@@ -269,6 +310,8 @@ class AssignmentControllerTest {
         Homework.CreateRequest request = (Homework.CreateRequest) sent.getValue();
         assertThat(request.clientId()).isEqualTo(CLIENT);
         assertThat(request.note()).isEqualTo("Take your time");
+        assertThat(request.reason()).isEqualTo("It helps you notice the spiral early.");
+        assertThat(request.obstacle()).isNull();
         assertThat(request.prompts()).containsExactly(
                 new Homework.PromptRequest("TEXT", "What stood out?", null),
                 new Homework.PromptRequest("TEXT", "What would you like to try?", null),

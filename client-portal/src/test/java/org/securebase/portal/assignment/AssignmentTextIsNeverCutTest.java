@@ -72,7 +72,7 @@ class AssignmentTextIsNeverCutTest {
     static Homework.Assignment assignment(String status, Homework.Answer answer) {
         return new Homework.Assignment(ID, CLIENT, UUID.randomUUID(),
                 new Homework.ArticleRef(UUID.randomUUID(), "attachment-and-healing", "Attachment and Healing", 2),
-                status, null, Instant.now().plusSeconds(86_400), false, Instant.now(), null, null, null, null, false,
+                status, null, null, null, null, Instant.now().plusSeconds(86_400), false, Instant.now(), null, null, null, null, false,
                 List.of(new Homework.Prompt(PROMPT, 1, "TEXT", "What stood out?", null, null, answer)));
     }
 
@@ -84,6 +84,7 @@ class AssignmentTextIsNeverCutTest {
         when(assignments.giveFeedback(any(), any(), any())).thenReturn(Sent.done(null));
         when(assignments.reply(any(), any(), any())).thenReturn(Sent.done(null));
         when(assignments.assign(any())).thenReturn(Sent.done(null));
+        when(assignments.makePlan(any(), any())).thenReturn(Sent.done(null));
         doReturn(Fetched.of(Optional.empty())).when(library).pinnedVersion(anyString(), anyInt(), any());
         when(assignments.feedback(ID)).thenReturn(Fetched.of(List.of()));
         when(accounts.caseload()).thenReturn(Fetched.of(List.of(new Accounts.CaseloadClient(CLIENT, "Casey", "active"))));
@@ -264,5 +265,51 @@ class AssignmentTextIsNeverCutTest {
                 .contains(">" + question + "</textarea>").contains(">" + followUp + "</textarea>")
                 .contains("value=\"" + scale + "\"").contains(">" + note + "</textarea>");
         verify(assignments, never()).assign(any());
+    }
+
+    // ---- the card and the plan ----
+
+    @Test
+    void aReasonAnObstacleAndAPlanOfExactlyTheirLimitsAreSentWhole() throws Exception {
+        String reason = ofLength(JournalLimits.REASON);
+        String obstacle = ofLength(JournalLimits.OBSTACLE);
+        mvc.perform(post("/assignments").with(as("therapist")).with(csrf())
+                        .param("client", CLIENT.toString()).param("article", "attachment-and-healing")
+                        .param("question", "What stood out?").param("due", LocalDate.now().plusDays(3).toString())
+                        .param("reason", reason).param("obstacle", obstacle))
+                .andExpect(redirectedUrl("/"));
+        ArgumentCaptor<Homework.CreateRequest> sent = ArgumentCaptor.forClass(Homework.CreateRequest.class);
+        verify(assignments).assign(sent.capture());
+        assertThat(sent.getValue().reason()).isEqualTo(reason);
+        assertThat(sent.getValue().obstacle()).isEqualTo(obstacle);
+
+        String part = ofLength(JournalLimits.PLAN_PART);
+        mvc.perform(post("/assignments/" + ID + "/plan").with(as("client")).with(csrf())
+                        .param("whenWhere", part).param("obstacle", part).param("coping", part))
+                .andExpect(redirectedUrl("/assignments/" + ID));
+        verify(assignments).makePlan(ID, new Homework.PlanRequest(part, part, part));
+    }
+
+    @Test
+    void aReasonOrAPlanOverItsLimitIsExplainedBesideItAndNothingIsSent() throws Exception {
+        String reason = ofLength(JournalLimits.REASON + 1);
+        String html = mvc.perform(post("/assignments").with(as("therapist")).with(csrf())
+                        .param("client", CLIENT.toString()).param("article", "attachment-and-healing")
+                        .param("question", "What stood out?").param("due", LocalDate.now().plusDays(3).toString())
+                        .param("reason", reason))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Why it matters is longer than 1,000 characters")
+                .contains("aria-describedby=\"reason-hint reason-error\"").contains(">" + reason + "</textarea>");
+        verify(assignments, never()).assign(any());
+
+        when(assignments.assignment(ID)).thenReturn(Fetched.of(Optional.of(assignment("OPENED", null))));
+        String coping = ofLength(JournalLimits.PLAN_PART + 1);
+        String plan = mvc.perform(post("/assignments/" + ID + "/plan").with(as("client")).with(csrf())
+                        .param("whenWhere", "Tuesday evening").param("coping", coping))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(plan).contains("What you will do then can be at most 500 characters long.")
+                .contains("aria-describedby=\"plan-coping-error\"").contains(">" + coping + "</textarea>")
+                .contains(">Tuesday evening</textarea>");
+        verify(assignments, never()).makePlan(any(), any());
     }
 }

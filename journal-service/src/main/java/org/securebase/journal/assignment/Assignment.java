@@ -22,8 +22,24 @@ import org.securebase.platform.web.problem.ConflictException;
  * @param article   the article version the assignment pins
  * @param lifecycle where it stands and when each step happened
  */
-record Assignment(UUID id, UUID clientId, UUID therapistId, PinnedArticle article, String note, Instant dueAt,
-                  Lifecycle lifecycle) {
+record Assignment(UUID id, UUID clientId, UUID therapistId, PinnedArticle article, String note, Card card,
+                  Instant dueAt, Lifecycle lifecycle) {
+
+    /**
+     * Why this homework matters for this client (shown to them at the top of it) and the obstacle discussed, as the
+     * therapist wrote them when assigning; either may be null.
+     */
+    record Card(String reason, String obstacle) {
+
+        static Card of(String reason, String obstacle) {
+            return reason == null && obstacle == null ? null : new Card(reason, obstacle);
+        }
+
+        @Override
+        public String toString() {
+            return "Card[reason=" + (reason != null) + ", obstacle=" + (obstacle != null) + "]";
+        }
+    }
 
     /** The published version assigned; its slug and title as they were when it was assigned. */
     record PinnedArticle(UUID id, int version, String slug, String title) {
@@ -63,9 +79,9 @@ record Assignment(UUID id, UUID clientId, UUID therapistId, PinnedArticle articl
     }
 
     /** A new assignment of {@code article} to a client, and its {@code AssignmentCreated}. */
-    static Step assign(UUID clientId, UUID therapistId, PinnedArticle article, String note, Instant dueAt,
+    static Step assign(UUID clientId, UUID therapistId, PinnedArticle article, String note, Card card, Instant dueAt,
                        Instant now) {
-        Assignment assignment = new Assignment(UUID.randomUUID(), clientId, therapistId, article, note,
+        Assignment assignment = new Assignment(UUID.randomUUID(), clientId, therapistId, article, note, card,
                 dueAt.truncatedTo(ChronoUnit.MICROS), Lifecycle.assigned(now));
         return new Step(assignment, Optional.of(new AssignmentCreated(assignment.id(), clientId, therapistId,
                 article.id(), article.version(), assignment.dueAt())));
@@ -102,7 +118,7 @@ record Assignment(UUID id, UUID clientId, UUID therapistId, PinnedArticle articl
         if (status().isSubmitted()) {
             throw new ConflictException("The assignment was submitted; its due time can no longer be changed.");
         }
-        Assignment moved = new Assignment(id, clientId, therapistId, article, note,
+        Assignment moved = new Assignment(id, clientId, therapistId, article, note, card,
                 newDueAt.truncatedTo(ChronoUnit.MICROS), lifecycle);
         return new Step(moved, Optional.of(new AssignmentDueChanged(id, clientId, therapistId, moved.dueAt())));
     }
@@ -142,7 +158,7 @@ record Assignment(UUID id, UUID clientId, UUID therapistId, PinnedArticle articl
     }
 
     private Assignment with(Lifecycle next) {
-        return new Assignment(id, clientId, therapistId, article, note, dueAt, next);
+        return new Assignment(id, clientId, therapistId, article, note, card, dueAt, next);
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The assignment feature's ciphertext columns, for the key rotation: note, prompt questions, answers. */
+/** The assignment feature's ciphertext columns, for the key rotation: note, card, plan, prompt questions, answers. */
 @Configuration(proxyBeanMethods = false)
 class AssignmentCiphertexts {
 
@@ -17,6 +17,20 @@ class AssignmentCiphertexts {
         return new SqlColumn(jdbc, "assignment", "note", "note_version", "t.client_id, t.note_version", "assignment t",
                 rs -> AssignmentRepository.noteBinding(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
                         rs.getLong("note_version")));
+    }
+
+    @Bean
+    ReEncryptable assignmentCardColumn(JdbcClient jdbc) {
+        return new SqlColumn(jdbc, "assignment", "card", "card_version", "t.client_id, t.card_version", "assignment t",
+                rs -> AssignmentRepository.cardBinding(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
+                        rs.getLong("card_version")));
+    }
+
+    @Bean
+    ReEncryptable assignmentPlanColumn(JdbcClient jdbc) {
+        return new SqlColumn(jdbc, "assignment", "plan", "plan_version", "t.client_id, t.plan_version", "assignment t",
+                rs -> AssignmentRepository.planBinding(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
+                        rs.getLong("plan_version")));
     }
 
     @Bean

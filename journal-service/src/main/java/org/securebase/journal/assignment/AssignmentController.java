@@ -71,6 +71,14 @@ class AssignmentController {
         return assignments.saveAnswer(caller, id, promptId, request);
     }
 
+    @PutMapping("/api/journal/assignments/{id}/plan")
+    @Operation(summary = "Make or change the plan for a homework not yet handed in (client): when and where, what might "
+            + "get in the way, what to do then")
+    AssignmentViews.PlanView makePlan(Caller caller, @PathVariable UUID id,
+                                      @RequestBody AssignmentViews.PlanRequest request) {
+        return assignments.makePlan(caller, id, request);
+    }
+
     @PostMapping("/api/journal/assignments/{id}/submit")
     @Operation(summary = "Submit the answers (client); every prompt must be answered, and only once")
     AssignmentViews.AssignmentView submit(Caller caller, @PathVariable UUID id) {

@@ -38,8 +38,9 @@ class AssignmentRepository {
     void insert(Assignment assignment, List<Prompt> prompts) {
         jdbc.sql("""
                         insert into assignment (id, client_id, therapist_id, article_id, article_version, article_slug,
-                                                article_title, note, due_at, status, created_at, last_activity_at)
-                        values (:id, :client, :therapist, :article, :version, :slug, :title, :note, :due, :status,
+                                                article_title, note, card, due_at, status, created_at,
+                                                last_activity_at)
+                        values (:id, :client, :therapist, :article, :version, :slug, :title, :note, :card, :due, :status,
                                 :created, :created)""")
                 .param("id", assignment.id())
                 .param("client", assignment.clientId())
@@ -50,6 +51,8 @@ class AssignmentRepository {
                 .param("title", assignment.article().title())
                 .param("note", assignment.note() == null ? null : cipher.encrypt(noteBinding(assignment.id(),
                         assignment.clientId(), 1), assignment.note()))
+                .param("card", assignment.card() == null ? null : cipher.encrypt(cardBinding(assignment.id(),
+                        assignment.clientId(), 1), json.writeValueAsString(assignment.card())))
                 .param("due", Timestamp.from(assignment.dueAt()))
                 .param("status", assignment.status().name())
                 .param("created", Timestamp.from(assignment.lifecycle().createdAt()))
@@ -120,6 +123,34 @@ class AssignmentRepository {
      * Saves the answer to a prompt, keeping the answer's id when it exists (the ciphertext is bound to it). The
      * caller holds the assignment's row lock, so two saves of one prompt cannot race.
      */
+    /** The client's plan for it, if they made one. */
+    Optional<Plan> plan(Assignment assignment) {
+        return jdbc.sql("select plan, plan_version, planned_at from assignment where id = :id and plan is not null")
+                .param("id", assignment.id())
+                .query((rs, n) -> {
+                    Plan.Sealed sealed = json.readValue(cipher.decrypt(planBinding(assignment.id(), assignment.clientId(),
+                            rs.getLong("plan_version")), rs.getBytes("plan")), Plan.Sealed.class);
+                    return new Plan(sealed.whenWhere(), sealed.obstacle(), sealed.coping(),
+                            rs.getTimestamp("planned_at").toInstant());
+                })
+                .optional();
+    }
+
+    /** Saves (or replaces) the plan, sealed under a new seal version; the row is locked by the caller. */
+    Plan savePlan(Assignment assignment, Plan.Sealed plan, Instant now) {
+        long version = jdbc.sql("update assignment set plan_version = plan_version + 1 where id = :id returning plan_version")
+                .param("id", assignment.id())
+                .query(Long.class)
+                .single();
+        jdbc.sql("update assignment set plan = :plan, planned_at = :now where id = :id")
+                .param("plan", cipher.encrypt(planBinding(assignment.id(), assignment.clientId(), version),
+                        json.writeValueAsString(plan)))
+                .param("now", Timestamp.from(now))
+                .param("id", assignment.id())
+                .update();
+        return new Plan(plan.whenWhere(), plan.obstacle(), plan.coping(), now);
+    }
+
     Answer saveAnswer(Assignment assignment, UUID promptId, AnswerValue value, Instant now) {
         record Existing(UUID id, long version) {
         }
@@ -310,6 +341,7 @@ class AssignmentRepository {
         UUID id = rs.getObject("id", UUID.class);
         UUID client = rs.getObject("client_id", UUID.class);
         byte[] note = rs.getBytes("note");
+        byte[] card = rs.getBytes("card");
         var article = new Assignment.PinnedArticle(rs.getObject("article_id", UUID.class), rs.getInt("article_version"),
                 rs.getString("article_slug"), rs.getString("article_title"));
         var lifecycle = new Assignment.Lifecycle(AssignmentStatus.valueOf(rs.getString("status")),
@@ -319,6 +351,8 @@ class AssignmentRepository {
                 instant(rs.getTimestamp("feedback_seen_at")));
         return new Assignment(id, client, rs.getObject("therapist_id", UUID.class), article,
                 note == null ? null : cipher.decrypt(noteBinding(id, client, rs.getLong("note_version")), note),
+                card == null ? null : json.readValue(cipher.decrypt(cardBinding(id, client, rs.getLong("card_version")),
+                        card), Assignment.Card.class),
                 rs.getTimestamp("due_at").toInstant(), lifecycle);
     }
 
@@ -338,6 +372,16 @@ class AssignmentRepository {
 
     static ClinicalCipher.Binding noteBinding(UUID assignmentId, UUID clientId, long version) {
         return new ClinicalCipher.Binding(ClinicalCipher.Field.ASSIGNMENT_NOTE, assignmentId, clientId, assignmentId, null,
+                version);
+    }
+
+    static ClinicalCipher.Binding cardBinding(UUID assignmentId, UUID clientId, long version) {
+        return new ClinicalCipher.Binding(ClinicalCipher.Field.ASSIGNMENT_CARD, assignmentId, clientId, assignmentId, null,
+                version);
+    }
+
+    static ClinicalCipher.Binding planBinding(UUID assignmentId, UUID clientId, long version) {
+        return new ClinicalCipher.Binding(ClinicalCipher.Field.ASSIGNMENT_PLAN, assignmentId, clientId, assignmentId, null,
                 version);
     }
 

@@ -13,6 +13,34 @@ final class AssignmentViews {
     private AssignmentViews() {
     }
 
+    /**
+     * The client's plan for a homework.
+     *
+     * @param whenWhere when and where they will do it (required)
+     * @param obstacle  what might get in the way (optional)
+     * @param coping    what they will do then (optional)
+     */
+    record PlanRequest(String whenWhere, String obstacle, String coping) {
+
+        @Override
+        public String toString() {
+            return "PlanRequest";
+        }
+    }
+
+    /** The client's plan as saved; {@code madeAt} is when it was last saved. */
+    record PlanView(String whenWhere, String obstacle, String coping, Instant madeAt) {
+
+        static PlanView of(Plan plan) {
+            return plan == null ? null : new PlanView(plan.whenWhere(), plan.obstacle(), plan.coping(), plan.madeAt());
+        }
+
+        @Override
+        public String toString() {
+            return "PlanView[madeAt=" + madeAt + "]";
+        }
+    }
+
     /** A new due time for an assignment not yet handed in. */
     record DueRequest(Instant dueAt) {
     }
@@ -22,9 +50,12 @@ final class AssignmentViews {
      * @param articleId a published article; the assignment pins its current version
      * @param prompts   1 to 20 prompts
      * @param note      optional note to the client
+     * @param reason    optional: why this homework matters for this client, shown to them at the top of it
+     * @param obstacle  optional: what might get in the way, as discussed in the session
      * @param dueAt     when it is due; must be in the future
      */
-    record CreateRequest(UUID clientId, UUID articleId, List<PromptRequest> prompts, String note, Instant dueAt) {
+    record CreateRequest(UUID clientId, UUID articleId, List<PromptRequest> prompts, String note, String reason,
+                         String obstacle, Instant dueAt) {
 
         @Override
         public String toString() {
@@ -105,11 +136,12 @@ final class AssignmentViews {
      * feedback read; reading the feedback thread does).
      */
     record AssignmentView(UUID id, UUID clientId, UUID therapistId, ArticleRef article, AssignmentStatus status,
-                          String note, Instant dueAt, boolean overdue, Instant createdAt, Instant openedAt,
-                          Instant submittedAt, Instant reviewedAt, Instant lastActivityAt, Instant lastFeedbackAt,
-                          boolean unreadFeedback, List<PromptView> prompts) {
+                          String note, String reason, String obstacle, PlanView plan, Instant dueAt, boolean overdue,
+                          Instant createdAt, Instant openedAt, Instant submittedAt, Instant reviewedAt,
+                          Instant lastActivityAt, Instant lastFeedbackAt, boolean unreadFeedback,
+                          List<PromptView> prompts) {
 
-        static AssignmentView of(Assignment a, List<Prompt> prompts, List<Answer> answers, Instant now) {
+        static AssignmentView of(Assignment a, List<Prompt> prompts, List<Answer> answers, Plan plan, Instant now) {
             Map<UUID, Answer> byPrompt = answers.stream().collect(Collectors.toMap(Answer::promptId, Function.identity()));
             List<PromptView> promptViews = prompts.stream()
                     .map(p -> new PromptView(p.id(), p.position(), p.kind(), p.question(), p.listId(),
@@ -117,8 +149,10 @@ final class AssignmentViews {
                             byPrompt.containsKey(p.id()) ? AnswerView.of(byPrompt.get(p.id())) : null))
                     .toList();
             Assignment.Lifecycle l = a.lifecycle();
+            Assignment.Card card = a.card();
             return new AssignmentView(a.id(), a.clientId(), a.therapistId(), ArticleRef.of(a.article()), a.status(),
-                    a.note(), a.dueAt(), a.isOverdue(now), l.createdAt(), l.openedAt(), l.submittedAt(),
+                    a.note(), card == null ? null : card.reason(), card == null ? null : card.obstacle(),
+                    PlanView.of(plan), a.dueAt(), a.isOverdue(now), l.createdAt(), l.openedAt(), l.submittedAt(),
                     l.reviewedAt(), l.lastActivityAt(), l.lastFeedbackAt(), a.hasUnreadFeedback(), promptViews);
         }
 

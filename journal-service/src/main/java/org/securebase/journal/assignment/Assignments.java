@@ -101,10 +101,12 @@ class Assignments {
         AssignableArticle article = catalog.assignable(request.articleId()).orElseThrow(() ->
                 BadRequestException.forField("articleId", "does not name a published article"));
         String note = TextLimits.optional("note", request.note(), TextLimits.NOTE);
+        Assignment.Card card = Assignment.Card.of(TextLimits.optional("reason", request.reason(), TextLimits.REASON),
+                TextLimits.optional("obstacle", request.obstacle(), TextLimits.OBSTACLE));
 
         Assignment.Step assigned = Assignment.assign(request.clientId(), therapist.id(),
                 new Assignment.PinnedArticle(article.articleId(), article.version(), article.slug(), article.title()),
-                note, request.dueAt(), now);
+                note, card, request.dueAt(), now);
         List<Prompt> built = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
             built.add(buildPrompt(i + 1, prompts.get(i), article));
@@ -150,7 +152,28 @@ class Assignments {
         }
         List<Answer> answers = caller.is(Role.CLIENT) || assignment.status().isSubmitted()
                 ? repository.answers(assignment) : List.of();
-        return AssignmentViews.AssignmentView.of(assignment, repository.prompts(assignment), answers, now);
+        return AssignmentViews.AssignmentView.of(assignment, repository.prompts(assignment), answers,
+                repository.plan(assignment).orElse(null), now);
+    }
+
+    /**
+     * The client's plan for their homework: made or changed until it is handed in, then it is part of what was
+     * handed in. Saving the same plan again leaves the same plan.
+     */
+    @Transactional
+    AssignmentViews.PlanView makePlan(Caller client, UUID id, AssignmentViews.PlanRequest request) {
+        Assignment assignment = readable(client, id, true);
+        if (request == null) {
+            throw new BadRequestException("The request body is missing.");
+        }
+        Plan.Sealed plan = new Plan.Sealed(
+                TextLimits.required("whenWhere", request.whenWhere(), TextLimits.PLAN_PART),
+                TextLimits.optional("obstacle", request.obstacle(), TextLimits.PLAN_PART),
+                TextLimits.optional("coping", request.coping(), TextLimits.PLAN_PART));
+        if (assignment.status().isSubmitted()) {
+            throw new ConflictException("The homework is handed in; its plan can no longer change.");
+        }
+        return AssignmentViews.PlanView.of(repository.savePlan(assignment, plan, JournalTime.now(clock)));
     }
 
     @Transactional(readOnly = true)
@@ -200,7 +223,8 @@ class Assignments {
             throw new ConflictException("Answer every prompt before submitting.");
         }
         Assignment handedIn = apply(submitted, now);
-        return AssignmentViews.AssignmentView.of(handedIn, prompts, repository.answers(handedIn), now);
+        return AssignmentViews.AssignmentView.of(handedIn, prompts, repository.answers(handedIn),
+                repository.plan(handedIn).orElse(null), now);
     }
 
     /**

@@ -18,6 +18,9 @@ public final class TextLimits {
     public static final int REPLY = JournalLimits.REPLY;
     public static final int NOTE = JournalLimits.NOTE;
     public static final int QUESTION = JournalLimits.QUESTION;
+    public static final int REASON = JournalLimits.REASON;
+    public static final int OBSTACLE = JournalLimits.OBSTACLE;
+    public static final int PLAN_PART = JournalLimits.PLAN_PART;
 
     private TextLimits() {
     }

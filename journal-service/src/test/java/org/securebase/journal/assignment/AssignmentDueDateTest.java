@@ -30,7 +30,7 @@ class AssignmentDueDateTest {
     void aDueDateBeyondTheYear9999IsAFieldViolation() {
         AssignmentViews.CreateRequest farFuture = new AssignmentViews.CreateRequest(UUID.randomUUID(), UUID.randomUUID(),
                 List.of(new AssignmentViews.PromptRequest(PromptKind.TEXT, "What stayed with you?", null)), null,
-                Instant.parse("+999999999-12-31T23:59:59Z"));
+                null, null, Instant.parse("+999999999-12-31T23:59:59Z"));
 
         assertThatThrownBy(() -> assignments.create(therapist, farFuture))
                 .isInstanceOfSatisfying(BadRequestException.class, refused -> assertThat(refused.violations())

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -224,6 +225,54 @@ class AssignmentWorkflowIT {
                     "AssignmentOpened", "AssignmentSubmitted");
             assertThat(Instant.parse(envelopes(records, id).get(1).payload().get("dueAt").asString())).isEqualTo(later);
         }
+    }
+
+    @Test
+    void theReasonIsShownAndTheClientsPlanIsKeptUntilHandedInThenFixed() {
+        Map<String, Object> body = new HashMap<>(createBody(People.CLIENT.id(), article,
+                Instant.now().plus(7, ChronoUnit.DAYS), List.of(Api.map("kind", "TEXT", "question", "What did you notice?"))));
+        body.put("reason", "Noticing early is how we catch the spiral before it takes hold.");
+        body.put("obstacle", "Busy evenings with the children.");
+        Api.Response created = api.post("/api/journal/assignments", People.THERAPIST.token(), body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        String plan = "/api/journal/assignments/" + id + "/plan";
+
+        JsonNode view = api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json();
+        assertThat(view.get("reason").asString()).isEqualTo("Noticing early is how we catch the spiral before it takes hold.");
+        assertThat(view.get("obstacle").asString()).isEqualTo("Busy evenings with the children.");
+        assertThat(view.get("plan").isNull()).as("no plan yet").isTrue();
+
+        // Refused: no when-and-where, too long, someone else, the therapist; nothing saved.
+        assertProblem(api.put(plan, People.CLIENT.token(), Api.map("obstacle", "Tiredness")), 400);
+        assertProblem(api.put(plan, People.CLIENT.token(), Api.map("whenWhere", " ")), 400);
+        assertProblem(api.put(plan, People.CLIENT.token(), Api.map("whenWhere", "x".repeat(501))), 413);
+        assertProblem(api.put(plan, People.OTHER_CLIENT.token(), Api.map("whenWhere", "Tuesday")), 404);
+        assertProblem(api.put(plan, People.THERAPIST.token(), Api.map("whenWhere", "Tuesday")), 403);
+        assertThat(api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json().get("plan").isNull()).isTrue();
+
+        Map<String, Object> made = Api.map("whenWhere", "After dinner on Tuesday, at the kitchen table",
+                "obstacle", "Feeling too tired", "coping", "Do just the first question");
+        Api.Response saved = api.put(plan, People.CLIENT.token(), made);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.json().get("whenWhere").asString()).isEqualTo("After dinner on Tuesday, at the kitchen table");
+        assertThat(api.put(plan, People.CLIENT.token(), Api.map("whenWhere", "Wednesday morning, on the bus")).status())
+                .isEqualTo(200);
+        // The therapist sees the plan (an audited read of the assignment).
+        long audited = auditRows(id);
+        JsonNode therapistView = api.get("/api/journal/assignments/" + id, People.THERAPIST.token()).json();
+        assertThat(therapistView.at("/plan/whenWhere").asString()).isEqualTo("Wednesday morning, on the bus");
+        assertThat(therapistView.at("/plan/obstacle").isNull()).isTrue();
+        assertThat(therapistView.at("/plan/madeAt").asString()).isNotBlank();
+        assertThat(auditRows(id)).isEqualTo(audited + 1);
+
+        String prompt = view.get("prompts").get(0).get("id").asString();
+        api.put("/api/journal/assignments/" + id + "/answers/" + prompt, People.CLIENT.token(), Api.map("text", ANSWER_TEXT));
+        JsonNode handedIn = api.post("/api/journal/assignments/" + id + "/submit", People.CLIENT.token(), null).json();
+        assertThat(handedIn.at("/plan/whenWhere").asString()).isEqualTo("Wednesday morning, on the bus");
+        assertProblem(api.put(plan, People.CLIENT.token(), made), 409);
+        assertThat(api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json().at("/plan/whenWhere")
+                .asString()).isEqualTo("Wednesday morning, on the bus");
     }
 
     @Test

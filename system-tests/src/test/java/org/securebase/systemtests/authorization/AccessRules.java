@@ -121,6 +121,11 @@ final class AccessRules {
                                 "promptId", objects.openPromptId().toString()))
                         .body(objects -> answer())
                         .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "PUT", "/api/journal/assignments/{id}/plan")
+                        .path(objects -> Map.of("id", objects.openAssignmentId().toString()))
+                        .body(objects -> Map.of("whenWhere", "After dinner on Tuesday, at the kitchen table",
+                                "coping", "Start with the first question"))
+                        .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
                 // Later than it was, so the open assignment stays open and not overdue for the suites after this one.
                 rule(JOURNAL, "PUT", "/api/journal/assignments/{id}/due")
                         .path(objects -> Map.of("id", objects.openAssignmentId().toString()))

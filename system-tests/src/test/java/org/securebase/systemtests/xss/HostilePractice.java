@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import org.securebase.platform.contracts.JournalLimits;
 import org.securebase.systemtests.WrittenTexts;
 import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
 import org.securebase.systemtests.StackClock;
@@ -121,8 +122,9 @@ final class HostilePractice {
     /** How many stored fields hold a payload: each payload's places, the bundles and the notes. */
     int placements() {
         // article title, summary, body, its family's body; entry title, body, the all-payloads entry; question,
-        // answer, feedback, reply; one note per assignment; the live preview is not stored.
-        return payloads.size() * 11 + assignments.size();
+        // answer, feedback, reply; per assignment its note, reason and obstacle and the client's plan (when and where,
+        // what then); the live preview is not stored.
+        return payloads.size() * 11 + assignments.size() * 5;
     }
 
     String run() {
@@ -195,6 +197,7 @@ final class HostilePractice {
             Map<String, Object> body = Map.of("clientId", client.id(), "articleId", articleId,
                     "prompts", slice.stream().map(p -> Map.of("kind", "TEXT", "question", p.line())).toList(),
                     "note", slice.get(0).text(),
+                    "reason", slice.get(slice.size() - 1).text(), "obstacle", slice.get(0).line(),
                     "dueAt", StackClock.journalNow().plus(7, ChronoUnit.DAYS).toString());
             UUID id = UUID.fromString(Http.awaitStatus("journal-service knowing the caseload and the article", 201,
                     PROJECTION_TIMEOUT,
@@ -212,8 +215,15 @@ final class HostilePractice {
                         + promptIds.get(i), Map.of("text", slice.get(i).text())).expect(200).json().path("id")
                         .asString()));
             }
+            send(client, "PUT", "/api/journal/assignments/" + id + "/plan", Map.of(
+                    "whenWhere", fit(slice.get(0).text(), JournalLimits.PLAN_PART),
+                    "coping", fit(slice.get(slice.size() - 1).line(), JournalLimits.PLAN_PART))).expect(200);
             assignments.add(new Assignment(id, slug, List.copyOf(slice), promptIds, answerIds));
         }
+    }
+
+    private static String fit(String text, int limit) {
+        return text.length() <= limit ? text : text.substring(0, limit);
     }
 
     /** The client submits; the therapist gives a payload as feedback on every answer; the client replies with it. */

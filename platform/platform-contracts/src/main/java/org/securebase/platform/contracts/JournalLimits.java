@@ -15,6 +15,12 @@ public final class JournalLimits {
     public static final int REPLY = 5_000;
     /** The therapist's note to the client on an assignment. */
     public static final int NOTE = 2_000;
+    /** Why a homework matters for this client, as the therapist wrote it when assigning. */
+    public static final int REASON = 1_000;
+    /** What might get in the way: the obstacle the therapist noted, or one part of the client's plan. */
+    public static final int OBSTACLE = 1_000;
+    /** One part of the client's plan for a homework: when and where, or what they will do if it gets hard. */
+    public static final int PLAN_PART = 500;
     /** One homework question (or scale label, or checklist label) as the therapist wrote it. */
     public static final int QUESTION = 1_000;
     /** Prompts (questions, scales, checklists) in one assignment. */
