@@ -118,6 +118,9 @@ class AuthorizationMatrixIT {
                 p -> api.put("/api/journal/assignments/" + open + "/answers/" + openPrompt, p.token(),
                         Api.map("text", "Own answer")),
                 expect(403, 404, 403, 403, 200), open, null, List.of(People.CLIENT)));
+        rows.add(new Row("PUT /assignments/{id}/quality",
+                p -> api.put("/api/journal/assignments/" + submitted + "/quality", p.token(), Api.map("rating", 2)),
+                expect(403, 403, 404, 200, 403), submitted, null, List.of(People.THERAPIST)));
         rows.add(new Row("PUT /assignments/{id}/plan",
                 p -> api.put("/api/journal/assignments/" + open + "/plan", p.token(), Api.map("whenWhere", "Own plan")),
                 expect(403, 404, 403, 403, 200), open, null, List.of(People.CLIENT)));

@@ -215,6 +215,15 @@ class StoryJourneyIT {
         feedbackForm.findElement(By.tagName("textarea")).sendKeys(FEEDBACK);
         feedbackForm.findElement(By.tagName("button")).click();
         therapistWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "feedback was sent"));
+        // Quality, not only completion: the therapist rates how well it was done; the caseload shows it.
+        labelled(therapist, "3: done fully, with skill").click();
+        therapist.findElement(By.id("rate")).click();
+        therapistWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "rating was saved"));
+        assertThat(therapist.findElement(By.id("rating-3")).isSelected()).isTrue();
+        checkAccessibility(therapist, "therapist-assignment-rated");
+        therapist.get(stack.publicUrl() + "/");
+        assertThat(therapistWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("caseload"))).getText())
+                .contains("3.0 over 1 rated (latest: 3)");
 
         // The client sees the feedback, replies, and finds the therapist's read in "who has seen my data".
         client.get(stack.publicUrl() + "/");

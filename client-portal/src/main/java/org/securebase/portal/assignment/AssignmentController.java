@@ -355,6 +355,23 @@ class AssignmentController {
         return "redirect:/assignments/" + id;
     }
 
+    /** The therapist rates how well the handed-in homework was done, 0 to 3. */
+    @PostMapping("/assignments/{id}/quality")
+    @PreAuthorize("hasRole('therapist')")
+    String rateQuality(@PathVariable UUID id, @RequestParam(required = false) String rating, RedirectAttributes redirect) {
+        Integer chosen = rating != null && rating.strip().matches("[0-3]") ? Integer.valueOf(rating.strip()) : null;
+        if (chosen == null) {
+            redirect.addFlashAttribute("error", "quality.error.choose");
+            return "redirect:/assignments/" + id;
+        }
+        Sent<Homework.Quality> sent = assignments.rateQuality(id, chosen);
+        if (!sent.ok()) {
+            return refused(sent, redirect, id);
+        }
+        redirect.addFlashAttribute("notice", "quality.saved");
+        return "redirect:/assignments/" + id;
+    }
+
     /**
      * The therapist moves the due date (to the end of the chosen day, in the practice's time zone, as when assigning);
      * journal-service refuses it once the homework is handed in.

@@ -75,6 +75,12 @@ public class AssignmentsApi {
         return api.put(uri -> uri.path("/api/journal/assignments/{id}/plan").build(assignmentId), plan, Homework.Plan.class);
     }
 
+    /** Rates how well handed-in homework was done; journal-service refuses it before the hand-in. */
+    public Sent<Homework.Quality> rateQuality(UUID assignmentId, int rating) {
+        return api.put(uri -> uri.path("/api/journal/assignments/{id}/quality").build(assignmentId),
+                new Homework.QualityRequest(rating), Homework.Quality.class);
+    }
+
     public Sent<Homework.Summary> moveDue(UUID assignmentId, Instant dueAt) {
         return api.put(uri -> uri.path("/api/journal/assignments/{id}/due").build(assignmentId),
                 new Homework.DueRequest(dueAt), Homework.Summary.class);

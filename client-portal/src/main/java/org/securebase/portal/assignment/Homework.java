@@ -44,9 +44,10 @@ public final class Homework {
      * @param reason   why the therapist gave this homework, shown to the client at the top; or null
      * @param obstacle what might get in the way, as the therapist noted it; or null
      * @param plan     the client's plan for it; null until they make one
+     * @param quality  how well it was done, as the therapist rated it; null until rated
      */
     public record Assignment(UUID id, UUID clientId, UUID therapistId, ArticleRef article, String status, String note,
-                             String reason, String obstacle, Plan plan, Instant dueAt, boolean overdue, Instant createdAt, Instant openedAt, Instant submittedAt,
+                             String reason, String obstacle, Plan plan, Quality quality, Instant dueAt, boolean overdue, Instant createdAt, Instant openedAt, Instant submittedAt,
                              Instant reviewedAt, Instant lastActivityAt, boolean unreadFeedback, List<Prompt> prompts) {
 
         /** Answers can change until the client submits. */
@@ -67,6 +68,13 @@ public final class Homework {
         public String toString() {
             return "Plan[madeAt=" + madeAt + "]";
         }
+    }
+
+    /** 0 (not attempted) to 3 (done fully, with skill). */
+    public record Quality(int rating, Instant ratedAt) {
+    }
+
+    public record QualityRequest(int rating) {
     }
 
     public record PlanRequest(String whenWhere, String obstacle, String coping) {

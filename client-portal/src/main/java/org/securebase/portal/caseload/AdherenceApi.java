@@ -21,8 +21,9 @@ public class AdherenceApi {
         this.api = api;
     }
 
+    /** {@code averageQuality} is null while nothing is rated; {@code recentQuality}: the latest ratings, oldest first. */
     public record Adherence(UUID clientId, String clientName, int assigned, int opened, int submitted, int overdue,
-                            Instant lastActivityAt) {
+                            Instant lastActivityAt, int rated, Double averageQuality, List<Integer> recentQuality) {
     }
 
     public record AdherencePage(List<Adherence> items, String nextCursor) {

@@ -37,8 +37,18 @@ public class Caseload {
         this.clock = clock;
     }
 
+    /** {@code quality}: the mean of the therapist's ratings (0 to 3) and the latest ones, or null when none. */
     public record Row(UUID clientId, String clientName, int assigned, int opened, int submitted, int overdue,
-                      Instant lastActivityAt, boolean quiet) {
+                      Instant lastActivityAt, boolean quiet, QualityTrend quality) {
+    }
+
+    /** How well homework was done over time: the mean rating, how many, and the latest ones, oldest first. */
+    public record QualityTrend(double average, int rated, List<Integer> recent) {
+
+        /** The latest ratings as text, oldest first, for example "1 → 2 → 3". */
+        public String recentText() {
+            return recent.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" → "));
+        }
     }
 
     public Fetched<List<Row>> rows() {
@@ -46,7 +56,9 @@ public class Caseload {
         return adherence.perClient().map(clients -> clients.stream()
                 .map(a -> new Row(a.clientId(), a.clientName(), a.assigned(), a.opened(), a.submitted(), a.overdue(),
                         a.lastActivityAt(), a.assigned() > 0 && a.lastActivityAt() != null
-                                && a.lastActivityAt().isBefore(quietSince)))
+                                && a.lastActivityAt().isBefore(quietSince),
+                        a.averageQuality() == null ? null : new QualityTrend(a.averageQuality(), a.rated(),
+                                a.recentQuality() == null ? List.of() : a.recentQuality())))
                 .toList());
     }
 

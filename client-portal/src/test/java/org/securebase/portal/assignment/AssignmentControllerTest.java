@@ -59,7 +59,7 @@ class AssignmentControllerTest {
     static Homework.Assignment assignment(String status, Homework.Answer textAnswer) {
         return new Homework.Assignment(ID, UUID.randomUUID(), UUID.randomUUID(),
                 new Homework.ArticleRef(UUID.randomUUID(), "attachment-and-healing", "Attachment and Healing", 2),
-                status, "Take your time", "Noticing early helps you catch the spiral.", null, null,
+                status, "Take your time", "Noticing early helps you catch the spiral.", null, null, null,
                 Instant.now().plusSeconds(86_400), false, Instant.now(), null, null, null, null,
                 false, List.of(new Homework.Prompt(TEXT_PROMPT, 1, "TEXT", "What stood out?", null, null, textAnswer),
                         new Homework.Prompt(LIST_PROMPT, 2, "CHECKLIST", "How Attachment Wounds Show Up", "list-1",
@@ -135,6 +135,33 @@ class AssignmentControllerTest {
         mvc.perform(post("/assignments/" + ID + "/plan").with(as("therapist")).with(csrf()).param("whenWhere", "Monday"))
                 .andExpect(status().isForbidden());
         verify(api, never()).put(any(), any(), eq(Homework.Plan.class));
+    }
+
+    @Test
+    void theTherapistRatesHandedInHomeworkZeroToThreeAndNothingElseIsSent() throws Exception {
+        when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("SUBMITTED", null))));
+        givenReading(Fetched.of(Optional.of(reading())));
+        when(api.get(any(), eq(Homework.Feedback[].class))).thenReturn(Fetched.of(Optional.of(new Homework.Feedback[0])));
+        String page = mvc.perform(get("/assignments/" + ID).with(as("therapist"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"quality-form\"").contains("<legend>How well was this homework done?</legend>")
+                .contains("id=\"rating-3\"");
+        String client = mvc.perform(get("/assignments/" + ID).with(as("client"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(client).as("the rating is the therapist's").doesNotContain("quality-form");
+
+        for (String bad : new String[] {"4", "-1", "two", ""}) {
+            mvc.perform(post("/assignments/" + ID + "/quality").with(as("therapist")).with(csrf()).param("rating", bad))
+                    .andExpect(redirectedUrl("/assignments/" + ID)).andExpect(flash().attribute("error", "quality.error.choose"));
+        }
+        mvc.perform(post("/assignments/" + ID + "/quality").with(as("client")).with(csrf()).param("rating", "3"))
+                .andExpect(status().isForbidden());
+        verify(api, never()).put(any(), any(), eq(Homework.Quality.class));
+
+        when(api.put(any(), any(), eq(Homework.Quality.class))).thenReturn(Sent.done(null));
+        mvc.perform(post("/assignments/" + ID + "/quality").with(as("therapist")).with(csrf()).param("rating", "2"))
+                .andExpect(redirectedUrl("/assignments/" + ID)).andExpect(flash().attribute("notice", "quality.saved"));
+        verify(api).put(any(), eq(new Homework.QualityRequest(2)), eq(Homework.Quality.class));
     }
 
     @Test

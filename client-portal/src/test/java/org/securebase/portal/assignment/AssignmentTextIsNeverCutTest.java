@@ -72,7 +72,7 @@ class AssignmentTextIsNeverCutTest {
     static Homework.Assignment assignment(String status, Homework.Answer answer) {
         return new Homework.Assignment(ID, CLIENT, UUID.randomUUID(),
                 new Homework.ArticleRef(UUID.randomUUID(), "attachment-and-healing", "Attachment and Healing", 2),
-                status, null, null, null, null, Instant.now().plusSeconds(86_400), false, Instant.now(), null, null, null, null, false,
+                status, null, null, null, null, null, Instant.now().plusSeconds(86_400), false, Instant.now(), null, null, null, null, false,
                 List.of(new Homework.Prompt(PROMPT, 1, "TEXT", "What stood out?", null, null, answer)));
     }
 

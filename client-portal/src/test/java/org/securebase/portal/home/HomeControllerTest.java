@@ -188,9 +188,11 @@ class HomeControllerTest {
         Instant now = Instant.now();
         when(api.get(any(), eq(AdherenceApi.AdherencePage.class))).thenReturn(Fetched.of(Optional.of(
                 new AdherenceApi.AdherencePage(List.of(
-                        new AdherenceApi.Adherence(UUID.randomUUID(), "Quiet Client", 3, 2, 1, 1, now.minus(Duration.ofDays(8))),
-                        new AdherenceApi.Adherence(UUID.randomUUID(), "Busy Client", 2, 2, 2, 0, now.minus(Duration.ofDays(1))),
-                        new AdherenceApi.Adherence(UUID.randomUUID(), "New Client", 0, 0, 0, 0, null)),
+                        new AdherenceApi.Adherence(UUID.randomUUID(), "Quiet Client", 3, 2, 1, 1, now.minus(Duration.ofDays(8)),
+                                0, null, List.of()),
+                        new AdherenceApi.Adherence(UUID.randomUUID(), "Busy Client", 2, 2, 2, 0, now.minus(Duration.ofDays(1)),
+                                2, 2.5, List.of(2, 3)),
+                        new AdherenceApi.Adherence(UUID.randomUUID(), "New Client", 0, 0, 0, 0, null, 0, null, List.of())),
                         null))));
         when(api.get(any(), eq(Homework.SummaryPage.class))).thenReturn(Fetched.failed());
         when(api.get(any(), eq(Measures.Attention[].class))).thenReturn(Fetched.of(Optional.of(new Measures.Attention[0])));
@@ -202,8 +204,8 @@ class HomeControllerTest {
         String quietRow = html.substring(html.indexOf("Quiet Client"), html.indexOf("Busy Client"));
         String busyRow = html.substring(html.indexOf("Busy Client"), html.indexOf("New Client"));
         String newRow = html.substring(html.indexOf("New Client"), html.indexOf("</tbody>"));
-        assertThat(quietRow).contains("Quiet for a week");
-        assertThat(busyRow).doesNotContain("Quiet for a week");
+        assertThat(quietRow).contains("Quiet for a week").contains("Not rated yet");
+        assertThat(busyRow).doesNotContain("Quiet for a week").contains("2.5 over 2 rated (latest: 2 → 3)");
         assertThat(newRow).as("nothing assigned yet: new, not quiet").doesNotContain("Quiet for a week");
         assertThat(html).contains("Your homework is unavailable right now").contains("Assign a reading");
     }

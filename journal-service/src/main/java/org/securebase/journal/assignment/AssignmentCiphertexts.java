@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The assignment feature's ciphertext columns, for the key rotation: note, card, plan, prompt questions, answers. */
+/** The assignment feature's ciphertext columns, for the key rotation: note, card, plan, quality, prompt questions, answers. */
 @Configuration(proxyBeanMethods = false)
 class AssignmentCiphertexts {
 
@@ -31,6 +31,13 @@ class AssignmentCiphertexts {
         return new SqlColumn(jdbc, "assignment", "plan", "plan_version", "t.client_id, t.plan_version", "assignment t",
                 rs -> AssignmentRepository.planBinding(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
                         rs.getLong("plan_version")));
+    }
+
+    @Bean
+    ReEncryptable assignmentQualityColumn(JdbcClient jdbc) {
+        return new SqlColumn(jdbc, "assignment", "quality", "quality_version", "t.client_id, t.quality_version",
+                "assignment t", rs -> AssignmentRepository.qualityBinding(rs.getObject("id", UUID.class),
+                        rs.getObject("client_id", UUID.class), rs.getLong("quality_version")));
     }
 
     @Bean

@@ -79,6 +79,14 @@ class AssignmentController {
         return assignments.makePlan(caller, id, request);
     }
 
+    @PutMapping("/api/journal/assignments/{id}/quality")
+    @Operation(summary = "Rate how well a handed-in homework was done, 0 (not attempted) to 3 (done fully, with skill) "
+            + "(its therapist); rating again replaces it")
+    AssignmentViews.QualityView rateQuality(Caller caller, @PathVariable UUID id,
+                                            @RequestBody AssignmentViews.QualityRequest request) {
+        return assignments.rateQuality(caller, id, request);
+    }
+
     @PostMapping("/api/journal/assignments/{id}/submit")
     @Operation(summary = "Submit the answers (client); every prompt must be answered, and only once")
     AssignmentViews.AssignmentView submit(Caller caller, @PathVariable UUID id) {

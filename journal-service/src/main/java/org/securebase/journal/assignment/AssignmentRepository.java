@@ -123,6 +123,56 @@ class AssignmentRepository {
      * Saves the answer to a prompt, keeping the answer's id when it exists (the ciphertext is bound to it). The
      * caller holds the assignment's row lock, so two saves of one prompt cannot race.
      */
+    /** Its therapist's rating of how well it was done, if they gave one. */
+    Optional<Quality> quality(Assignment assignment) {
+        return jdbc.sql("select quality, quality_version, rated_at from assignment where id = :id and quality is not null")
+                .param("id", assignment.id())
+                .query((rs, n) -> new Quality(json.readValue(cipher.decrypt(qualityBinding(assignment.id(),
+                        assignment.clientId(), rs.getLong("quality_version")), rs.getBytes("quality")),
+                        Quality.Sealed.class).rating(), rs.getTimestamp("rated_at").toInstant()))
+                .optional();
+    }
+
+    /** Rates it (again), sealed under a new seal version; the row is locked by the caller. */
+    Quality rateQuality(Assignment assignment, int rating, Instant now) {
+        long version = jdbc.sql("update assignment set quality_version = quality_version + 1 where id = :id "
+                        + "returning quality_version")
+                .param("id", assignment.id())
+                .query(Long.class)
+                .single();
+        jdbc.sql("update assignment set quality = :quality, rated_at = :now where id = :id")
+                .param("quality", cipher.encrypt(qualityBinding(assignment.id(), assignment.clientId(), version),
+                        json.writeValueAsString(new Quality.Sealed(rating))))
+                .param("now", Timestamp.from(now))
+                .param("id", assignment.id())
+                .update();
+        return new Quality(rating, now);
+    }
+
+    record RatedRow(UUID clientId, int rating, Instant ratedAt) {
+    }
+
+    /** The therapist's ratings of these clients' homework, oldest first, decrypted (a caseload's few hundred at most). */
+    List<RatedRow> ratings(UUID therapistId, List<UUID> clients) {
+        if (clients.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, client_id, quality, quality_version, rated_at from assignment
+                        where therapist_id = :therapist and client_id in (:clients) and quality is not null
+                        order by rated_at, id""")
+                .param("therapist", therapistId)
+                .param("clients", clients)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    UUID client = rs.getObject("client_id", UUID.class);
+                    int rating = json.readValue(cipher.decrypt(qualityBinding(id, client, rs.getLong("quality_version")),
+                            rs.getBytes("quality")), Quality.Sealed.class).rating();
+                    return new RatedRow(client, rating, rs.getTimestamp("rated_at").toInstant());
+                })
+                .list();
+    }
+
     /** The client's plan for it, if they made one. */
     Optional<Plan> plan(Assignment assignment) {
         return jdbc.sql("select plan, plan_version, planned_at from assignment where id = :id and plan is not null")
@@ -378,6 +428,11 @@ class AssignmentRepository {
     static ClinicalCipher.Binding cardBinding(UUID assignmentId, UUID clientId, long version) {
         return new ClinicalCipher.Binding(ClinicalCipher.Field.ASSIGNMENT_CARD, assignmentId, clientId, assignmentId, null,
                 version);
+    }
+
+    static ClinicalCipher.Binding qualityBinding(UUID assignmentId, UUID clientId, long version) {
+        return new ClinicalCipher.Binding(ClinicalCipher.Field.ASSIGNMENT_QUALITY, assignmentId, clientId, assignmentId,
+                null, version);
     }
 
     static ClinicalCipher.Binding planBinding(UUID assignmentId, UUID clientId, long version) {

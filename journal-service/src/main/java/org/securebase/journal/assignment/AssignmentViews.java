@@ -28,6 +28,17 @@ final class AssignmentViews {
         }
     }
 
+    /** How well it was done, 0 (not attempted) to 3 (done fully, with skill). */
+    record QualityRequest(Integer rating) {
+    }
+
+    record QualityView(int rating, Instant ratedAt) {
+
+        static QualityView of(Quality quality) {
+            return quality == null ? null : new QualityView(quality.rating(), quality.ratedAt());
+        }
+    }
+
     /** The client's plan as saved; {@code madeAt} is when it was last saved. */
     record PlanView(String whenWhere, String obstacle, String coping, Instant madeAt) {
 
@@ -136,12 +147,14 @@ final class AssignmentViews {
      * feedback read; reading the feedback thread does).
      */
     record AssignmentView(UUID id, UUID clientId, UUID therapistId, ArticleRef article, AssignmentStatus status,
-                          String note, String reason, String obstacle, PlanView plan, Instant dueAt, boolean overdue,
+                          String note, String reason, String obstacle, PlanView plan, QualityView quality,
+                          Instant dueAt, boolean overdue,
                           Instant createdAt, Instant openedAt, Instant submittedAt, Instant reviewedAt,
                           Instant lastActivityAt, Instant lastFeedbackAt, boolean unreadFeedback,
                           List<PromptView> prompts) {
 
-        static AssignmentView of(Assignment a, List<Prompt> prompts, List<Answer> answers, Plan plan, Instant now) {
+        static AssignmentView of(Assignment a, List<Prompt> prompts, List<Answer> answers, Plan plan, Quality quality,
+                                 Instant now) {
             Map<UUID, Answer> byPrompt = answers.stream().collect(Collectors.toMap(Answer::promptId, Function.identity()));
             List<PromptView> promptViews = prompts.stream()
                     .map(p -> new PromptView(p.id(), p.position(), p.kind(), p.question(), p.listId(),
@@ -152,7 +165,7 @@ final class AssignmentViews {
             Assignment.Card card = a.card();
             return new AssignmentView(a.id(), a.clientId(), a.therapistId(), ArticleRef.of(a.article()), a.status(),
                     a.note(), card == null ? null : card.reason(), card == null ? null : card.obstacle(),
-                    PlanView.of(plan), a.dueAt(), a.isOverdue(now), l.createdAt(), l.openedAt(), l.submittedAt(),
+                    PlanView.of(plan), QualityView.of(quality), a.dueAt(), a.isOverdue(now), l.createdAt(), l.openedAt(), l.submittedAt(),
                     l.reviewedAt(), l.lastActivityAt(), l.lastFeedbackAt(), a.hasUnreadFeedback(), promptViews);
         }
 
@@ -162,8 +175,15 @@ final class AssignmentViews {
         }
     }
 
-    /** One client's adherence to the calling therapist's assignments. */
+    /**
+     * One client's adherence to the calling therapist's assignments: how much was done, and how well (the therapist's
+     * ratings, 0 to 3).
+     *
+     * @param rated          how many handed-in homeworks the therapist rated
+     * @param averageQuality the mean rating, one decimal; null when none is rated
+     * @param recentQuality  the latest ratings, oldest first, at most five: quality over time
+     */
     record AdherenceSummary(UUID clientId, String clientName, int assigned, int opened, int submitted, int overdue,
-                            Instant lastActivityAt) {
+                            Instant lastActivityAt, int rated, Double averageQuality, List<Integer> recentQuality) {
     }
 }

@@ -42,6 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 class Assignments {
 
     static final int MAX_PROMPTS = JournalLimits.PROMPTS;
+    /** How many of the latest quality ratings the adherence summary lists per client. */
+    static final int RECENT_RATINGS = 5;
     /**
      * The last due date stored: PostgreSQL's timestamp ends in the year 294276 and Timestamp.from wraps far-off
      * instants, so without a bound a due date of year 999999999 failed the insert with a 500 instead of a 400.
@@ -153,7 +155,23 @@ class Assignments {
         List<Answer> answers = caller.is(Role.CLIENT) || assignment.status().isSubmitted()
                 ? repository.answers(assignment) : List.of();
         return AssignmentViews.AssignmentView.of(assignment, repository.prompts(assignment), answers,
-                repository.plan(assignment).orElse(null), now);
+                repository.plan(assignment).orElse(null), repository.quality(assignment).orElse(null), now);
+    }
+
+    /** The therapist rates how well a handed-in homework was done; rating it again replaces the rating. */
+    @Transactional
+    AssignmentViews.QualityView rateQuality(Caller therapist, UUID id, AssignmentViews.QualityRequest request) {
+        Assignment assignment = readable(therapist, id, true);
+        if (request == null || request.rating() == null || request.rating() < Quality.LOWEST
+                || request.rating() > Quality.HIGHEST) {
+            throw BadRequestException.forField("rating", "must be a whole number from " + Quality.LOWEST + " to "
+                    + Quality.HIGHEST);
+        }
+        if (!assignment.status().isSubmitted()) {
+            throw new ConflictException("Homework can be rated once the client has handed it in.");
+        }
+        return AssignmentViews.QualityView.of(repository.rateQuality(assignment, request.rating(),
+                JournalTime.now(clock)));
     }
 
     /**
@@ -224,7 +242,7 @@ class Assignments {
         }
         Assignment handedIn = apply(submitted, now);
         return AssignmentViews.AssignmentView.of(handedIn, prompts, repository.answers(handedIn),
-                repository.plan(handedIn).orElse(null), now);
+                repository.plan(handedIn).orElse(null), null, now);
     }
 
     /**
@@ -264,13 +282,20 @@ class Assignments {
         Instant now = JournalTime.now(clock);
         Map<UUID, AssignmentRepository.AdherenceRow> rows = repository.adherence(therapist.id(), clientPage.items(), now)
                 .stream().collect(Collectors.toMap(AssignmentRepository.AdherenceRow::clientId, Function.identity()));
+        Map<UUID, List<Integer>> ratings = repository.ratings(therapist.id(), clientPage.items()).stream()
+                .collect(Collectors.groupingBy(AssignmentRepository.RatedRow::clientId,
+                        Collectors.mapping(AssignmentRepository.RatedRow::rating, Collectors.toList())));
         return clientPage.map(client -> {
             AssignmentRepository.AdherenceRow row = rows.get(client);
             String name = caseloads.displayName(client).orElse(null);
+            List<Integer> rated = ratings.getOrDefault(client, List.of());
+            Double average = rated.isEmpty() ? null
+                    : Math.round(rated.stream().mapToInt(Integer::intValue).average().orElseThrow() * 10) / 10.0;
+            List<Integer> recent = List.copyOf(rated.subList(Math.max(0, rated.size() - RECENT_RATINGS), rated.size()));
             return row == null
-                    ? new AssignmentViews.AdherenceSummary(client, name, 0, 0, 0, 0, null)
+                    ? new AssignmentViews.AdherenceSummary(client, name, 0, 0, 0, 0, null, 0, null, List.of())
                     : new AssignmentViews.AdherenceSummary(client, name, row.assigned(), row.opened(), row.submitted(),
-                    row.overdue(), row.lastActivityAt());
+                    row.overdue(), row.lastActivityAt(), rated.size(), average, recent);
         });
     }
 

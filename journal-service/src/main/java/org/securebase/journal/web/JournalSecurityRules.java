@@ -31,6 +31,7 @@ class JournalSecurityRules {
                 .requestMatchers(HttpMethod.PUT, "/api/journal/assignments/*/due").hasRole(THERAPIST)
                 .requestMatchers(HttpMethod.PUT, "/api/journal/assignments/*/answers/*").hasRole(CLIENT)
                 .requestMatchers(HttpMethod.PUT, "/api/journal/assignments/*/plan").hasRole(CLIENT)
+                .requestMatchers(HttpMethod.PUT, "/api/journal/assignments/*/quality").hasRole(THERAPIST)
                 .requestMatchers(HttpMethod.POST, "/api/journal/assignments/*/submit").hasRole(CLIENT)
                 .requestMatchers(HttpMethod.POST, "/api/journal/assignments/*/answers/*/feedback").hasRole(THERAPIST)
                 .requestMatchers(HttpMethod.POST, "/api/journal/assignments/*/feedback/*/replies").hasRole(CLIENT)

@@ -276,6 +276,58 @@ class AssignmentWorkflowIT {
     }
 
     @Test
+    void theTherapistRatesHowWellHandedInHomeworkWasDoneAndTheAdherenceSummaryShowsItOverTime() {
+        List<String> handedIn = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = api.post("/api/journal/assignments", People.THERAPIST.token(), createBody(People.CLIENT.id(),
+                    article, Instant.now().plus(7, ChronoUnit.DAYS), List.of(Api.map("kind", "TEXT", "question", "Q?"))))
+                    .json().get("id").asString();
+            String prompt = api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json().get("prompts").get(0)
+                    .get("id").asString();
+            api.put("/api/journal/assignments/" + id + "/answers/" + prompt, People.CLIENT.token(), Api.map("text", "A."));
+            if (i < 2) {
+                assertThat(api.post("/api/journal/assignments/" + id + "/submit", People.CLIENT.token(), null).status())
+                        .isEqualTo(200);
+            }
+            handedIn.add(id);
+        }
+        String quality = "/api/journal/assignments/" + handedIn.get(0) + "/quality";
+
+        // Refused: out of range, missing, not a number, not handed in, someone else's, the client; nothing saved.
+        assertProblem(api.put(quality, People.THERAPIST.token(), Api.map("rating", 4)), 400);
+        assertProblem(api.put(quality, People.THERAPIST.token(), Api.map("rating", -1)), 400);
+        assertProblem(api.put(quality, People.THERAPIST.token(), Api.map()), 400);
+        assertProblem(api.put(quality, People.THERAPIST.token(), Api.map("rating", "good")), 400);
+        assertProblem(api.put("/api/journal/assignments/" + handedIn.get(2) + "/quality", People.THERAPIST.token(),
+                Api.map("rating", 2)), 409);
+        assertProblem(api.put(quality, People.OTHER_THERAPIST.token(), Api.map("rating", 2)), 404);
+        assertProblem(api.put(quality, People.CLIENT.token(), Api.map("rating", 3)), 403);
+        assertThat(api.get("/api/journal/assignments/" + handedIn.get(0), People.THERAPIST.token()).json()
+                .get("quality").isNull()).isTrue();
+
+        assertThat(api.put(quality, People.THERAPIST.token(), Api.map("rating", 1)).status()).isEqualTo(200);
+        Api.Response again = api.put(quality, People.THERAPIST.token(), Api.map("rating", 2));
+        assertThat(again.json().get("rating").asInt()).as("rating again replaces it").isEqualTo(2);
+        assertThat(api.put("/api/journal/assignments/" + handedIn.get(1) + "/quality", People.THERAPIST.token(),
+                Api.map("rating", 3)).status()).isEqualTo(200);
+        assertThat(api.get("/api/journal/assignments/" + handedIn.get(0), People.THERAPIST.token()).json()
+                .at("/quality/rating").asInt()).isEqualTo(2);
+
+        JsonNode mine = null;
+        for (JsonNode row : api.get("/api/journal/adherence?limit=100", People.THERAPIST.token()).json().get("items")) {
+            if (row.get("clientId").asString().equals(People.CLIENT.id().toString())) {
+                mine = row;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("rated").asInt()).isEqualTo(2);
+        assertThat(mine.get("averageQuality").asDouble()).isEqualTo(2.5);
+        assertThat(mine.get("recentQuality")).extracting(JsonNode::asInt).containsExactly(2, 3);
+        assertThat(jdbc.sql("select count(*) from assignment where quality is not null and encode(quality, 'escape') "
+                + "like '%rating%'").query(Long.class).single()).as("sealed, not JSON in clear").isZero();
+    }
+
+    @Test
     void badInputIsAProblemAndChangesNothing() {
         long assignments = count("assignment");
         long events = count("event_publication");

@@ -121,6 +121,10 @@ final class AccessRules {
                                 "promptId", objects.openPromptId().toString()))
                         .body(objects -> answer())
                         .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(JOURNAL, "PUT", "/api/journal/assignments/{id}/quality")
+                        .path(objects -> Map.of("id", objects.submittedAssignmentId().toString()))
+                        .body(objects -> Map.of("rating", 2))
+                        .allowed(OWN_THERAPIST).notFound(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN),
                 rule(JOURNAL, "PUT", "/api/journal/assignments/{id}/plan")
                         .path(objects -> Map.of("id", objects.openAssignmentId().toString()))
                         .body(objects -> Map.of("whenWhere", "After dinner on Tuesday, at the kitchen table",

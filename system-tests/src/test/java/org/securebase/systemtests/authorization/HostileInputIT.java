@@ -65,6 +65,7 @@ class HostileInputIT {
                     new Witness("/api/journal/assignments/{id}", OWNER_CLIENT)),
             Map.entry("PUT /api/journal/assignments/{id}/due", new Witness("/api/journal/assignments/{id}", OWNER_CLIENT)),
             Map.entry("PUT /api/journal/assignments/{id}/plan", new Witness("/api/journal/assignments/{id}", OWNER_CLIENT)),
+            Map.entry("PUT /api/journal/assignments/{id}/quality", new Witness("/api/journal/assignments/{id}", OWN_THERAPIST)),
             Map.entry("POST /api/journal/assignments/{id}/submit", new Witness("/api/journal/assignments/{id}", OWNER_CLIENT)),
             Map.entry("POST /api/journal/assignments/{id}/answers/{answerId}/feedback",
                     new Witness("/api/journal/assignments/{id}/feedback", OWN_THERAPIST)),
