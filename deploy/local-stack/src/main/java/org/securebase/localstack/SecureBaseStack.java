@@ -343,12 +343,7 @@ public final class SecureBaseStack implements AutoCloseable {
                 ? withOwnerAndApplicationRole(base, instanceName)
                 : withDatabase(base, databases.get(instanceName));
         env.putAll(environment);
-        ServiceProcess process = launch(service, instanceName, port, env);
-        services.put(instanceName, process);
-        process.awaitReady(SERVICE_START_TIMEOUT);
-        if (primaryPorts().containsKey(service)) {
-            alignClock(instanceName, port);
-        }
+        startAndAwait(service, instanceName, port, env);
     }
 
     /**
@@ -363,6 +358,11 @@ public final class SecureBaseStack implements AutoCloseable {
         }
         Map<String, String> env = new HashMap<>(base);
         env.putAll(environment);
+        startAndAwait(service, instanceName, port, env);
+    }
+
+    /** Launches an extra instance, stopped with the stack, and returns once it is ready and its clock agrees. */
+    private void startAndAwait(String service, String instanceName, int port, Map<String, String> env) {
         ServiceProcess process = launch(service, instanceName, port, env);
         services.put(instanceName, process);
         process.awaitReady(SERVICE_START_TIMEOUT);
