@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The therapist's caseload with adherence, for the home page. */
 @Component
@@ -47,7 +48,7 @@ public class Caseload {
 
         /** The latest ratings as text, oldest first, for example "1 → 2 → 3". */
         public String recentText() {
-            return recent.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" → "));
+            return recent.stream().map(String::valueOf).collect(Collectors.joining(" → "));
         }
     }
 

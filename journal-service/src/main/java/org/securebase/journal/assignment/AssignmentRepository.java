@@ -119,34 +119,67 @@ class AssignmentRepository {
                 .optional();
     }
 
-    /**
-     * Saves the answer to a prompt, keeping the answer's id when it exists (the ciphertext is bound to it). The
-     * caller holds the assignment's row lock, so two saves of one prompt cannot race.
-     */
-    /** Its therapist's rating of how well it was done, if they gave one. */
-    Optional<Quality> quality(Assignment assignment) {
-        return jdbc.sql("select quality, quality_version, rated_at from assignment where id = :id and quality is not null")
+    /** What was added to the assignment after it was made: the client's plan and the therapist's rating, or null. */
+    record Additions(Plan plan, Quality quality) {
+    }
+
+    /** The plan and the rating, in one read of the row. */
+    Additions additions(Assignment assignment) {
+        return jdbc.sql("select plan, plan_version, planned_at, quality, quality_version, rated_at from assignment "
+                        + "where id = :id")
                 .param("id", assignment.id())
-                .query((rs, n) -> new Quality(json.readValue(cipher.decrypt(qualityBinding(assignment.id(),
-                        assignment.clientId(), rs.getLong("quality_version")), rs.getBytes("quality")),
-                        Quality.Sealed.class).rating(), rs.getTimestamp("rated_at").toInstant()))
-                .optional();
+                .query((rs, n) -> {
+                    byte[] plan = rs.getBytes("plan");
+                    byte[] quality = rs.getBytes("quality");
+                    Plan.Sealed sealedPlan = plan == null ? null : json.readValue(cipher.decrypt(planBinding(
+                            assignment.id(), assignment.clientId(), rs.getLong("plan_version")), plan), Plan.Sealed.class);
+                    Quality.Sealed sealedQuality = quality == null ? null : json.readValue(cipher.decrypt(qualityBinding(
+                            assignment.id(), assignment.clientId(), rs.getLong("quality_version")), quality),
+                            Quality.Sealed.class);
+                    return new Additions(
+                            sealedPlan == null ? null : new Plan(sealedPlan.whenWhere(), sealedPlan.obstacle(),
+                                    sealedPlan.coping(), rs.getTimestamp("planned_at").toInstant()),
+                            sealedQuality == null ? null : new Quality(sealedQuality.rating(),
+                                    rs.getTimestamp("rated_at").toInstant()));
+                })
+                .single();
     }
 
     /** Rates it (again), sealed under a new seal version; the row is locked by the caller. */
     Quality rateQuality(Assignment assignment, int rating, Instant now) {
-        long version = jdbc.sql("update assignment set quality_version = quality_version + 1 where id = :id "
-                        + "returning quality_version")
+        reseal(assignment, "quality", "quality_version", "rated_at", AssignmentRepository::qualityBinding,
+                json.writeValueAsString(new Quality.Sealed(rating)), now);
+        return new Quality(rating, now);
+    }
+
+    /** Saves (or replaces) the plan, sealed under a new seal version; the row is locked by the caller. */
+    Plan savePlan(Assignment assignment, Plan.Sealed plan, Instant now) {
+        reseal(assignment, "plan", "plan_version", "planned_at", AssignmentRepository::planBinding,
+                json.writeValueAsString(plan), now);
+        return new Plan(plan.whenWhere(), plan.obstacle(), plan.coping(), now);
+    }
+
+    private interface Binder {
+        ClinicalCipher.Binding of(UUID assignmentId, UUID clientId, long version);
+    }
+
+    /**
+     * Writes a sealed column of the assignment's row again: its seal version goes up first, so the new ciphertext is
+     * bound to it and an older one put back no longer decrypts; {@code timeColumn} says when. Column names are this
+     * class's constants, never input.
+     */
+    private void reseal(Assignment assignment, String column, String versionColumn, String timeColumn, Binder binding,
+                        String plaintext, Instant now) {
+        long version = jdbc.sql("update assignment set " + versionColumn + " = " + versionColumn + " + 1 where id = :id "
+                        + "returning " + versionColumn)
                 .param("id", assignment.id())
                 .query(Long.class)
                 .single();
-        jdbc.sql("update assignment set quality = :quality, rated_at = :now where id = :id")
-                .param("quality", cipher.encrypt(qualityBinding(assignment.id(), assignment.clientId(), version),
-                        json.writeValueAsString(new Quality.Sealed(rating))))
+        jdbc.sql("update assignment set " + column + " = :sealed, " + timeColumn + " = :now where id = :id")
+                .param("sealed", cipher.encrypt(binding.of(assignment.id(), assignment.clientId(), version), plaintext))
                 .param("now", Timestamp.from(now))
                 .param("id", assignment.id())
                 .update();
-        return new Quality(rating, now);
     }
 
     record RatedRow(UUID clientId, int rating, Instant ratedAt) {
@@ -173,34 +206,10 @@ class AssignmentRepository {
                 .list();
     }
 
-    /** The client's plan for it, if they made one. */
-    Optional<Plan> plan(Assignment assignment) {
-        return jdbc.sql("select plan, plan_version, planned_at from assignment where id = :id and plan is not null")
-                .param("id", assignment.id())
-                .query((rs, n) -> {
-                    Plan.Sealed sealed = json.readValue(cipher.decrypt(planBinding(assignment.id(), assignment.clientId(),
-                            rs.getLong("plan_version")), rs.getBytes("plan")), Plan.Sealed.class);
-                    return new Plan(sealed.whenWhere(), sealed.obstacle(), sealed.coping(),
-                            rs.getTimestamp("planned_at").toInstant());
-                })
-                .optional();
-    }
-
-    /** Saves (or replaces) the plan, sealed under a new seal version; the row is locked by the caller. */
-    Plan savePlan(Assignment assignment, Plan.Sealed plan, Instant now) {
-        long version = jdbc.sql("update assignment set plan_version = plan_version + 1 where id = :id returning plan_version")
-                .param("id", assignment.id())
-                .query(Long.class)
-                .single();
-        jdbc.sql("update assignment set plan = :plan, planned_at = :now where id = :id")
-                .param("plan", cipher.encrypt(planBinding(assignment.id(), assignment.clientId(), version),
-                        json.writeValueAsString(plan)))
-                .param("now", Timestamp.from(now))
-                .param("id", assignment.id())
-                .update();
-        return new Plan(plan.whenWhere(), plan.obstacle(), plan.coping(), now);
-    }
-
+    /**
+     * Saves the answer to a prompt, keeping the answer's id when it exists (the ciphertext is bound to it). The
+     * caller holds the assignment's row lock, so two saves of one prompt cannot race.
+     */
     Answer saveAnswer(Assignment assignment, UUID promptId, AnswerValue value, Instant now) {
         record Existing(UUID id, long version) {
         }

@@ -154,8 +154,9 @@ class Assignments {
         }
         List<Answer> answers = caller.is(Role.CLIENT) || assignment.status().isSubmitted()
                 ? repository.answers(assignment) : List.of();
-        return AssignmentViews.AssignmentView.of(assignment, repository.prompts(assignment), answers,
-                repository.plan(assignment).orElse(null), repository.quality(assignment).orElse(null), now);
+        AssignmentRepository.Additions additions = repository.additions(assignment);
+        return AssignmentViews.AssignmentView.of(assignment, repository.prompts(assignment), answers, additions.plan(),
+                additions.quality(), now);
     }
 
     /** The therapist rates how well a handed-in homework was done; rating it again replaces the rating. */
@@ -241,8 +242,9 @@ class Assignments {
             throw new ConflictException("Answer every prompt before submitting.");
         }
         Assignment handedIn = apply(submitted, now);
-        return AssignmentViews.AssignmentView.of(handedIn, prompts, repository.answers(handedIn),
-                repository.plan(handedIn).orElse(null), null, now);
+        AssignmentRepository.Additions additions = repository.additions(handedIn);
+        return AssignmentViews.AssignmentView.of(handedIn, prompts, repository.answers(handedIn), additions.plan(),
+                additions.quality(), now);
     }
 
     /**

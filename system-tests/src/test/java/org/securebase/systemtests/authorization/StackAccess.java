@@ -72,6 +72,13 @@ public record StackAccess(String gatewayUrl, Map<ApiService, String> serviceUrls
         return id;
     }
 
+    /** Puts a client on a therapist's caseload, as the demo admin does in the portal. */
+    public void putOnCaseload(UUID clientId, UUID therapistId) {
+        String admin = portal.login("admin@securebase.test", demoPassword).accessToken();
+        new Http().send("PUT", serviceUrl(ApiService.ACCOUNTS) + "/api/accounts/" + clientId + "/therapist", admin,
+                Map.of("therapistId", therapistId.toString()), Map.of()).expect(200);
+    }
+
     private static Properties secrets(Path file) {
         Properties secrets = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {

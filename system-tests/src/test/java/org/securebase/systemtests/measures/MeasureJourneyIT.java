@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -75,10 +74,7 @@ class MeasureJourneyIT {
         String clientEmail = "quinn.questionnaire." + run + "@example.org";
         UUID therapistId = access.newPerson(therapistEmail, "Mara", "Measure" + run, "therapist");
         UUID clientId = access.newPerson(clientEmail, "Quinn", "Questionnaire" + run, "client");
-        String admin = access.portal().login("admin@securebase.test", stack.demoPassword()).accessToken();
-        http.send("PUT", access.serviceUrl(org.securebase.systemtests.authorization.ApiService.ACCOUNTS)
-                + "/api/accounts/" + clientId + "/therapist", admin, Map.of("therapistId", therapistId.toString()),
-                Map.of()).expect(200);
+        access.putOnCaseload(clientId, therapistId);
 
         // The therapist schedules PHQ-9 every two weeks; journal-service accepts it once it has heard of the caseload.
         WebDriver therapist = logIn(therapistEmail);

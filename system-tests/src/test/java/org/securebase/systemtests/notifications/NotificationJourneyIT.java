@@ -85,8 +85,7 @@ class NotificationJourneyIT {
         String therapistEmail = "tess.teller." + run + "@example.org";
         UUID therapistId = access.newPerson(therapistEmail, "Tess", "Teller" + run, "therapist");
         UUID clientId = access.newPerson(clientEmail, "Nora", "Notified" + run, "client");
-        http.send("PUT", accounts("/api/accounts/" + clientId + "/therapist"), token("admin@securebase.test"),
-                Map.of("therapistId", therapistId.toString()), Map.of()).expect(200);
+        access.putOnCaseload(clientId, therapistId);
         String therapist = token(therapistEmail);
         String client = token(clientEmail);
 

@@ -86,9 +86,7 @@ class RemindersAcrossInstancesIT {
         String therapistEmail = "theo.tasker." + run + "@example.org";
         UUID therapistId = access.newPerson(therapistEmail, "Theo", "Tasker" + run, "therapist");
         UUID clientId = access.newPerson(clientEmail, "Rhea", "Reminded" + run, "client");
-        String admin = token("admin@securebase.test");
-        http.send("PUT", accounts("/api/accounts/" + clientId + "/therapist"), admin,
-                Map.of("therapistId", therapistId.toString()), Map.of()).expect(200);
+        access.putOnCaseload(clientId, therapistId);
         http.send("PUT", accounts("/api/accounts/me/notifications"), token(clientEmail), Map.of(
                 "zone", "UTC", "language", "en", "dueLeadDays", 1, "reminderTime", "18:00",
                 "quietHours", Map.of("start", "21:00", "end", "08:00"), "handedInDelivery", "DIGEST", "digestTime", "08:00",
@@ -164,7 +162,8 @@ class RemindersAcrossInstancesIT {
                 + "and kind = 'HOMEWORK_DUE' group by status", clientId)).containsExactly("SENT " + REMINDERS);
 
         // Nothing left for the suites after this one: deactivating the client cancels the overdue mails at once.
-        http.send("POST", accounts("/api/accounts/" + clientId + "/deactivation"), admin, null, Map.of()).expect(200);
+        http.send("POST", accounts("/api/accounts/" + clientId + "/deactivation"), token("admin@securebase.test"), null,
+                Map.of()).expect(200);
     }
 
     /** The homeworks, assigned four at a time; the reminder key each should produce. */
