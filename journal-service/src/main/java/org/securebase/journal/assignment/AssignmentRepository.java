@@ -292,6 +292,36 @@ class AssignmentRepository {
         }
     }
 
+    /** The therapist's assignments of one client handed in after {@code after}, in hand-in order, at most {@code limit}. */
+    List<Assignment> handedInAfter(UUID therapistId, UUID clientId, Instant after, int limit) {
+        return jdbc.sql("""
+                        select * from assignment
+                        where therapist_id = :therapist and client_id = :client and submitted_at > :after
+                        order by submitted_at, id
+                        limit :limit""")
+                .param("therapist", therapistId).param("client", clientId)
+                .param("after", Timestamp.from(after)).param("limit", limit)
+                .query(this::mapAssignment)
+                .list();
+    }
+
+    /**
+     * The therapist's assignments of one client not handed in whose due time passed after {@code after} and by
+     * {@code now}, in due order, at most {@code limit}. As {@code Assignment.isOverdue}: due strictly before now.
+     */
+    List<Assignment> overdueAfter(UUID therapistId, UUID clientId, Instant after, Instant now, int limit) {
+        return jdbc.sql("""
+                        select * from assignment
+                        where therapist_id = :therapist and client_id = :client and submitted_at is null
+                          and due_at > :after and due_at < :now
+                        order by due_at, id
+                        limit :limit""")
+                .param("therapist", therapistId).param("client", clientId)
+                .param("after", Timestamp.from(after)).param("now", Timestamp.from(now)).param("limit", limit)
+                .query(this::mapAssignment)
+                .list();
+    }
+
     static final String CLIENT_OWNER = "client_id = :client";
     static final String THERAPIST_ONE_CLIENT_OWNER = "therapist_id = :therapist and client_id = :client";
     static final String THERAPIST_CASELOAD_OWNER = "therapist_id = :therapist and client_id in (:clients)";

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Requests and answers of the assignment endpoints. Records holding clinical text print none of it. */
-final class AssignmentViews {
+public final class AssignmentViews {
 
     private AssignmentViews() {
     }
@@ -32,7 +32,7 @@ final class AssignmentViews {
     record QualityRequest(Integer rating) {
     }
 
-    record QualityView(int rating, Instant ratedAt) {
+    public record QualityView(int rating, Instant ratedAt) {
 
         static QualityView of(Quality quality) {
             return quality == null ? null : new QualityView(quality.rating(), quality.ratedAt());
@@ -40,7 +40,7 @@ final class AssignmentViews {
     }
 
     /** The client's plan as saved; {@code madeAt} is when it was last saved. */
-    record PlanView(String whenWhere, String obstacle, String coping, Instant madeAt) {
+    public record PlanView(String whenWhere, String obstacle, String coping, Instant madeAt) {
 
         static PlanView of(Plan plan) {
             return plan == null ? null : new PlanView(plan.whenWhere(), plan.obstacle(), plan.coping(), plan.madeAt());
@@ -92,7 +92,7 @@ final class AssignmentViews {
         }
     }
 
-    record ArticleRef(UUID id, String slug, String title, int version) {
+    public record ArticleRef(UUID id, String slug, String title, int version) {
 
         static ArticleRef of(Assignment.PinnedArticle article) {
             return new ArticleRef(article.id(), article.slug(), article.title(), article.version());
@@ -104,7 +104,7 @@ final class AssignmentViews {
      * the first feedback, {@code lastFeedbackAt} the newest; {@code unreadFeedback}: the client has not read the
      * feedback thread since the newest feedback was given.
      */
-    record AssignmentSummary(UUID id, UUID clientId, UUID therapistId, ArticleRef article, AssignmentStatus status,
+    public record AssignmentSummary(UUID id, UUID clientId, UUID therapistId, ArticleRef article, AssignmentStatus status,
                              Instant dueAt, boolean overdue, Instant createdAt, Instant openedAt, Instant submittedAt,
                              Instant reviewedAt, Instant lastActivityAt, Instant lastFeedbackAt,
                              boolean unreadFeedback) {
@@ -117,7 +117,7 @@ final class AssignmentViews {
         }
     }
 
-    record PromptView(UUID id, int position, PromptKind kind, String question, String listId, List<String> itemIds,
+    public record PromptView(UUID id, int position, PromptKind kind, String question, String listId, List<String> itemIds,
                       AnswerView answer) {
 
         @Override
@@ -126,7 +126,7 @@ final class AssignmentViews {
         }
     }
 
-    record AnswerView(UUID id, String text, List<String> checkedItemIds, Integer value, Instant savedAt) {
+    public record AnswerView(UUID id, String text, List<String> checkedItemIds, Integer value, Instant savedAt) {
 
         static AnswerView of(Answer answer) {
             return new AnswerView(answer.id(), answer.value().text(), answer.value().checkedItemIds(),
@@ -146,7 +146,7 @@ final class AssignmentViews {
      * {@code lastFeedbackAt} and {@code unreadFeedback} as in the summary (reading this view does not mark the
      * feedback read; reading the feedback thread does).
      */
-    record AssignmentView(UUID id, UUID clientId, UUID therapistId, ArticleRef article, AssignmentStatus status,
+    public record AssignmentView(UUID id, UUID clientId, UUID therapistId, ArticleRef article, AssignmentStatus status,
                           String note, String reason, String obstacle, PlanView plan, QualityView quality,
                           Instant dueAt, boolean overdue,
                           Instant createdAt, Instant openedAt, Instant submittedAt, Instant reviewedAt,

@@ -129,6 +129,20 @@ class EntryRepository {
         return query.query(this::map).list();
     }
 
+    /** Entries the client shared with the therapist, shared or changed after {@code after}, oldest change first. */
+    List<JournalEntry> sharedWithAndChangedAfter(UUID therapistId, UUID clientId, Instant after, int limit) {
+        return jdbc.sql("""
+                        select * from journal_entry
+                        where shared_with = :therapist and client_id = :client
+                          and greatest(shared_at, updated_at) > :after
+                        order by greatest(shared_at, updated_at), id
+                        limit :limit""")
+                .param("therapist", therapistId).param("client", clientId)
+                .param("after", Timestamp.from(after)).param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
     static String sharedListSql(boolean afterCursor) {
         return "select * from journal_entry where shared_with = :therapist and client_id in (:clients)"
                 + (afterCursor ? " and (shared_at, id) < (:at, :after)" : "")

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** What the entry endpoints answer. Records with clinical text print no text in toString. */
-final class EntryViews {
+public final class EntryViews {
 
     private EntryViews() {
     }
@@ -50,7 +50,7 @@ final class EntryViews {
     }
 
     /** A therapist's view of an entry a client shared with them. */
-    record SharedEntryView(UUID id, UUID clientId, String title, String body, Integer mood, UUID assignmentId,
+    public record SharedEntryView(UUID id, UUID clientId, String title, String body, Integer mood, UUID assignmentId,
                            Instant sharedAt, Instant createdAt, Instant updatedAt) {
 
         static SharedEntryView of(JournalEntry entry) {

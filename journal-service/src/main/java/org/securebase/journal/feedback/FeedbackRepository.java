@@ -86,6 +86,25 @@ class FeedbackRepository {
                 .list();
     }
 
+    /**
+     * The therapist's assignments of one client with a client reply after {@code after} that is newer than the
+     * therapist's latest feedback on the assignment (so still unanswered), oldest such reply first.
+     */
+    List<UUID> withRepliesAwaitingAnswer(UUID therapistId, UUID clientId, Instant after, int limit) {
+        return jdbc.sql("""
+                        select r.assignment_id from feedback_reply r
+                        where r.client_id = :client and r.created_at > :after
+                          and r.created_at > (select max(f.created_at) from feedback f
+                                              where f.assignment_id = r.assignment_id and f.therapist_id = :therapist)
+                        group by r.assignment_id
+                        order by min(r.created_at), r.assignment_id
+                        limit :limit""")
+                .param("therapist", therapistId).param("client", clientId)
+                .param("after", java.sql.Timestamp.from(after)).param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
     static ClinicalCipher.Binding binding(ClinicalCipher.Field field, UUID id, UUID clientId, UUID assignmentId, long version) {
         return new ClinicalCipher.Binding(field, id, clientId, assignmentId, null, version);
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Requests and answers of the feedback endpoints; no clinical text in toString. */
-final class FeedbackViews {
+public final class FeedbackViews {
 
     private FeedbackViews() {
     }
@@ -18,7 +18,7 @@ final class FeedbackViews {
         }
     }
 
-    record ReplyView(UUID id, UUID feedbackId, UUID clientId, String body, Instant createdAt) {
+    public record ReplyView(UUID id, UUID feedbackId, UUID clientId, String body, Instant createdAt) {
 
         @Override
         public String toString() {
@@ -26,10 +26,10 @@ final class FeedbackViews {
         }
     }
 
-    record FeedbackView(UUID id, UUID assignmentId, UUID answerId, UUID therapistId, String body, Instant createdAt,
+    public record FeedbackView(UUID id, UUID assignmentId, UUID answerId, UUID therapistId, String body, Instant createdAt,
                         List<ReplyView> replies) {
 
-        FeedbackView {
+        public FeedbackView {
             replies = List.copyOf(replies);
         }
 

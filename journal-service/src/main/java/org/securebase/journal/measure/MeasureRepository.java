@@ -158,6 +158,19 @@ class MeasureRepository {
                 .query(this::instance).list();
     }
 
+    /** The client's results from the therapist's schedules submitted after {@code after}, oldest first. */
+    List<MeasureInstance> submittedAfter(UUID therapistId, UUID clientId, Instant after, int limit) {
+        return jdbc.sql("""
+                        select * from measure_instance
+                        where client_id = :client and therapist_id = :therapist and status = 'SUBMITTED'
+                          and submitted_at > :after
+                        order by submitted_at, id
+                        limit :limit""")
+                .param("therapist", therapistId).param("client", clientId)
+                .param("after", Timestamp.from(after)).param("limit", limit)
+                .query(this::instance).list();
+    }
+
     /** Results of the therapist's given clients that need attention, oldest first. */
     List<MeasureInstance> needingAttention(UUID therapistId, List<UUID> clients) {
         if (clients.isEmpty()) {

@@ -313,7 +313,7 @@ class Measures {
                 new IllegalStateException("No definition " + instance.instrument()));
     }
 
-    private MeasureViews.InstanceView view(MeasureInstance instance) {
+    MeasureViews.InstanceView view(MeasureInstance instance) {
         InstrumentDefinition definition = definitionOf(instance);
         MeasureViews.ResultView result = null;
         if (instance.status() == MeasureInstance.Status.SUBMITTED && instance.total() != null) {

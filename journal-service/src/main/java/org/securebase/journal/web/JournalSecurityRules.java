@@ -42,6 +42,9 @@ class JournalSecurityRules {
                 .requestMatchers(HttpMethod.GET, "/api/journal/shared-entries", "/api/journal/shared-entries/*")
                 .hasRole(THERAPIST)
                 .requestMatchers(HttpMethod.GET, "/api/journal/adherence").hasRole(THERAPIST)
+                .requestMatchers(HttpMethod.GET, "/api/journal/agenda/*").hasRole(THERAPIST)
+                .requestMatchers(HttpMethod.POST, "/api/journal/agenda/*/reviewed").hasRole(THERAPIST)
+                .requestMatchers("/api/journal/agenda/**").denyAll()
                 .requestMatchers(HttpMethod.GET, "/api/journal/measures/instruments", "/api/journal/measures/instruments/*",
                         "/api/journal/measures/instruments/*/fhir")
                 .hasAnyRole(CLIENT, THERAPIST)
