@@ -38,7 +38,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -224,7 +223,7 @@ class AssignmentController {
         // A pinned version never changes: it is parsed and sanitized once per person, then revalidated (304).
         Fetched<Optional<PreparedReading>> reading = library.pinnedVersion(assignment.article().slug(),
                 assignment.article().version(),
-                version -> new PreparedReading(version, readingHtml.clean(version.html()), itemTexts(version.sections())));
+                version -> new PreparedReading(version, readingHtml.clean(version.html()), version.itemTexts()));
         model.addAttribute("reading", reading.map(r -> r.map(PreparedReading::reading).orElse(null)));
         model.addAttribute("readingBody", reading.available() && reading.value().isPresent()
                 ? reading.value().get().body() : "");
@@ -241,15 +240,6 @@ class AssignmentController {
     private record PreparedReading(Articles.Reading reading, String body, Map<String, String> itemTexts) {
     }
 
-    private static Map<String, String> itemTexts(List<Articles.Section> sections) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        if (sections != null) {
-            sections.stream().filter(s -> s.lists() != null).flatMap(s -> s.lists().stream())
-                    .filter(l -> l.items() != null).flatMap(l -> l.items().stream())
-                    .forEach(item -> texts.putIfAbsent(item.id(), item.text()));
-        }
-        return Collections.unmodifiableMap(texts);
-    }
 
     /**
      * Saves every answer of the form (without JavaScript), then submits when asked to. The prompts are the

@@ -1,7 +1,10 @@
 package org.securebase.portal.library;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** content-service's published articles as {@link LibraryApi} reads them (unknown fields are ignored). */
@@ -40,5 +43,16 @@ public final class Articles {
     /** One version of an article, as pinned to an assignment: it never changes once published. */
     public record Reading(UUID articleId, String slug, int version, boolean latest, String title, String summary,
                           int readingMinutes, String html, List<Section> sections) {
+
+        /** The texts of the items of the version's lists by item id: what a checklist prompt's ticks refer to. */
+        public Map<String, String> itemTexts() {
+            Map<String, String> texts = new LinkedHashMap<>();
+            if (sections != null) {
+                sections.stream().filter(s -> s.lists() != null).flatMap(s -> s.lists().stream())
+                        .filter(l -> l.items() != null).flatMap(l -> l.items().stream())
+                        .forEach(item -> texts.putIfAbsent(item.id(), item.text()));
+            }
+            return Collections.unmodifiableMap(texts);
+        }
     }
 }

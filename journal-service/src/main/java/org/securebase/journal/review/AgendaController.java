@@ -1,5 +1,6 @@
 package org.securebase.journal.review;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,6 +29,12 @@ class AgendaController {
             + "questionnaire results, homework that fell overdue. Every item shown is audited")
     AgendaViews.Agenda agenda(Caller caller, @PathVariable UUID clientId) {
         return agenda.agenda(caller, clientId);
+    }
+
+    @GetMapping("/api/journal/agenda/{clientId}/reviews")
+    @Operation(summary = "When the agenda was marked reviewed, latest first, at most 52 (therapist)")
+    List<AgendaViews.Review> reviews(Caller caller, @PathVariable UUID clientId) {
+        return agenda.reviews(caller, clientId);
     }
 
     @PostMapping("/api/journal/agenda/{clientId}/reviewed")

@@ -2,6 +2,7 @@ package org.securebase.journal.review;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,6 +30,19 @@ class AgendaReviews {
                 .query(Timestamp.class)
                 .optional()
                 .map(Timestamp::toInstant);
+    }
+
+    /** The pair's reviews, latest first, at most {@code limit}. */
+    List<AgendaViews.Review> history(UUID therapistId, UUID clientId, int limit) {
+        return jdbc.sql("""
+                        select reviewed_through, reviewed_at from agenda_review
+                        where therapist_id = :therapist and client_id = :client
+                        order by reviewed_through desc
+                        limit :limit""")
+                .param("therapist", therapistId).param("client", clientId).param("limit", limit)
+                .query((rs, n) -> new AgendaViews.Review(clientId, rs.getTimestamp("reviewed_through").toInstant(),
+                        rs.getTimestamp("reviewed_at").toInstant()))
+                .list();
     }
 
     void insert(UUID therapistId, UUID clientId, Instant through, Instant now) {

@@ -33,6 +33,9 @@ class ReviewAgenda {
     /** Items per section: more than a week between sessions produces; the oldest come first, so nothing jumps ahead. */
     static final int SECTION_LIMIT = 100;
 
+    /** The reviews listed: a year of weekly sessions. */
+    static final int REVIEWS_SHOWN = 52;
+
     private final Caseloads caseloads;
     private final AgendaReviews reviews;
     private final AssignmentHistory assignments;
@@ -102,6 +105,13 @@ class ReviewAgenda {
             reviews.insert(therapist.id(), clientId, through, now);
         }
         return new AgendaViews.Review(clientId, through, now);
+    }
+
+    /** The pair's reviews, latest first: when the therapist last went through the agenda. */
+    @Transactional(readOnly = true)
+    List<AgendaViews.Review> reviews(Caller therapist, UUID clientId) {
+        requireOnCaseload(therapist, clientId);
+        return reviews.history(therapist.id(), clientId, REVIEWS_SHOWN);
     }
 
     private void requireOnCaseload(Caller therapist, UUID clientId) {

@@ -42,7 +42,7 @@ class JournalSecurityRules {
                 .requestMatchers(HttpMethod.GET, "/api/journal/shared-entries", "/api/journal/shared-entries/*")
                 .hasRole(THERAPIST)
                 .requestMatchers(HttpMethod.GET, "/api/journal/adherence").hasRole(THERAPIST)
-                .requestMatchers(HttpMethod.GET, "/api/journal/agenda/*").hasRole(THERAPIST)
+                .requestMatchers(HttpMethod.GET, "/api/journal/agenda/*", "/api/journal/agenda/*/reviews").hasRole(THERAPIST)
                 .requestMatchers(HttpMethod.POST, "/api/journal/agenda/*/reviewed").hasRole(THERAPIST)
                 .requestMatchers("/api/journal/agenda/**").denyAll()
                 .requestMatchers(HttpMethod.GET, "/api/journal/measures/instruments", "/api/journal/measures/instruments/*",

@@ -147,6 +147,10 @@ class AgendaIT {
                 People.CLIENT.token(), Api.map("body", "One more thing.")).status()).isEqualTo(201);
         JsonNode reviewed = markReviewed(agenda.get("generatedAt").asString());
         assertThat(reviewed.get("reviewedThrough").asString()).isEqualTo(agenda.get("generatedAt").asString());
+        JsonNode history = api.get(agendaPath + "/reviews", People.THERAPIST.token()).json();
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).get("reviewedThrough").asString()).isEqualTo(agenda.get("generatedAt").asString());
+        assertThat(api.get(agendaPath + "/reviews", People.OTHER_THERAPIST.token()).status()).isEqualTo(404);
         JsonNode next = agenda();
         assertThat(next.get("since").asString()).isEqualTo(agenda.get("generatedAt").asString());
         assertThat(next.get("handedIn")).isEmpty();

@@ -153,7 +153,18 @@ final class AccessRules {
                         .body(objects -> reply())
                         .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
                 rule(JOURNAL, "GET", "/api/journal/adherence")
-                        .allowed(THERAPISTS).forbidden(CLIENTS).forbidden(ADMIN));
+                        .allowed(THERAPISTS).forbidden(CLIENTS).forbidden(ADMIN),
+                // The review agenda: the therapist of the caseload only; for anyone else's client it does not exist.
+                rule(JOURNAL, "GET", "/api/journal/agenda/{clientId}")
+                        .path(objects -> Map.of("clientId", objects.ownerClientId().toString()))
+                        .allowed(OWN_THERAPIST).notFound(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/agenda/{clientId}/reviews")
+                        .path(objects -> Map.of("clientId", objects.ownerClientId().toString()))
+                        .allowed(OWN_THERAPIST).notFound(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN),
+                rule(JOURNAL, "POST", "/api/journal/agenda/{clientId}/reviewed")
+                        .path(objects -> Map.of("clientId", objects.ownerClientId().toString()))
+                        .body(objects -> Map.of("through", StackClock.journalNow().toString()))
+                        .allowed(OWN_THERAPIST).notFound(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN));
     }
 
     /**

@@ -84,6 +84,8 @@ class HostileInputIT {
                     new Witness("/api/accounts/{clientId}/therapist-assignments", ADMIN)),
             Map.entry("DELETE /api/accounts/{clientId}/therapist",
                     new Witness("/api/accounts/{clientId}/therapist-assignments", ADMIN)),
+            Map.entry("POST /api/journal/agenda/{clientId}/reviewed",
+                    new Witness("/api/journal/agenda/{clientId}/reviews", OWN_THERAPIST)),
             Map.entry("PUT /api/accounts/me/notifications", new Witness("/api/accounts/me/notifications", OWNER_CLIENT)),
             // {ownerClientId}: the demo client, whose measures the practice's objects are
             Map.entry("POST /api/journal/measures/schedules",
