@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.TimeoutException;
@@ -253,6 +254,30 @@ class StoryJourneyIT {
                 .findElement(By.linkText(ENTRY_TITLE)).click();
         assertThat(therapistWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("entry-body"))).getText())
                 .isEqualTo(ENTRY_BODY);
+
+        // The review agenda before the next session: the homework with its answer, plan and rating, the reply still
+        // awaiting an answer, the shared entry; printable; marking it reviewed, by keyboard, empties it.
+        therapist.get(stack.publicUrl() + "/");
+        therapistWait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("a[aria-label='Review agenda of " + clientName + "']"))).click();
+        WebElement handedIn = therapistWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("agenda-handed-in")));
+        assertThat(handedIn.getText()).contains(SEED_TITLE).contains(ANSWER).contains(PLAN).contains("Your rating: 3 of 3");
+        assertThat(therapist.findElement(By.id("agenda-replies")).getText()).contains("I will bring an example.");
+        assertThat(therapist.findElement(By.id("agenda-entries")).getText()).contains(ENTRY_BODY);
+        checkAccessibility(therapist, "therapist-review-agenda");
+        therapist.manage().window().setSize(new Dimension(320, 800));
+        assertReflows(therapist, "the review agenda at 320 px");
+        therapist.manage().window().setSize(new Dimension(1280, 900));
+        therapist.findElement(By.id("agenda-print")).click();
+        assertThat(therapistWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("agenda-handed-in"))).getText())
+                .contains(ANSWER);
+        assertThat(therapist.findElements(By.id("agenda-reviewed"))).isEmpty();
+        therapist.navigate().back();
+        therapistWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#agenda-reviewed button")))
+                .sendKeys(Keys.ENTER);
+        therapistWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Marked reviewed"));
+        assertThat(therapist.findElement(By.id("agenda-empty")).getText()).contains("Nothing new since the last review");
+        assertThat(therapist.findElements(By.id("agenda-handed-in"))).isEmpty();
 
         client.findElement(By.linkText("Who has seen my data")).click();
         WebElement reads = clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reads")));
