@@ -76,7 +76,8 @@ public class PlatformApi {
      * person's own token, so it decides each time whether they may read it; when the representation is unchanged
      * it answers 304 without a body, and the prepared copy is reused. Kept per person because such answers are
      * {@code Cache-Control: private}. Only for endpoints whose entity tag is a hash of the exact representation
-     * (content-service's), and only where the prepared value is immutable.
+     * (content-service's), and only where the prepared value is immutable. The copy is kept by URL: every caller of
+     * one URL must prepare it the same way (one page feature per URL), or use a plain {@link #get}.
      */
     public <T, R> Fetched<Optional<R>> getRevalidated(Function<UriBuilder, URI> uri, Class<T> type,
                                                       Function<T, R> prepare) {

@@ -28,6 +28,7 @@ class TextLimitsAdvice {
             Map.entry("reason", JournalLimits.REASON),
             Map.entry("obstacle", JournalLimits.OBSTACLE),
             Map.entry("planPart", JournalLimits.PLAN_PART),
+            Map.entry("programDescription", JournalLimits.PROGRAM_DESCRIPTION),
             Map.entry("slug", ContentLimits.SLUG),
             Map.entry("articleTitle", ContentLimits.TITLE),
             Map.entry("summary", ContentLimits.SUMMARY),

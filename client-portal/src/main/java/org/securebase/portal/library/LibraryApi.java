@@ -5,6 +5,7 @@ import org.securebase.portal.api.PlatformApi;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -46,6 +47,15 @@ public class LibraryApi {
     /** The current version of a published article; empty when there is none with this slug. */
     public Fetched<Optional<Articles.Article>> article(String slug) {
         return api.get(uri -> uri.path("/api/content/articles/{slug}").build(slug), Articles.Article.class);
+    }
+
+    /**
+     * The texts of the checklist items of one pinned version, by item id: a plain read, for pages that show answers
+     * without the reading (the assignment page's prepared copy of the same URL is {@link #pinnedVersion}'s).
+     */
+    public Fetched<Map<String, String>> itemTexts(String slug, int version) {
+        return api.get(uri -> uri.path("/api/content/articles/{slug}/versions/{version}").build(slug, version),
+                Articles.Reading.class).map(found -> found.map(Articles.Reading::itemTexts).orElse(Map.of()));
     }
 
     /**

@@ -96,9 +96,9 @@ class AgendaController {
             if (homework.prompts().stream().noneMatch(prompt -> "CHECKLIST".equals(prompt.kind()))) {
                 continue;
             }
-            Fetched<Optional<Map<String, String>>> reading = library.pinnedVersion(homework.article().slug(),
-                    homework.article().version(), version -> version.itemTexts());
-            texts.put(homework.id(), reading.available() && reading.value().isPresent() ? reading.value().get() : Map.of());
+            Fetched<Map<String, String>> reading = library.itemTexts(homework.article().slug(),
+                    homework.article().version());
+            texts.put(homework.id(), reading.available() ? reading.value() : Map.of());
         }
         return texts;
     }

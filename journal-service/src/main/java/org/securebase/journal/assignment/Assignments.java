@@ -31,6 +31,7 @@ import org.securebase.platform.web.problem.BadRequestException;
 import org.securebase.platform.web.problem.ConflictException;
 import org.securebase.platform.web.problem.FieldViolation;
 import org.securebase.platform.web.problem.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,16 +57,18 @@ class Assignments {
     private final Caseloads caseloads;
     private final AccessAudit audit;
     private final IntegrationEvents events;
+    private final ApplicationEventPublisher inProcess;
     private final Clock clock;
 
     Assignments(AssignmentRepository repository, AssignmentReaders readers, ArticleCatalog catalog, Caseloads caseloads,
-                AccessAudit audit, IntegrationEvents events, Clock clock) {
+                AccessAudit audit, IntegrationEvents events, ApplicationEventPublisher inProcess, Clock clock) {
         this.repository = repository;
         this.readers = readers;
         this.catalog = catalog;
         this.caseloads = caseloads;
         this.audit = audit;
         this.events = events;
+        this.inProcess = inProcess;
         this.clock = clock;
     }
 
@@ -111,15 +114,16 @@ class Assignments {
                 note, card, request.dueAt(), now);
         List<Prompt> built = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
-            built.add(buildPrompt(i + 1, prompts.get(i), article));
+            built.add(buildPrompt(i + 1, prompts.get(i), article, "prompts[" + i + "]"));
         }
         repository.insert(assigned.next(), built);
         announce(assigned, now);
         return assigned.next();
     }
 
-    private static Prompt buildPrompt(int position, AssignmentViews.PromptRequest request, AssignableArticle article) {
-        String field = "prompts[" + (position - 1) + "]";
+    /** A prompt as requested, checked; {@code field} names it in a 400 (e.g. {@code prompts[0]}). */
+    static Prompt buildPrompt(int position, AssignmentViews.PromptRequest request, AssignableArticle article,
+                              String field) {
         if (request == null || request.kind() == null) {
             throw BadRequestException.forField(field + ".kind", "must be TEXT, CHECKLIST or SCALE");
         }
@@ -242,6 +246,7 @@ class Assignments {
             throw new ConflictException("Answer every prompt before submitting.");
         }
         Assignment handedIn = apply(submitted, now);
+        inProcess.publishEvent(new AssignmentHandedIn(handedIn.id(), handedIn.clientId(), handedIn.therapistId(), now));
         AssignmentRepository.Additions additions = repository.additions(handedIn);
         return AssignmentViews.AssignmentView.of(handedIn, prompts, repository.answers(handedIn), additions.plan(),
                 additions.quality(), now);

@@ -22,7 +22,8 @@ public final class ClinicalCipher {
 
     /** The kinds of clinical field; the name is part of the associated data, so never rename one. */
     public enum Field {
-        PROMPT_QUESTION, ASSIGNMENT_NOTE, ANSWER, FEEDBACK, REPLY, ENTRY, MEASURE_RESPONSE, ASSIGNMENT_CARD, ASSIGNMENT_PLAN, ASSIGNMENT_QUALITY
+        PROMPT_QUESTION, ASSIGNMENT_NOTE, ANSWER, FEEDBACK, REPLY, ENTRY, MEASURE_RESPONSE, ASSIGNMENT_CARD, ASSIGNMENT_PLAN, ASSIGNMENT_QUALITY,
+        PROGRAM_REASON
     }
 
     /**

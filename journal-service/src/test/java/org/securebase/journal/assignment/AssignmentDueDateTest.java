@@ -22,7 +22,7 @@ import org.securebase.platform.web.problem.FieldViolation;
  */
 class AssignmentDueDateTest {
 
-    private final Assignments assignments = new Assignments(null, null, null, null, null, null,
+    private final Assignments assignments = new Assignments(null, null, null, null, null, null, null,
             Clock.fixed(Instant.parse("2026-11-28T04:00:00Z"), ZoneOffset.UTC));
     private final Caller therapist = new Caller(UUID.randomUUID(), Role.THERAPIST, "Thea Therapist");
 

@@ -48,6 +48,7 @@ final class AccessRules {
         rules.addAll(assignments());
         rules.addAll(journal());
         rules.addAll(measures());
+        rules.addAll(programs());
         rules.addAll(accounts());
         Stream.of(ApiService.values()).forEach(service -> rules.addAll(errorPage(service)));
         return rules.stream().map(Rule.Builder::build).toList();
@@ -220,6 +221,56 @@ final class AccessRules {
                         .path(objects -> Map.of("id", objects.submittedMeasureId().toString()))
                         .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshAttentionMeasure().toString()))
                         .allowed(OWN_THERAPIST).notFound(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN));
+    }
+
+    /**
+     * Programs are the practice's content: therapists and admins build and read them; only the client's therapist
+     * enrols a client of their caseload and pauses, resumes or ends the enrolment. Clients see their own enrolments.
+     */
+    private static List<Rule.Builder> programs() {
+        return List.of(
+                rule(JOURNAL, "POST", "/api/journal/programs")
+                        .body(objects -> program(objects.seedArticleId()))
+                        .allowed(OWN_THERAPIST, OTHER_THERAPIST, ADMIN).forbidden(CLIENTS),
+                rule(JOURNAL, "GET", "/api/journal/programs")
+                        .allowed(OWN_THERAPIST, OTHER_THERAPIST, ADMIN).forbidden(CLIENTS),
+                rule(JOURNAL, "GET", "/api/journal/programs/{id}")
+                        .path(objects -> Map.of("id", objects.programId().toString()))
+                        .allowed(OWN_THERAPIST, OTHER_THERAPIST, ADMIN).forbidden(CLIENTS),
+                rule(JOURNAL, "POST", "/api/journal/programs/{id}/enrolments")
+                        .path(objects -> Map.of("id", objects.programId().toString()))
+                        .body(objects -> enrolment(objects.ownerClientId()))
+                        // The owner is enrolled in the program already (409): the own therapist enrols in a fresh one.
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshProgram().toString()))
+                        .allowed(OWN_THERAPIST).rejected(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/program-enrolments").variant("own")
+                        .allowed(ALL_BUT_ADMIN).forbidden(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/program-enrolments").variant("filtered by the owner")
+                        .query(objects -> "client=" + objects.ownerClientId())
+                        .allowed(OWNER_CLIENT, OWN_THERAPIST, OTHER_THERAPIST).rejected(OTHER_CLIENT).forbidden(ADMIN),
+                enrolmentChange("pause"),
+                enrolmentChange("resume"),
+                enrolmentChange("end"));
+    }
+
+    private static Rule.Builder enrolmentChange(String change) {
+        return rule(JOURNAL, "POST", "/api/journal/program-enrolments/{id}/" + change)
+                .path(objects -> Map.of("id", objects.programEnrolmentId().toString()))
+                .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshProgramEnrolment().toString()))
+                .allowed(OWN_THERAPIST).notFound(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN);
+    }
+
+    /** One step on the seed article whose rule waits 90 days, so nothing is delivered while the suites run. */
+    static Map<String, Object> program(UUID articleId) {
+        return Map.of("title", "Matrix program " + Long.toString(UNIQUE.incrementAndGet(), 36),
+                "description", "Built by the authorization matrix.",
+                "steps", List.of(Map.of("articleId", articleId.toString(),
+                        "prompts", List.of(Map.of("kind", "TEXT", "question", "What did you notice?")),
+                        "rule", Map.of("kind", "DAYS_AFTER", "days", 90), "dueDays", 7)));
+    }
+
+    static Map<String, Object> enrolment(UUID clientId) {
+        return Map.of("clientId", clientId.toString(), "reason", CLINICAL_MARKER + " reason for the program");
     }
 
     /**

@@ -46,6 +46,8 @@ final class Practice implements PracticeObjects, Throwaways {
     private UUID measureScheduleId;
     private UUID openMeasureId;
     private UUID submittedMeasureId;
+    private UUID programId;
+    private UUID programEnrolmentId;
     private UUID sharedEntryId;
     private UUID privateEntryId;
 
@@ -187,6 +189,9 @@ final class Practice implements PracticeObjects, Throwaways {
         openMeasureId = openInstanceOf(measureScheduleId);
         submittedMeasureId = freshAttentionMeasure();
 
+        programId = program();
+        programEnrolmentId = enrol(programId);
+
         sharedEntryId = freshEntry(true);
         privateEntryId = entry(AccessRules.privateEntry());
 
@@ -258,6 +263,19 @@ final class Practice implements PracticeObjects, Throwaways {
         return UUID.fromString(created.json().path("id").asString());
     }
 
+    /** A program whose first step waits 90 days: enrolments stay active and deliver nothing while the suites run. */
+    private UUID program() {
+        return UUID.fromString(call(Caller.OWN_THERAPIST, ApiService.JOURNAL, "POST", "/api/journal/programs",
+                AccessRules.program(seedArticleId)).expect(201).json().path("id").asString());
+    }
+
+    private UUID enrol(UUID program) {
+        Http.Response enrolled = Http.awaitStatus("journal-service knowing the caseload", 201, PROJECTION_TIMEOUT,
+                () -> call(Caller.OWN_THERAPIST, ApiService.JOURNAL, "POST", "/api/journal/programs/" + program
+                        + "/enrolments", AccessRules.enrolment(ownerClientId())));
+        return UUID.fromString(enrolled.json().path("id").asString());
+    }
+
     private UUID openInstanceOf(UUID scheduleId) {
         for (var instance : call(Caller.OWNER_CLIENT, ApiService.JOURNAL, "GET", "/api/journal/measures", null)
                 .expect(200).json()) {
@@ -296,7 +314,8 @@ final class Practice implements PracticeObjects, Throwaways {
         Set<String> owners = Set.of(ownerClientId().toString(), submittedAssignmentId.toString(),
                 openAssignmentId.toString(), submittedAnswerId.toString(), feedbackId.toString(),
                 sharedEntryId.toString(), privateEntryId.toString(), measureScheduleId.toString(),
-                openMeasureId.toString(), submittedMeasureId.toString(), CLINICAL_MARKER, PRIVATE_MARKER);
+                openMeasureId.toString(), submittedMeasureId.toString(), programEnrolmentId.toString(), CLINICAL_MARKER,
+                PRIVATE_MARKER);
         return switch (caller) {
             case OWNER_CLIENT -> Set.of();
             case OWN_THERAPIST -> Set.of(privateEntryId.toString(), PRIVATE_MARKER);
@@ -318,6 +337,8 @@ final class Practice implements PracticeObjects, Throwaways {
         names.put(measureScheduleId.toString(), "measure-schedule");
         names.put(openMeasureId.toString(), "open-measure");
         names.put(submittedMeasureId.toString(), "submitted-measure");
+        names.put(programId.toString(), "program");
+        names.put(programEnrolmentId.toString(), "program-enrolment");
         return names;
     }
 
@@ -344,6 +365,16 @@ final class Practice implements PracticeObjects, Throwaways {
         UUID assignment = assign(seedArticleId);
         answer(assignment, firstPromptOf(assignment));
         return assignment;
+    }
+
+    @Override
+    public UUID freshProgram() {
+        return program();
+    }
+
+    @Override
+    public UUID freshProgramEnrolment() {
+        return enrol(program());
     }
 
     @Override
@@ -480,6 +511,16 @@ final class Practice implements PracticeObjects, Throwaways {
     @Override
     public UUID submittedMeasureId() {
         return submittedMeasureId;
+    }
+
+    @Override
+    public UUID programId() {
+        return programId;
+    }
+
+    @Override
+    public UUID programEnrolmentId() {
+        return programEnrolmentId;
     }
 
     @Override

@@ -62,6 +62,11 @@ interface PracticeObjects {
     /** The owner's submitted PHQ-9 whose safety item needs the own therapist's attention. */
     UUID submittedMeasureId();
 
+    /** A program of the own therapist's, and the owner's enrolment in it (active, nothing delivered yet). */
+    UUID programId();
+
+    UUID programEnrolmentId();
+
     /** The current ETag of an article, for If-Match. */
     String articleEtag(String slug);
 
@@ -173,6 +178,16 @@ interface PracticeObjects {
 
         @Override
         public UUID submittedMeasureId() {
+            return nobody();
+        }
+
+        @Override
+        public UUID programId() {
+            return nobody();
+        }
+
+        @Override
+        public UUID programEnrolmentId() {
             return nobody();
         }
 

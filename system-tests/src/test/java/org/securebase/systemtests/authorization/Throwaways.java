@@ -17,6 +17,12 @@ interface Throwaways {
 
     UUID freshEntry(boolean shared);
 
+    /** A new program of the own therapist's (nobody enrolled). */
+    UUID freshProgram();
+
+    /** The owner's enrolment in a new program, active, nothing delivered yet. */
+    UUID freshProgramEnrolment();
+
     /** A new PHQ-9 schedule of the owner's, by the own therapist. */
     UUID freshMeasureSchedule();
 

@@ -25,6 +25,14 @@ public final class JournalLimits {
     public static final int QUESTION = 1_000;
     /** Prompts (questions, scales, checklists) in one assignment. */
     public static final int PROMPTS = 20;
+    /** Steps (readings with their homework) in one program. */
+    public static final int PROGRAM_STEPS = 20;
+    /** A program's description, shown to therapists choosing one. */
+    public static final int PROGRAM_DESCRIPTION = 2_000;
+    /** Days a program's step may wait after the previous one was handed in. */
+    public static final int PROGRAM_WAIT_DAYS = 90;
+    /** Days a client has for one step of a program. */
+    public static final int PROGRAM_DUE_DAYS = 60;
     /** Items a page of a list may hold. */
     public static final int PAGE_SIZE = 100;
 
