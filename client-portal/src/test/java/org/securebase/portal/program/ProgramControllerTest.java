@@ -22,7 +22,6 @@ import org.securebase.portal.WebSliceSecurity;
 import org.securebase.portal.accounts.AccountsApi;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.Sent;
-import org.securebase.portal.forms.TextLimitsAdvice;
 import org.securebase.portal.library.Articles;
 import org.securebase.portal.library.LibraryApi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +31,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ProgramController.class)
-@Import({org.securebase.portal.home.Dates.class, TextLimitsAdvice.class, WebSliceSecurity.class})
+@Import({org.securebase.portal.home.Dates.class, WebSliceSecurity.class})
 class ProgramControllerTest {
 
     private static final UUID ARTICLE = UUID.randomUUID();
