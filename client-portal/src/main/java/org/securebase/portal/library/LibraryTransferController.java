@@ -19,6 +19,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -51,6 +52,13 @@ class LibraryTransferController {
 
     /** One line of the error summary: the file content-service named, and what is wrong with it. */
     record FileProblem(String file, String message) {
+    }
+
+    /** The import's limits, as content-service enforces them, for the hint beside the file input. */
+    @ModelAttribute
+    void importLimits(Model model) {
+        model.addAttribute("importFiles", ContentLimits.IMPORT_FILES);
+        model.addAttribute("importFileKilobytes", ContentLimits.IMPORT_FILE_BYTES / 1024);
     }
 
     @GetMapping("/library-transfer")

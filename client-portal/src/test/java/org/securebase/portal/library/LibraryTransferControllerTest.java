@@ -54,6 +54,7 @@ class LibraryTransferControllerTest {
         assertThat(html).contains("enctype=\"multipart/form-data\"").contains("id=\"files\"")
                 .contains("type=\"file\" multiple").contains("<label for=\"files\"")
                 .contains("href=\"/library-transfer/export\"").contains("<button type=\"submit\"")
+                .contains("up to 100 files, each at most 512 KB")
                 .doesNotContain("id=\"error-summary\"");
     }
 
