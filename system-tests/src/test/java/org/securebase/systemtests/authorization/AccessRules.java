@@ -100,7 +100,9 @@ final class AccessRules {
                 rule(CONTENT, "POST", "/api/content/library/import")
                         .body(objects -> libraryFiles("matrix-import-" + Long.toString(UNIQUE.incrementAndGet(), 36)))
                         .allowed(AUTHORS).forbidden(CLIENTS),
+                // A zip, so the request asks for one (as a browser's download does); refusals stay problem+json.
                 rule(CONTENT, "GET", "/api/content/library/export")
+                        .header("Accept", objects -> "application/zip, application/problem+json")
                         .allowed(AUTHORS).forbidden(CLIENTS));
     }
 
