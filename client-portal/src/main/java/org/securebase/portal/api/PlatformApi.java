@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
@@ -123,6 +126,18 @@ public class PlatformApi {
 
     public <T> Sent<T> put(Function<UriBuilder, URI> uri, Object body, Class<T> answer) {
         return send(HttpMethod.PUT, uri, body, answer);
+    }
+
+    /**
+     * A {@code multipart/form-data} upload: one part named {@code part} per file, each sent from the person's upload as
+     * it is (a file the container keeps on disk is streamed from there). Failures map as in {@link #send}.
+     */
+    public <T> Sent<T> postFiles(Function<UriBuilder, URI> uri, String part, List<? extends Resource> files,
+                                 Class<T> answer) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        files.forEach(file -> parts.add(part, file));
+        return change(() -> client.post().uri(uri).contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
+                .retrieve().body(answer), false);
     }
 
     public Sent<Void> delete(Function<UriBuilder, URI> uri) {

@@ -2,6 +2,8 @@ package org.securebase.portal.library;
 
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.PlatformApi;
+import org.securebase.portal.api.Sent;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -11,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * content-service's published articles ({@code /api/content/articles}), for the library, the assignment form and the
- * homework page. Writing articles has its own client, {@code writing.AuthoringApi}.
+ * homework page; and the library's import and export ({@code /api/content/library}, for therapists and admins).
+ * Writing articles has its own client, {@code writing.AuthoringApi}.
  */
 @Component
 public class LibraryApi {
@@ -66,5 +69,19 @@ public class LibraryApi {
     public <R> Fetched<Optional<R>> pinnedVersion(String slug, int version, Function<Articles.Reading, R> prepare) {
         return api.getRevalidated(uri -> uri.path("/api/content/articles/{slug}/versions/{version}").build(slug, version),
                 Articles.Reading.class, prepare);
+    }
+
+    /**
+     * Imports library files (Markdown with front matter, or zips of them): all of them or, when content-service
+     * refuses, none, with what is wrong with each file in the refusal's violations (field: the file).
+     */
+    public Sent<Transfer.Imported> importFiles(List<? extends Resource> files) {
+        return api.postFiles(uri -> uri.path("/api/content/library/import").build(), "files", files,
+                Transfer.Imported.class);
+    }
+
+    /** The library as a zip of library files, drafts included; empty when the person may not have it. */
+    public Fetched<Optional<byte[]>> export() {
+        return api.get(uri -> uri.path("/api/content/library/export").build(), byte[].class);
     }
 }

@@ -74,6 +74,20 @@ public class ArticleReading {
     }
 
     /**
+     * The library as an author keeps it: every published article and draft, by slug, with its Markdown. Retracted
+     * articles are withdrawn from the library and left out. Only for authors, who see drafts.
+     */
+    @Transactional(readOnly = true)
+    public List<ArticleView> library(Caller author) {
+        if (!ArticleVisibility.isAuthor(author)) {
+            throw new IllegalArgumentException("only authors keep the library");
+        }
+        return articles.findByStatusInOrderBySlug(List.of(ArticleStatus.PUBLISHED, ArticleStatus.DRAFT)).stream()
+                .map(article -> views.of(article, author))
+                .toList();
+    }
+
+    /**
      * A representation with its entity tag, and the article's status, which decides how long it may be
      * cached.
      */

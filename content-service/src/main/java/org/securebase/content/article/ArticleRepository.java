@@ -1,5 +1,7 @@
 package org.securebase.content.article;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +17,8 @@ interface ArticleRepository extends JpaRepository<Article, UUID> {
     Optional<ArticleHead> findHeadBySlug(String slug);
 
     boolean existsBySlug(String slug);
+
+    List<Article> findByStatusInOrderBySlug(Collection<ArticleStatus> statuses);
 
     /** The article whose "next" is {@code article}: its predecessor in the series. */
     Optional<Article> findByNext(Article article);

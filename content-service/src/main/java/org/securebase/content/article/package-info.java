@@ -9,7 +9,7 @@
  * {@code IntegrationEvents}; the outbox sends them to Kafka after the commit).
  *
  * <p>Other features use the public services {@link org.securebase.content.article.ArticleAuthoring} (the
- * seed import) and {@link org.securebase.content.article.ArticleVisibility}; the catalog (search package)
+ * seed import, the library import), {@link org.securebase.content.article.ArticleReading} (the library export) and {@link org.securebase.content.article.ArticleVisibility}; the catalog (search package)
  * reads the table through its own query and the same visibility rule.
  */
 package org.securebase.content.article;

@@ -54,7 +54,7 @@ final class AccessRules {
         return rules.stream().map(Rule.Builder::build).toList();
     }
 
-    /** Read published articles: everyone. Write, publish, retract: therapists and admins. */
+    /** Read published articles: everyone. Write, publish, retract, import and export: therapists and admins. */
     private static List<Rule.Builder> articles() {
         return List.of(
                 rule(CONTENT, "GET", "/api/content/articles").variant("the library")
@@ -96,7 +96,15 @@ final class AccessRules {
                 // A retracted article's version stays readable for the client it was assigned to, for nobody else.
                 rule(CONTENT, "GET", "/api/content/articles/{slug}/versions/{version}").variant("retracted, pinned to the owner")
                         .path(objects -> Map.of("slug", objects.retractedPinnedSlug(), "version", "1"))
-                        .allowed(OWNER_CLIENT).allowed(AUTHORS).notFound(OTHER_CLIENT));
+                        .allowed(OWNER_CLIENT).allowed(AUTHORS).notFound(OTHER_CLIENT),
+                // Bringing a library in and taking it out (with its drafts) is writing the library: authors only.
+                rule(CONTENT, "POST", "/api/content/library/import")
+                        .body(objects -> libraryFiles("matrix-import-" + Long.toString(UNIQUE.incrementAndGet(), 36)))
+                        .allowed(AUTHORS).forbidden(CLIENTS),
+                // A zip, so the request asks for one (as a browser's download does); refusals stay problem+json.
+                rule(CONTENT, "GET", "/api/content/library/export")
+                        .header("Accept", objects -> "application/zip, application/problem+json")
+                        .allowed(AUTHORS).forbidden(CLIENTS));
     }
 
     /**
@@ -405,6 +413,16 @@ final class AccessRules {
     static Map<String, Object> newArticle(String slug) {
         return Map.of("slug", slug, "title", "Matrix " + slug, "summary", "Written by the authorization matrix.",
                 "markdown", "## Small steps\n\nTrust grows in small steps.\n", "tags", List.of("matrix"));
+    }
+
+    /** Two library files, a series of drafts: a multipart upload, as the portal's import page sends it. */
+    static Http.RawBody libraryFiles(String slug) {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put(slug + ".md", ("---\ntitle: Matrix import " + slug + "\ntags: [matrix]\nnext: " + slug + "-next\n---\n"
+                + "## Small steps\n\nImported by the authorization matrix.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        files.put(slug + "-next.md", ("---\ntitle: Matrix import, next\n---\nThe next one.\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Http.RawBody.multipartFiles("files", files);
     }
 
     static Map<String, Object> articleContent() {

@@ -60,6 +60,8 @@ class HostileInputIT {
             Map.entry("PUT /api/content/articles/{slug}", new Witness("/api/content/articles/{slug}", OWN_THERAPIST)),
             Map.entry("POST /api/content/articles/{slug}/publish", new Witness("/api/content/articles/{slug}", OWN_THERAPIST)),
             Map.entry("POST /api/content/articles/{slug}/retract", new Witness("/api/content/articles/{slug}", OWN_THERAPIST)),
+            Map.entry("POST /api/content/library/import",
+                    new Witness("/api/content/articles?status=draft&size=100", OWN_THERAPIST)),
             Map.entry("POST /api/journal/assignments", new Witness("/api/journal/assignments?limit=100", OWN_THERAPIST)),
             Map.entry("PUT /api/journal/assignments/{id}/answers/{promptId}",
                     new Witness("/api/journal/assignments/{id}", OWNER_CLIENT)),
@@ -295,9 +297,19 @@ class HostileInputIT {
 
         Map<String, String> headers = new LinkedHashMap<>(rule.headers().apply(practice));
         headers.putAll(variant.extraHeaders());
-        boolean asValidJson = variant.keepsValidBody() && validBody != null;
-        String contentType = asValidJson ? "application/json" : variant.contentType();
-        byte[] body = asValidJson ? Http.JSON.writeValueAsString(validBody).getBytes(StandardCharsets.UTF_8) : variant.body();
+        boolean asValidBody = variant.keepsValidBody() && validBody != null;
+        String contentType;
+        byte[] body;
+        if (asValidBody && validBody instanceof Http.RawBody raw) {
+            contentType = raw.contentType();
+            body = raw.bytes();
+        } else if (asValidBody) {
+            contentType = "application/json";
+            body = Http.JSON.writeValueAsString(validBody).getBytes(StandardCharsets.UTF_8);
+        } else {
+            contentType = variant.contentType();
+            body = variant.body();
+        }
 
         Map<String, String> witnessValues = new LinkedHashMap<>(target);
         witnessValues.putIfAbsent("ownerClientId", practice.ownerClientId().toString());

@@ -96,10 +96,15 @@ final class HostileVariants {
                     "ownerId=" + someoneElse.get("ownerId") + "&role=admin&page=-1&size=1000000"));
         }
         JsonNode bodySchema = operation.path("requestBody").path("content").path("application/json").path("schema");
+        JsonNode multipartSchema = operation.path("requestBody").path("content").path("multipart/form-data").path("schema");
         if (validBody != null && !bodySchema.isMissingNode()) {
             variants.addAll(bodyVariants(endpoint, documents.resolve(endpoint, bodySchema), validBody, someoneElse));
         } else if (!"GET".equals(endpoint.method())) {
+            // A multipart endpoint (the library import) gets these too: none of them is multipart, all must be refused.
             variants.addAll(unexpectedBodyVariants());
+        }
+        if (!multipartSchema.isMissingNode()) {
+            variants.addAll(multipartVariants(documents.resolve(endpoint, multipartSchema)));
         }
         return variants;
     }
@@ -326,6 +331,42 @@ final class HostileVariants {
                 Variant.body("unexpected malformed JSON body", "application/json", bytes("{\"a\":"), Map.of()),
                 Variant.body("unexpected xml body", "application/xml", bytes("<a/>"), Map.of()),
                 Variant.body("unexpected oversize body 3 MB", "application/octet-stream", new byte[3 * 1_048_576], Map.of()));
+    }
+
+    // ------------------------------------------------------------------------------------------ multipart
+
+    /**
+     * Hostile uploads for a multipart endpoint: broken framing, the wrong part, and files that are hostile in name,
+     * bytes or size, each in the endpoint's own file part (the first property of its multipart schema).
+     */
+    private static List<Variant> multipartVariants(JsonNode schema) {
+        String part = schema.path("properties").propertyNames().stream().findFirst().orElse("files");
+        List<Variant> variants = new ArrayList<>();
+        variants.add(Variant.body("multipart without a boundary", "multipart/form-data",
+                bytes("--x\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"a.md\"\r\n\r\nhi\r\n--x--\r\n"),
+                Map.of()));
+        variants.add(Variant.body("multipart never closed", "multipart/form-data; boundary=hostile",
+                bytes("--hostile\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"a.md\"\r\n\r\nhi"),
+                Map.of()));
+        variants.add(Variant.body("multipart with no parts", "multipart/form-data; boundary=hostile",
+                bytes("--hostile--\r\n"), Map.of()));
+        variants.add(multipart("multipart with another part name", "notTheFiles", Map.of("a.md", bytes("---\ntitle: x\n---\n"))));
+        variants.add(multipart("multipart file named with a traversal and a script", part,
+                Map.of("../../../etc/<script>alert(1)</script>.md", bytes("---\ntitle: " + SCRIPT_PAYLOAD + "\nslug: "
+                        + "' OR 1=1 --\n---\n" + SCRIPT_PAYLOAD))));
+        variants.add(multipart("multipart file of invalid UTF-8", part,
+                Map.of("bytes.md", new byte[] { '-', '-', '-', '\n', (byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE })));
+        variants.add(multipart("multipart file with NUL and a lone surrogate", part,
+                Map.of("nul.md", bytes("---\ntitle: \"a\\u0000b\\ud800\"\n---\na\u0000b"))));
+        variants.add(multipart("multipart file without front matter", part, Map.of("plain.md", bytes(SCRIPT_PAYLOAD))));
+        variants.add(multipart("multipart file of 3 MB", part, Map.of("big.md", new byte[3 * 1_048_576])));
+        variants.add(multipart("multipart zip that is no zip", part, Map.of("library.zip", bytes("PK not a zip"))));
+        return variants;
+    }
+
+    private static Variant multipart(String name, String part, Map<String, byte[]> files) {
+        Http.RawBody body = Http.RawBody.multipartFiles(part, files);
+        return Variant.body(name, body.contentType(), body.bytes(), Map.of());
     }
 
     // ------------------------------------------------------------------------------------------ helpers

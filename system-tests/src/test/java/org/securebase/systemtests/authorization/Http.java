@@ -17,7 +17,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Plain HTTP with an optional bearer token and JSON body; the answer is kept whole, whatever its status. */
+/** Plain HTTP with an optional bearer token and a JSON (or raw) body; the answer is kept whole, whatever its status. */
 public final class Http {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -53,11 +53,32 @@ public final class Http {
         }
     }
 
-    public Response send(String method, String url, String token, Object jsonBody, Map<String, String> headers) {
-        return jsonBody == null
+    /** A body that is not JSON (a multipart upload), sent as it is under its content type. */
+    public record RawBody(String contentType, byte[] bytes) {
+
+        /** {@code multipart/form-data} with one file part per entry, all under the part name {@code part}. */
+        public static RawBody multipartFiles(String part, Map<String, byte[]> files) {
+            String boundary = "----securebase" + Long.toHexString(System.nanoTime());
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            files.forEach((name, content) -> {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                        + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.writeBytes(content);
+                body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            });
+            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return new RawBody("multipart/form-data; boundary=" + boundary, body.toByteArray());
+        }
+    }
+
+    public Response send(String method, String url, String token, Object body, Map<String, String> headers) {
+        if (body instanceof RawBody raw) {
+            return sendRaw(method, url, token, raw.contentType(), raw.bytes(), headers);
+        }
+        return body == null
                 ? sendRaw(method, url, token, null, null, headers)
                 : sendRaw(method, url, token, "application/json",
-                        JSON.writeValueAsString(jsonBody).getBytes(StandardCharsets.UTF_8), headers);
+                        JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8), headers);
     }
 
     /** Any bytes under any content type (null for none): what a hostile client would send. */

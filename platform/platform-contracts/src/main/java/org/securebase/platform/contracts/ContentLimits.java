@@ -20,6 +20,22 @@ public final class ContentLimits {
     /** Items a page of the library may hold. */
     public static final int PAGE_SIZE = 100;
 
+    /** Markdown files one library import may carry; more is refused as a whole. */
+    public static final int IMPORT_FILES = 100;
+    /**
+     * One imported file, front matter included, in bytes: room for the longest body ({@link #MARKDOWN} characters at
+     * up to 3 bytes each in UTF-8) and its front matter. A larger file is named in the refusal and never read.
+     */
+    public static final int IMPORT_FILE_BYTES = 512 * 1024;
+    /**
+     * One import request, in bytes. Larger than any sensible import so that a too large file in it can still be named
+     * (its size is known from the upload, which the container keeps on disk, not from reading it); the upload limits
+     * of content-service ({@code spring.servlet.multipart.*}), the portal and the gateway's import route are this.
+     */
+    public static final int IMPORT_REQUEST_BYTES = 32 * 1024 * 1024;
+    /** The one language the library indexes and searches (PostgreSQL's {@code english} text search configuration). */
+    public static final String LANGUAGE = "en";
+
     private ContentLimits() {
     }
 }

@@ -30,7 +30,8 @@ public class RequestBodyLimitAutoConfiguration {
     public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(SecureBaseWebProperties properties,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(properties.maxBodyBytes(), properties.maxBodyDetail(), exceptionResolver));
+                new RequestBodyLimitFilter(properties.maxBodyBytes(), properties.maxBodyDetail(), exceptionResolver,
+                        properties.uploadPaths()));
         registration.setOrder(RequestBodyLimitFilter.ORDER);
         return registration;
     }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,6 +31,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * neither a JSON parse nor more than the limit in memory. A body whose Content-Length is above the limit is
  * refused unread; a chunked body (no Content-Length) of a POST, PUT or PATCH is read up to the limit, refused as
  * soon as it passes it, and otherwise handed on from memory, unchanged.
+ *
+ * <p>A {@code multipart/form-data} upload to one of the upload paths passes unbuffered: the container's multipart
+ * limits bound it and keep its files on disk, so a file too large to import can be named by its size, unread.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -44,24 +49,36 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private final int maxBytes;
     private final String detail;
     private final HandlerExceptionResolver exceptionResolver;
+    private final Set<String> uploadPaths;
+
+    public RequestBodyLimitFilter(int maxBytes, String detail, HandlerExceptionResolver exceptionResolver) {
+        this(maxBytes, detail, exceptionResolver, List.of());
+    }
 
     /**
      * @param maxBytes          the largest body accepted, in bytes
      * @param detail            the 413 problem's {@code detail}, shown to the caller as is
      * @param exceptionResolver Spring MVC's resolvers, which answer the refusal as the platform's problem+json
+     * @param uploadPaths       exact paths whose multipart uploads the container's multipart limits bound instead
      */
-    public RequestBodyLimitFilter(int maxBytes, String detail, HandlerExceptionResolver exceptionResolver) {
+    public RequestBodyLimitFilter(int maxBytes, String detail, HandlerExceptionResolver exceptionResolver,
+                                  List<String> uploadPaths) {
         if (maxBytes < 1 || maxBytes == Integer.MAX_VALUE) {
             throw new IllegalArgumentException("the body limit must be between 1 and " + (Integer.MAX_VALUE - 1) + " bytes");
         }
         this.maxBytes = maxBytes;
         this.detail = Objects.requireNonNull(detail, "detail");
         this.exceptionResolver = Objects.requireNonNull(exceptionResolver, "exceptionResolver");
+        this.uploadPaths = Set.copyOf(uploadPaths);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isUpload(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             refuse(request, response);
@@ -77,6 +94,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private boolean isUpload(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return !uploadPaths.isEmpty() && contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+                && uploadPaths.contains(request.getRequestURI());
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -101,6 +101,10 @@ public class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler 
             // Tomcat parses parameters lazily and throws this when a query string is not valid UTF-8 (%ED%A0%80).
             new ExpectedFailure("org.apache.tomcat.util.http.InvalidParameterException",
                     ProblemType.BAD_REQUEST, "The request's parameters are not valid UTF-8."),
+            // A multipart body the container cannot parse (no boundary, never closed, too many parts). Its subclass for
+            // a too large upload is answered 413 by the base class, which handles it by its own type.
+            new ExpectedFailure("org.springframework.web.multipart.MultipartException",
+                    ProblemType.BAD_REQUEST, "The multipart request body could not be read."),
             // The service's database away (a failover, a restart): nothing was done, and a retry will likely work.
             new ExpectedFailure("org.springframework.dao.DataAccessResourceFailureException",
                     ProblemType.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE_DETAIL),

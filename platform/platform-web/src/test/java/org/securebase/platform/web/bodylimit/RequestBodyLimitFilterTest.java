@@ -54,6 +54,31 @@ class RequestBodyLimitFilterTest {
     }
 
     @Test
+    void aMultipartUploadToAnUploadPathPassesUnreadWhateverItsSize() throws Exception {
+        RequestBodyLimitFilter withUploads = new RequestBodyLimitFilter(LIMIT, DETAIL, resolver, List.of("/api/probe"));
+        CountingStream body = new CountingStream(new byte[10 * LIMIT]);
+        MockHttpServletRequest request = request("POST", body, 10 * LIMIT);
+        request.setContentType("multipart/form-data; boundary=x");
+
+        withUploads.doFilter(request, response, chain);
+
+        assertThat(resolved).isEmpty();
+        assertThat(chain.getRequest()).isSameAs(request);
+        assertThat(body.read).isZero();
+    }
+
+    @Test
+    void anUploadPathStillLimitsBodiesThatAreNotMultipart() throws Exception {
+        RequestBodyLimitFilter withUploads = new RequestBodyLimitFilter(LIMIT, DETAIL, resolver, List.of("/api/probe"));
+        MockHttpServletRequest request = request("POST", new CountingStream(new byte[LIMIT + 1]), LIMIT + 1);
+        request.setContentType("application/json");
+
+        withUploads.doFilter(request, response, chain);
+
+        assertRefused();
+    }
+
+    @Test
     void aChunkedBodyOverTheLimitIsReadOnlyUpToTheLimitAndRefused() throws Exception {
         CountingStream body = new CountingStream(new byte[10 * LIMIT]);
 
