@@ -41,7 +41,11 @@ class AuditIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        new Projections(jdbc, listeners).standardCaseloads();
+        Projections projections = new Projections(jdbc, listeners);
+        projections.standardCaseloads();
+        // The caseloads current as of now before a therapist reads (ADR 0016): after another test context's start has
+        // kept the machine busy, the last applied heartbeat can be older than the bound.
+        projections.heartbeatsUntil(java.time.Instant.now());
     }
 
     @Test
@@ -125,6 +129,11 @@ class AuditIT {
 
     @Test
     void evenTheOwnerCannotChangeAuditRowsWithoutSwitchingTheGuardOff() {
+        // At least one row: a row trigger never fires on an empty table, whatever it would refuse.
+        String entry = api.post("/api/journal/entries", People.CLIENT.token(),
+                Api.map("title", "Guarded", "body", "A body read once.")).json().get("id").asString();
+        api.post("/api/journal/entries/" + entry + "/share", People.CLIENT.token(), null);
+        assertThat(api.get("/api/journal/shared-entries/" + entry, People.THERAPIST.token()).status()).isEqualTo(200);
         JdbcClient owner = ServiceOwner.jdbc();
         // The owner gave up its own rights to change rows; granting them back still leaves the trigger in the way.
         owner.sql("grant update, delete, truncate on access_audit to current_user").update();
