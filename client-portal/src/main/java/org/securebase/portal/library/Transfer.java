@@ -1,5 +1,6 @@
 package org.securebase.portal.library;
 
+import java.io.Serializable;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -18,8 +19,13 @@ public final class Transfer {
         }
     }
 
-    /** @param file the file's name as content-service shows it */
+    /**
+     * Serializable because the imported articles are shown after the redirect, as a flash attribute, and flash
+     * attributes live in the session (Spring Session JDBC writes them with Java serialization).
+     *
+     * @param file the file's name as content-service shows it
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Article(String file, String slug, String title, String status) {
+    public record Article(String file, String slug, String title, String status) implements Serializable {
     }
 }

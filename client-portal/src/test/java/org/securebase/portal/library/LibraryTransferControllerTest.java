@@ -14,6 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +71,9 @@ class LibraryTransferControllerTest {
                         .file(file("b.md", "---\ntitle: B\n---\n")).with(as("admin")).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/library-transfer"))
-                .andExpect(flash().attribute("notice", "library.transfer.imported"));
+                .andExpect(flash().attribute("notice", "library.transfer.imported"))
+                .andExpect(result -> assertThat(javaSerialized(result.getFlashMap().get("imported")))
+                        .as("the session store writes flash attributes with Java serialization").isPositive());
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<? extends Resource>> sent = ArgumentCaptor.forClass(List.class);
@@ -133,5 +138,13 @@ class LibraryTransferControllerTest {
         mvc.perform(multipart("/library-transfer").file(file("a.md", "x")).with(as("client")).with(csrf()))
                 .andExpect(status().isForbidden());
         verifyNoInteractions(library);
+    }
+
+    private static int javaSerialized(Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        return bytes.size();
     }
 }

@@ -54,9 +54,9 @@ class Programs {
         if (request == null) {
             throw new BadRequestException("The request body is missing.");
         }
-        String title = TextLimits.required("title", request.title(), TextLimits.TITLE);
-        String description = TextLimits.optional("description", request.description(),
-                JournalLimits.PROGRAM_DESCRIPTION);
+        String title = TextLimits.storable("title", TextLimits.required("title", request.title(), TextLimits.TITLE));
+        String description = TextLimits.storable("description", TextLimits.optional("description",
+                request.description(), JournalLimits.PROGRAM_DESCRIPTION));
         List<ProgramViews.StepRequest> requested = request.steps() == null ? List.of() : request.steps();
         if (requested.isEmpty() || requested.size() > JournalLimits.PROGRAM_STEPS) {
             throw BadRequestException.forField("steps", "must hold between 1 and " + JournalLimits.PROGRAM_STEPS
@@ -117,10 +117,11 @@ class Programs {
             throw BadRequestException.forField("clientId", "is required");
         }
         String reason = TextLimits.optional("reason", request.reason(), TextLimits.REASON);
-        ProgramRepository.Head head = repository.find(programId).orElseThrow(NotFoundException::new);
+        // The client first: a therapist who may not enrol this client learns nothing about the program's id.
         if (!caseloads.isCurrentTherapist(therapist.id(), request.clientId())) {
             throw BadRequestException.forField("clientId", "is not a client of your current caseload");
         }
+        ProgramRepository.Head head = repository.find(programId).orElseThrow(NotFoundException::new);
         if (repository.hasRunningEnrolment(programId, request.clientId())) {
             throw new ConflictException("The client is already enrolled in this program.");
         }

@@ -40,6 +40,17 @@ public final class TextLimits {
         return limited(field, value, max);
     }
 
+    /**
+     * For text stored as it is rather than sealed (a program's title and description): PostgreSQL's text cannot hold
+     * NUL, so it is refused here with 400 instead of failing in the database.
+     */
+    public static String storable(String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw BadRequestException.forField(field, "must not contain a NUL character");
+        }
+        return value;
+    }
+
     private static String limited(String field, String value, int max) {
         if (value.length() > max) {
             throw new PayloadTooLargeException("'" + field + "' may be at most " + max + " characters long.");
