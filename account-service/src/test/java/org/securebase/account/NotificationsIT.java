@@ -37,6 +37,7 @@ import org.securebase.platform.events.EventPayload;
 import org.securebase.platform.events.Topics;
 import org.securebase.platform.events.journal.AssignmentCreated;
 import org.securebase.platform.events.journal.AssignmentDueChanged;
+import org.securebase.platform.events.journal.AssignmentReminderChosen;
 import org.securebase.platform.events.journal.AssignmentSubmitted;
 import org.securebase.platform.events.journal.FeedbackGiven;
 import org.securebase.platform.test.TestBackends;
@@ -222,6 +223,69 @@ class NotificationsIT {
                 assignment) == 1);
         clock.advance(Duration.ofMinutes(3));
         awaitOne(pair.clientEmail(), "Your therapist has replied", Duration.ofSeconds(15));
+    }
+
+    /**
+     * The client names in their plan when they want the reminder: it replaces the one at their usual hour, is sent
+     * at that minute even inside quiet hours, stays when their settings change or the due time moves later, and
+     * taking the time back brings the usual one back.
+     */
+    @Test
+    void aReminderTimeChosenInThePlanReplacesTheUsualOneAndOutlivesSettingsAndDueMoves() {
+        Pair pair = pair();
+        assertThat(api.put("/api/accounts/me/notifications", pair.clientToken(), Map.of(
+                "zone", "Europe/Madrid", "language", "en", "dueLeadDays", 1, "reminderTime", "18:00",
+                "quietHours", Map.of("start", "21:00", "end", "08:00"), "handedInDelivery", "IMMEDIATE",
+                "digestTime", "08:00")).status()).isEqualTo(200);
+        LocalDate today = clock.instant().atZone(MADRID).toLocalDate();
+        Instant due = ZonedDateTime.of(today.plusDays(4), LocalTime.NOON, MADRID).toInstant();
+        Instant usual = ZonedDateTime.of(today.plusDays(3), LocalTime.of(18, 0), MADRID).toInstant();
+        Instant chosen = ZonedDateTime.of(today.plusDays(2), LocalTime.of(7, 15), MADRID).toInstant();
+        UUID assignment = UUID.randomUUID();
+        publish(assignment, new AssignmentCreated(assignment, pair.client(), pair.therapist(), UUID.randomUUID(), 1, due));
+        await().atMost(Duration.ofSeconds(15)).until(() -> pendingDueReminders(assignment).equals(List.of(usual)));
+
+        publish(assignment, new AssignmentReminderChosen(assignment, pair.client(), pair.therapist(), due, chosen));
+        await().atMost(Duration.ofSeconds(15)).until(() -> pendingDueReminders(assignment).equals(List.of(chosen)));
+        // New settings move the usual reminders, not the one the client chose.
+        assertThat(api.put("/api/accounts/me/notifications", pair.clientToken(), Map.of(
+                "zone", "Europe/Madrid", "language", "en", "dueLeadDays", 2, "reminderTime", "19:30",
+                "quietHours", Map.of("start", "21:00", "end", "08:00"), "handedInDelivery", "IMMEDIATE",
+                "digestTime", "08:00")).status()).isEqualTo(200);
+        assertThat(pendingDueReminders(assignment)).containsExactly(chosen);
+        // The due time moves a day later: the chosen time is still before it, so it stays.
+        Instant later = due.plus(Duration.ofDays(1));
+        publish(assignment, new AssignmentDueChanged(assignment, pair.client(), pair.therapist(), later));
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject("""
+                select count(*) from notification where subject_id = ? and kind = 'HOMEWORK_DUE' and status = 'PENDING'
+                and due_at = ?""", Long.class, assignment, java.sql.Timestamp.from(later)) == 1);
+        assertThat(pendingDueReminders(assignment)).containsExactly(chosen);
+
+        // At 07:16 in Madrid (quiet hours end at 08:00): the reminder, once, naming the new due time.
+        clock.advance(Duration.between(clock.instant(), chosen).plusMinutes(1));
+        MailServer.ReceivedMail reminder = awaitOne(pair.clientEmail(), "Reminder", Duration.ofSeconds(15));
+        assertThat(reminder.sentAt()).isAfterOrEqualTo(chosen.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(reminder.subject()).contains("12:00");
+
+        // A second homework: choosing a time and taking it back brings the usual reminder (now two days ahead, 19:30).
+        Instant secondDue = ZonedDateTime.of(clock.instant().atZone(MADRID).toLocalDate().plusDays(5), LocalTime.NOON,
+                MADRID).toInstant();
+        Instant secondUsual = ZonedDateTime.of(secondDue.atZone(MADRID).toLocalDate().minusDays(2), LocalTime.of(19, 30),
+                MADRID).toInstant();
+        UUID second = UUID.randomUUID();
+        publish(second, new AssignmentCreated(second, pair.client(), pair.therapist(), UUID.randomUUID(), 1, secondDue));
+        publish(second, new AssignmentReminderChosen(second, pair.client(), pair.therapist(), secondDue,
+                secondDue.minus(Duration.ofHours(5))));
+        publish(second, new AssignmentReminderChosen(second, pair.client(), pair.therapist(), secondDue, null));
+        await().atMost(Duration.ofSeconds(15)).until(() -> pendingDueReminders(second).equals(List.of(secondUsual))
+                && jdbc.queryForObject("select count(*) from notification where subject_id = ? and kind = 'HOMEWORK_DUE'",
+                Long.class, second) == 3);
+    }
+
+    private List<Instant> pendingDueReminders(UUID subject) {
+        return jdbc.queryForList("""
+                select send_at from notification where subject_id = ? and kind = 'HOMEWORK_DUE' and status = 'PENDING'
+                order by send_at""", java.sql.Timestamp.class, subject).stream().map(java.sql.Timestamp::toInstant).toList();
     }
 
     @Test

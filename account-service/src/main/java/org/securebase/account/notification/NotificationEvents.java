@@ -1,8 +1,10 @@
 package org.securebase.account.notification;
 
+import org.securebase.platform.events.consumer.EventMetadata;
 import org.securebase.platform.events.consumer.IntegrationEventListener;
 import org.securebase.platform.events.journal.AssignmentCreated;
 import org.securebase.platform.events.journal.AssignmentDueChanged;
+import org.securebase.platform.events.journal.AssignmentReminderChosen;
 import org.securebase.platform.events.journal.AssignmentSubmitted;
 import org.securebase.platform.events.journal.FeedbackGiven;
 import org.securebase.platform.events.journal.MeasureDue;
@@ -27,8 +29,15 @@ class NotificationEvents {
     }
 
     @IntegrationEventListener(consumer = CONSUMER)
-    void on(AssignmentDueChanged changed) {
-        notifications.dueTimeChanged(changed.assignmentId(), changed.clientId(), changed.therapistId(), changed.dueAt());
+    void on(AssignmentDueChanged changed, EventMetadata event) {
+        notifications.dueTimeChanged(changed.assignmentId(), changed.clientId(), changed.therapistId(), changed.dueAt(),
+                event.eventId());
+    }
+
+    @IntegrationEventListener(consumer = CONSUMER)
+    void on(AssignmentReminderChosen chosen, EventMetadata event) {
+        notifications.reminderTimeChosen(chosen.assignmentId(), chosen.clientId(), chosen.therapistId(), chosen.dueAt(),
+                chosen.remindAt(), event.eventId());
     }
 
     @IntegrationEventListener(consumer = CONSUMER)

@@ -30,6 +30,8 @@ public class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     static final String TASK = "notification";
+    /** The key prefix of a "due" reminder at the time the client chose in their plan. */
+    private static final String CHOSEN_DUE = "chosen-due";
     private static final EnumSet<NotificationKind> REMINDERS = EnumSet.of(NotificationKind.HOMEWORK_DUE,
             NotificationKind.HOMEWORK_OVERDUE);
 
@@ -65,6 +67,9 @@ public class Notifications {
     public void savePreferences(UUID accountId, NotificationPreferences preferences) {
         repository.savePreferences(accountId, preferences, clock.instant());
         for (Notification due : repository.pendingFor(accountId, NotificationKind.HOMEWORK_DUE)) {
+            if (chosenByClient(due)) {
+                continue; // the time the client named in their plan, not one their settings give
+            }
             Optional<Instant> at = preferences.dueReminderAt(due.dueAt());
             if (at.isEmpty()) {
                 cancel(due, "no reminder time before the due time");
@@ -95,12 +100,47 @@ public class Notifications {
         }
     }
 
-    /** The due time moved: the reminders for the old one are cancelled, new ones planned. */
+    /**
+     * The due time moved: the reminders for the old one are cancelled, new ones planned. A reminder time the client
+     * chose in their plan is kept while it is still ahead and before the new due time (journal-service keeps it in the
+     * plan by the same rule); otherwise their usual reminder time applies. {@code eventId} makes the new plans' keys
+     * new even when the due time moves back to one it had before.
+     */
     @Transactional
-    public void dueTimeChanged(UUID assignmentId, UUID clientId, UUID therapistId, Instant dueAt) {
-        repository.pendingAbout(assignmentId, REMINDERS).forEach(n -> cancel(n, "due time changed"));
-        if (known(clientId)) {
-            planReminders(assignmentId, clientId, therapistId, dueAt);
+    public void dueTimeChanged(UUID assignmentId, UUID clientId, UUID therapistId, Instant dueAt, UUID eventId) {
+        List<Notification> pending = repository.pendingAbout(assignmentId, REMINDERS);
+        Optional<Instant> chosen = pending.stream().filter(Notifications::chosenByClient).map(Notification::sendAt)
+                .filter(at -> at.isAfter(clock.instant()) && at.isBefore(dueAt)).findFirst();
+        pending.forEach(n -> cancel(n, "due time changed"));
+        if (!known(clientId)) {
+            return;
+        }
+        String suffix = ":" + assignmentId + ":" + dueAt.toEpochMilli() + ":" + eventId;
+        chosen.ifPresentOrElse(
+                at -> plan(CHOSEN_DUE + suffix, NotificationKind.HOMEWORK_DUE, clientId, therapistId, assignmentId, dueAt, at),
+                () -> planDueReminder("due" + suffix, assignmentId, clientId, therapistId, dueAt));
+        plan("overdue" + suffix, NotificationKind.HOMEWORK_OVERDUE, clientId, therapistId, assignmentId, dueAt,
+                preferencesOf(clientId).overdueAt(dueAt));
+    }
+
+    /**
+     * The client named, in their plan, when they want to be reminded of this homework (or took that time back): the
+     * "due" reminder goes out then instead of at their usual reminder time. The time is theirs, so it is kept as chosen,
+     * quiet hours or not; switching reminders off still stops it (checked when it is sent). The overdue notice stays.
+     */
+    @Transactional
+    public void reminderTimeChosen(UUID assignmentId, UUID clientId, UUID therapistId, Instant dueAt, Instant remindAt,
+                                   UUID eventId) {
+        repository.pendingAbout(assignmentId, EnumSet.of(NotificationKind.HOMEWORK_DUE))
+                .forEach(n -> cancel(n, "the client chose the reminder time"));
+        if (!known(clientId)) {
+            return;
+        }
+        String suffix = ":" + assignmentId + ":" + dueAt.toEpochMilli() + ":" + eventId;
+        if (remindAt == null) {
+            planDueReminder("due" + suffix, assignmentId, clientId, therapistId, dueAt);
+        } else if (remindAt.isAfter(clock.instant()) && remindAt.isBefore(dueAt)) {
+            plan(CHOSEN_DUE + suffix, NotificationKind.HOMEWORK_DUE, clientId, therapistId, assignmentId, dueAt, remindAt);
         }
     }
 
@@ -163,14 +203,23 @@ public class Notifications {
     }
 
     private void planReminders(UUID assignmentId, UUID clientId, UUID therapistId, Instant dueAt) {
-        NotificationPreferences client = preferencesOf(clientId);
-        Instant now = clock.instant();
         String due = ":" + assignmentId + ":" + dueAt.toEpochMilli();
-        // A reminder whose time has already passed is not sent late: the "new homework" mail names the due time.
-        client.dueReminderAt(dueAt).filter(at -> at.isAfter(now)).ifPresent(at ->
-                plan("due" + due, NotificationKind.HOMEWORK_DUE, clientId, therapistId, assignmentId, dueAt, at));
+        planDueReminder("due" + due, assignmentId, clientId, therapistId, dueAt);
         plan("overdue" + due, NotificationKind.HOMEWORK_OVERDUE, clientId, therapistId, assignmentId, dueAt,
-                client.overdueAt(dueAt));
+                preferencesOf(clientId).overdueAt(dueAt));
+    }
+
+    /** The "due" reminder at the client's usual time, unless that time has already passed. */
+    private void planDueReminder(String key, UUID assignmentId, UUID clientId, UUID therapistId, Instant dueAt) {
+        Instant now = clock.instant();
+        // A reminder whose time has already passed is not sent late: the "new homework" mail names the due time.
+        preferencesOf(clientId).dueReminderAt(dueAt).filter(at -> at.isAfter(now)).ifPresent(at ->
+                plan(key, NotificationKind.HOMEWORK_DUE, clientId, therapistId, assignmentId, dueAt, at));
+    }
+
+    /** Whether this reminder's time is one the client chose in their plan (its key says so). */
+    private static boolean chosenByClient(Notification notification) {
+        return notification.reminderKey().startsWith(CHOSEN_DUE + ":");
     }
 
     private boolean known(UUID accountId) {

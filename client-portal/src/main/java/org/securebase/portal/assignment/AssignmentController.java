@@ -34,9 +34,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,7 +221,12 @@ class AssignmentController {
             answers.put(prompt.id(), typed.answers().getOrDefault(prompt.id(), AnswerForm.saved(prompt)));
         }
         model.addAttribute("answers", answers);
-        model.addAttribute("plan", typed.plan() != null ? typed.plan() : PlanForm.of(assignment.plan()));
+        model.addAttribute("plan", typed.plan() != null ? typed.plan() : PlanForm.of(assignment.plan(), zone));
+        // The reminder field offers the minutes from now until the last one before the due time, in the practice's zone.
+        model.addAttribute("remindFrom", LocalDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1));
+        model.addAttribute("remindUntil", assignment.dueAt() == null ? null
+                : LocalDateTime.ofInstant(assignment.dueAt().minusSeconds(60), zone).truncatedTo(ChronoUnit.MINUTES));
+        model.addAttribute("zone", zone.getId());
         // A pinned version never changes: it is parsed and sanitized once per person, then revalidated (304).
         Fetched<Optional<PreparedReading>> reading = library.pinnedVersion(assignment.article().slug(),
                 assignment.article().version(),
@@ -330,19 +337,39 @@ class AssignmentController {
     @PreAuthorize("hasRole('client')")
     String makePlan(@PathVariable UUID id, @Valid @ModelAttribute("planForm") PlanForm form, BindingResult result,
                     @AuthenticationPrincipal OidcUser user, Model model, RedirectAttributes redirect) {
+        Instant remindAt = null;
+        if (form.remindAt() != null && !result.hasFieldErrors("remindAt")) {
+            if (form.remindAtUnreadable()) {
+                FormErrors.reject(result, "remindAt", form.remindAt(), "plan.error.remindAt.unreadable");
+            } else {
+                remindAt = form.remindAtIn(zone).orElse(null);
+                if (remindAt != null && !remindAt.isAfter(clock.instant())) {
+                    FormErrors.reject(result, "remindAt", form.remindAt(), "plan.error.remindAt.past");
+                }
+            }
+        }
         Map<String, FieldProblem> invalid = FormErrors.of(result, PlanForm.class);
         if (!invalid.isEmpty()) {
-            model.addAttribute("error", "plan.error.form");
-            Map<String, FieldProblem> named = new LinkedHashMap<>();
-            invalid.forEach((field, problem) -> named.put("plan-" + field, problem));
-            return page(id, user, new Typed(Map.of(), Map.of(), Map.of(), form, named), model);
+            return planPage(id, user, form, invalid, model);
         }
-        Sent<Homework.Plan> sent = assignments.makePlan(id, form.request());
+        Sent<Homework.Plan> sent = assignments.makePlan(id, form.request(remindAt));
+        if (!sent.ok() && sent.violations().stream().anyMatch(v -> "remindAt".equals(v.field()))) {
+            // Only journal-service knows the due time it checks against; the typed plan stays on the page.
+            return planPage(id, user, form, Map.of("remindAt", new FieldProblem("plan.error.remindAt.refused", 0)), model);
+        }
         if (!sent.ok()) {
             return refused(sent, redirect, id);
         }
         redirect.addFlashAttribute("notice", "plan.saved");
         return "redirect:/assignments/" + id;
+    }
+
+    /** The page again with the plan as typed and what is wrong with it beside each field. */
+    private String planPage(UUID id, OidcUser user, PlanForm form, Map<String, FieldProblem> invalid, Model model) {
+        model.addAttribute("error", "plan.error.form");
+        Map<String, FieldProblem> named = new LinkedHashMap<>();
+        invalid.forEach((field, problem) -> named.put("plan-" + field, problem));
+        return page(id, user, new Typed(Map.of(), Map.of(), Map.of(), form, named), model);
     }
 
     /** The therapist rates how well the handed-in homework was done, 0 to 3. */

@@ -61,12 +61,15 @@ public final class Homework {
         }
     }
 
-    /** The client's plan: when and where, what might get in the way, what they will do then. */
-    public record Plan(String whenWhere, String obstacle, String coping, Instant madeAt) {
+    /**
+     * The client's plan: when and where, what might get in the way, what they will do then, and when they want to be
+     * reminded by email (null: at their usual reminder time).
+     */
+    public record Plan(String whenWhere, String obstacle, String coping, Instant remindAt, Instant madeAt) {
 
         @Override
         public String toString() {
-            return "Plan[madeAt=" + madeAt + "]";
+            return "Plan[remindAt=" + remindAt + ", madeAt=" + madeAt + "]";
         }
     }
 
@@ -77,7 +80,7 @@ public final class Homework {
     public record QualityRequest(int rating) {
     }
 
-    public record PlanRequest(String whenWhere, String obstacle, String coping) {
+    public record PlanRequest(String whenWhere, String obstacle, String coping, Instant remindAt) {
 
         @Override
         public String toString() {

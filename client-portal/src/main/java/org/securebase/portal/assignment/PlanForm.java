@@ -1,5 +1,12 @@
 package org.securebase.portal.assignment;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -12,27 +19,51 @@ import org.securebase.portal.forms.FormText;
  * @param whenWhere when and where they will do the homework
  * @param obstacle  what might get in the way, or empty
  * @param coping    what they will do then, or empty
+ * @param remindAt  when to be reminded, as a {@code datetime-local} field sends it ({@code 2026-12-08T18:30}) in the
+ *                  practice's time zone, or empty for the usual reminder time
  */
 record PlanForm(
         @NotBlank(message = "plan.error.whenWhere.blank")
         @Size(max = JournalLimits.PLAN_PART, message = "plan.error.whenWhere.long") String whenWhere,
         @Size(max = JournalLimits.PLAN_PART, message = "plan.error.obstacle.long") String obstacle,
-        @Size(max = JournalLimits.PLAN_PART, message = "plan.error.coping.long") String coping) {
+        @Size(max = JournalLimits.PLAN_PART, message = "plan.error.coping.long") String coping,
+        @Size(max = 32, message = "plan.error.remindAt.unreadable") String remindAt) {
 
-    static final PlanForm EMPTY = new PlanForm("", "", "");
+    static final PlanForm EMPTY = new PlanForm("", "", "", "");
 
     PlanForm {
         whenWhere = FormText.trimmed(whenWhere);
         obstacle = FormText.trimmed(obstacle);
         coping = FormText.trimmed(coping);
+        remindAt = FormText.trimmed(remindAt);
     }
 
-    static PlanForm of(Homework.Plan plan) {
-        return plan == null ? EMPTY : new PlanForm(plan.whenWhere(), plan.obstacle(), plan.coping());
+    static PlanForm of(Homework.Plan plan, ZoneId zone) {
+        return plan == null ? EMPTY : new PlanForm(plan.whenWhere(), plan.obstacle(), plan.coping(),
+                plan.remindAt() == null ? "" : LocalDateTime.ofInstant(plan.remindAt(), zone)
+                        .truncatedTo(ChronoUnit.MINUTES).toString());
     }
 
-    Homework.PlanRequest request() {
-        return new Homework.PlanRequest(whenWhere, obstacle.isEmpty() ? null : obstacle, coping.isEmpty() ? null : coping);
+    /**
+     * The reminder time typed, in {@code zone}: empty when none was typed or when it cannot be read (then
+     * {@link #remindAtUnreadable()} says so).
+     */
+    Optional<Instant> remindAtIn(ZoneId zone) {
+        try {
+            return remindAt.isEmpty() ? Optional.empty()
+                    : Optional.of(LocalDateTime.parse(remindAt).atZone(zone).toInstant());
+        } catch (DateTimeParseException notATime) {
+            return Optional.empty();
+        }
+    }
+
+    boolean remindAtUnreadable() {
+        return !remindAt.isEmpty() && remindAtIn(ZoneId.of("UTC")).isEmpty();
+    }
+
+    Homework.PlanRequest request(Instant remindAtInstant) {
+        return new Homework.PlanRequest(whenWhere, obstacle.isEmpty() ? null : obstacle, coping.isEmpty() ? null : coping,
+                remindAtInstant);
     }
 
     @Override

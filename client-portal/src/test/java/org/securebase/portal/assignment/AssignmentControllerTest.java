@@ -113,7 +113,7 @@ class AssignmentControllerTest {
         mvc.perform(post("/assignments/" + ID + "/plan").with(as("client")).with(csrf())
                         .param("whenWhere", " After dinner on Tuesday ").param("obstacle", "").param("coping", "Just start"))
                 .andExpect(redirectedUrl("/assignments/" + ID)).andExpect(flash().attribute("notice", "plan.saved"));
-        verify(api).put(any(), eq(new Homework.PlanRequest("After dinner on Tuesday", null, "Just start")),
+        verify(api).put(any(), eq(new Homework.PlanRequest("After dinner on Tuesday", null, "Just start", null)),
                 eq(Homework.Plan.class));
     }
 
@@ -135,6 +135,44 @@ class AssignmentControllerTest {
         mvc.perform(post("/assignments/" + ID + "/plan").with(as("therapist")).with(csrf()).param("whenWhere", "Monday"))
                 .andExpect(status().isForbidden());
         verify(api, never()).put(any(), any(), eq(Homework.Plan.class));
+    }
+
+    @Test
+    void aReminderTimeInThePlanIsSentAsAnInstantInThePracticesZoneAndABadOneIsKeptBesideItsError() throws Exception {
+        when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("OPENED", null))));
+        givenReading(Fetched.of(Optional.of(reading())));
+        when(api.get(any(), eq(Homework.Feedback[].class))).thenReturn(Fetched.of(Optional.of(new Homework.Feedback[0])));
+        String page = mvc.perform(get("/assignments/" + ID).with(as("client"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("type=\"datetime-local\"").contains("id=\"plan-remindAt-hint\"")
+                .contains("practice&#39;s time zone (" + java.time.ZoneId.systemDefault().getId() + ")");
+
+        for (String[] bad : new String[][] {{"tuesday evening", "Choose a date and a time"},
+                {"2000-01-01T10:00", "The reminder time has passed"}}) {
+            String refused = mvc.perform(post("/assignments/" + ID + "/plan").with(as("client")).with(csrf())
+                            .param("whenWhere", "After dinner").param("remindAt", bad[0]))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(refused).contains("id=\"plan-remindAt-error\"").contains(bad[1]).contains(bad[0])
+                    .contains("After dinner");
+        }
+        verify(api, never()).put(any(), any(), eq(Homework.Plan.class));
+
+        when(api.put(any(), any(), eq(Homework.Plan.class))).thenReturn(Sent.done(null));
+        mvc.perform(post("/assignments/" + ID + "/plan").with(as("client")).with(csrf())
+                        .param("whenWhere", "After dinner").param("remindAt", "2099-01-05T18:30"))
+                .andExpect(redirectedUrl("/assignments/" + ID));
+        verify(api).put(any(), eq(new Homework.PlanRequest("After dinner", null, null,
+                java.time.LocalDateTime.parse("2099-01-05T18:30").atZone(java.time.ZoneId.systemDefault()).toInstant())),
+                eq(Homework.Plan.class));
+
+        // After the due time: only journal-service knows it; its refusal of the field comes back beside the field.
+        when(api.put(any(), any(), eq(Homework.Plan.class))).thenReturn(Sent.refused("remindAt: must be before the "
+                + "homework is due", java.util.List.of(new Sent.Violation("remindAt", "must be before the homework is due"))));
+        String late = mvc.perform(post("/assignments/" + ID + "/plan").with(as("client")).with(csrf())
+                        .param("whenWhere", "After dinner").param("remindAt", "2099-02-05T18:30"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(late).contains("id=\"plan-remindAt-error\"").contains("until before the homework is due")
+                .contains("2099-02-05T18:30");
     }
 
     @Test

@@ -287,7 +287,7 @@ class AssignmentTextIsNeverCutTest {
         mvc.perform(post("/assignments/" + ID + "/plan").with(as("client")).with(csrf())
                         .param("whenWhere", part).param("obstacle", part).param("coping", part))
                 .andExpect(redirectedUrl("/assignments/" + ID));
-        verify(assignments).makePlan(ID, new Homework.PlanRequest(part, part, part));
+        verify(assignments).makePlan(ID, new Homework.PlanRequest(part, part, part, null));
     }
 
     @Test

@@ -57,7 +57,7 @@ class AgendaControllerTest {
                 new Homework.Answer(UUID.randomUUID(), "I went quiet at dinner.", null, null, GENERATED));
         Homework.Assignment handedIn = new Homework.Assignment(assignment, CLIENT, UUID.randomUUID(), article,
                 "SUBMITTED", null, "To notice the pattern", null,
-                new Homework.Plan("After dinner on Tuesday", null, null, GENERATED), null, GENERATED, false, GENERATED,
+                new Homework.Plan("After dinner on Tuesday", null, null, null, GENERATED), null, GENERATED, false, GENERATED,
                 GENERATED, GENERATED, null, GENERATED, false, List.of(prompt));
         Journal.SharedEntry entry = new Journal.SharedEntry(UUID.randomUUID(), CLIENT, "Sunday",
                 "Called my sister.", 3, null, GENERATED, GENERATED, GENERATED);

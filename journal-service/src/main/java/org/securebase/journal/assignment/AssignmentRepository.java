@@ -125,7 +125,7 @@ class AssignmentRepository {
 
     /** The plan and the rating, in one read of the row. */
     Additions additions(Assignment assignment) {
-        return jdbc.sql("select plan, plan_version, planned_at, quality, quality_version, rated_at from assignment "
+        return jdbc.sql("select plan, plan_version, planned_at, plan_remind_at, quality, quality_version, rated_at from assignment "
                         + "where id = :id")
                 .param("id", assignment.id())
                 .query((rs, n) -> {
@@ -138,7 +138,8 @@ class AssignmentRepository {
                             Quality.Sealed.class);
                     return new Additions(
                             sealedPlan == null ? null : new Plan(sealedPlan.whenWhere(), sealedPlan.obstacle(),
-                                    sealedPlan.coping(), rs.getTimestamp("planned_at").toInstant()),
+                                    sealedPlan.coping(), instant(rs.getTimestamp("plan_remind_at")),
+                                    rs.getTimestamp("planned_at").toInstant()),
                             sealedQuality == null ? null : new Quality(sealedQuality.rating(),
                                     rs.getTimestamp("rated_at").toInstant()));
                 })
@@ -152,12 +153,31 @@ class AssignmentRepository {
         return new Quality(rating, now);
     }
 
-    /** Saves (or replaces) the plan, sealed under a new seal version; the row is locked by the caller. */
-    Plan savePlan(Assignment assignment, Plan.Sealed plan, Instant now) {
+    /**
+     * Saves (or replaces) the plan, sealed under a new seal version, with its reminder time (null: none); the row is
+     * locked by the caller.
+     */
+    Plan savePlan(Assignment assignment, Plan.Sealed plan, Instant remindAt, Instant now) {
         reseal(assignment, "plan", "plan_version", "planned_at", AssignmentRepository::planBinding,
                 json.writeValueAsString(plan), now);
-        return new Plan(plan.whenWhere(), plan.obstacle(), plan.coping(), now);
+        jdbc.sql("update assignment set plan_remind_at = :remindAt where id = :id")
+                .param("remindAt", timestamp(remindAt))
+                .param("id", assignment.id())
+                .update();
+        return new Plan(plan.whenWhere(), plan.obstacle(), plan.coping(), remindAt, now);
     }
+
+    /** The reminder time the client's plan names, if it names one. */
+    Optional<Instant> planReminder(UUID assignmentId) {
+        return jdbc.sql("select plan_remind_at from assignment where id = :id").param("id", assignmentId)
+                .query((rs, n) -> Optional.ofNullable(instant(rs.getTimestamp("plan_remind_at")))).single();
+    }
+
+    /** Takes the reminder time out of the plan (the due time moved before it); the rest of the plan stays. */
+    void clearPlanReminder(UUID assignmentId) {
+        jdbc.sql("update assignment set plan_remind_at = null where id = :id").param("id", assignmentId).update();
+    }
+
 
     private interface Binder {
         ClinicalCipher.Binding of(UUID assignmentId, UUID clientId, long version);

@@ -19,8 +19,10 @@ public final class AssignmentViews {
      * @param whenWhere when and where they will do it (required)
      * @param obstacle  what might get in the way (optional)
      * @param coping    what they will do then (optional)
+     * @param remindAt  when to remind them of it by email instead of at their usual reminder time (optional; in the
+     *                  future and before the homework is due)
      */
-    record PlanRequest(String whenWhere, String obstacle, String coping) {
+    record PlanRequest(String whenWhere, String obstacle, String coping, Instant remindAt) {
 
         @Override
         public String toString() {
@@ -39,16 +41,17 @@ public final class AssignmentViews {
         }
     }
 
-    /** The client's plan as saved; {@code madeAt} is when it was last saved. */
-    public record PlanView(String whenWhere, String obstacle, String coping, Instant madeAt) {
+    /** The client's plan as saved; {@code remindAt} is null without a chosen reminder time, {@code madeAt} when it was last saved. */
+    public record PlanView(String whenWhere, String obstacle, String coping, Instant remindAt, Instant madeAt) {
 
         static PlanView of(Plan plan) {
-            return plan == null ? null : new PlanView(plan.whenWhere(), plan.obstacle(), plan.coping(), plan.madeAt());
+            return plan == null ? null : new PlanView(plan.whenWhere(), plan.obstacle(), plan.coping(), plan.remindAt(),
+                    plan.madeAt());
         }
 
         @Override
         public String toString() {
-            return "PlanView[madeAt=" + madeAt + "]";
+            return "PlanView[remindAt=" + remindAt + ", madeAt=" + madeAt + "]";
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -24,6 +25,7 @@ import org.securebase.journal.web.JournalTime;
 import org.securebase.journal.web.Page;
 import org.securebase.journal.web.PageRequest;
 import org.securebase.journal.web.TextLimits;
+import org.securebase.platform.events.journal.AssignmentReminderChosen;
 import org.securebase.platform.events.outbox.IntegrationEvents;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
@@ -189,14 +191,28 @@ class Assignments {
         if (request == null) {
             throw new BadRequestException("The request body is missing.");
         }
+        Instant now = JournalTime.now(clock);
         Plan.Sealed plan = new Plan.Sealed(
                 TextLimits.required("whenWhere", request.whenWhere(), TextLimits.PLAN_PART),
                 TextLimits.optional("obstacle", request.obstacle(), TextLimits.PLAN_PART),
                 TextLimits.optional("coping", request.coping(), TextLimits.PLAN_PART));
+        Instant remindAt = request.remindAt() == null ? null : request.remindAt().truncatedTo(ChronoUnit.MICROS);
+        if (remindAt != null && !remindAt.isAfter(now)) {
+            throw BadRequestException.forField("remindAt", "must be in the future");
+        } else if (remindAt != null && !remindAt.isBefore(assignment.dueAt())) {
+            throw BadRequestException.forField("remindAt", "must be before the homework is due");
+        }
         if (assignment.status().isSubmitted()) {
             throw new ConflictException("The homework is handed in; its plan can no longer change.");
         }
-        return AssignmentViews.PlanView.of(repository.savePlan(assignment, plan, JournalTime.now(clock)));
+        Instant before = repository.planReminder(assignment.id()).orElse(null);
+        Plan saved = repository.savePlan(assignment, plan, remindAt, now);
+        if (!Objects.equals(before, remindAt)) {
+            // Only the times travel: the plan's words stay sealed here.
+            events.publish(new AssignmentReminderChosen(assignment.id(), assignment.clientId(), assignment.therapistId(),
+                    assignment.dueAt(), remindAt), now);
+        }
+        return AssignmentViews.PlanView.of(saved);
     }
 
     @Transactional(readOnly = true)
@@ -267,7 +283,12 @@ class Assignments {
         if (assignment.dueAt().equals(request.dueAt().truncatedTo(ChronoUnit.MICROS))) {
             return AssignmentViews.AssignmentSummary.of(assignment, now);
         }
-        return AssignmentViews.AssignmentSummary.of(apply(assignment.dueMovedTo(request.dueAt()), now), now);
+        Assignment moved = apply(assignment.dueMovedTo(request.dueAt()), now);
+        // A reminder time the client chose for the old due time stays only while it is still before the new one;
+        // account-service, reading the same event, keeps or drops its reminder by the same rule.
+        repository.planReminder(id).filter(at -> !at.isBefore(moved.dueAt()))
+                .ifPresent(stale -> repository.clearPlanReminder(id));
+        return AssignmentViews.AssignmentSummary.of(moved, now);
     }
 
     private static void validDueAt(Instant dueAt, Instant now) {

@@ -10,9 +10,11 @@ import java.time.Instant;
  * @param whenWhere when and where (required)
  * @param obstacle  what might get in the way, or null
  * @param coping    what they will do then, or null
+ * @param remindAt  when they want to be reminded of it (before it is due), or null for their usual reminder time; a
+ *                  time, not text, so it is a column of its own and may travel in an event
  * @param madeAt    when it was last saved
  */
-record Plan(String whenWhere, String obstacle, String coping, Instant madeAt) {
+record Plan(String whenWhere, String obstacle, String coping, Instant remindAt, Instant madeAt) {
 
     /** What is sealed: the plan without its time, which is a column of its own. */
     record Sealed(String whenWhere, String obstacle, String coping) {
@@ -20,6 +22,6 @@ record Plan(String whenWhere, String obstacle, String coping, Instant madeAt) {
 
     @Override
     public String toString() {
-        return "Plan[madeAt=" + madeAt + "]";
+        return "Plan[remindAt=" + remindAt + ", madeAt=" + madeAt + "]";
     }
 }

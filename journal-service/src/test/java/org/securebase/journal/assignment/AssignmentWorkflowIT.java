@@ -276,6 +276,66 @@ class AssignmentWorkflowIT {
     }
 
     @Test
+    void aReminderTimeInThePlanIsAnnouncedWithTimesOnlyAndFollowsTheDueTime() {
+        try (TopicProbe topic = TopicProbe.fromNow(Topics.JOURNAL_ASSIGNMENTS)) {
+            Instant dueAt = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+            String id = createAssignment(dueAt).get("id").asString();
+            String plan = "/api/journal/assignments/" + id + "/plan";
+            String words = "After the school run, on the balcony";
+            Instant remindAt = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+
+            // Refused, and nothing saved or announced: in the past, at or after the due time, not a time. (The
+            // client's first read opens it, which is announced; that comes first.)
+            assertThat(api.get("/api/journal/assignments/" + id, People.CLIENT.token()).status()).isEqualTo(200);
+            long events = count("event_publication");
+            assertProblem(api.put(plan, People.CLIENT.token(), Api.map("whenWhere", words,
+                    "remindAt", Instant.now().minus(1, ChronoUnit.MINUTES).toString())), 400);
+            assertProblem(api.put(plan, People.CLIENT.token(), Api.map("whenWhere", words, "remindAt", dueAt.toString())), 400);
+            assertProblem(api.put(plan, People.CLIENT.token(), Api.map("whenWhere", words, "remindAt", "tuesday")), 400);
+            assertThat(api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json().get("plan").isNull()).isTrue();
+            assertThat(count("event_publication")).isEqualTo(events);
+
+            Api.Response saved = api.put(plan, People.CLIENT.token(), Api.map("whenWhere", words,
+                    "remindAt", remindAt.toString()));
+            assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+            assertThat(Instant.parse(saved.json().get("remindAt").asString())).isEqualTo(remindAt);
+            // The same time again announces nothing; a plan without a time takes the time back.
+            assertThat(api.put(plan, People.CLIENT.token(), Api.map("whenWhere", words + ".",
+                    "remindAt", remindAt.toString())).status()).isEqualTo(200);
+            assertThat(api.put(plan, People.CLIENT.token(), Api.map("whenWhere", words)).json().get("remindAt").isNull())
+                    .isTrue();
+            assertThat(api.put(plan, People.CLIENT.token(), Api.map("whenWhere", words,
+                    "remindAt", remindAt.toString())).status()).isEqualTo(200);
+            assertThat(Instant.parse(api.get("/api/journal/assignments/" + id, People.THERAPIST.token()).json()
+                    .at("/plan/remindAt").asString())).isEqualTo(remindAt);
+
+            // The due time moves to a day after the reminder: it stays; to before it: the plan loses its time only.
+            String due = "/api/journal/assignments/" + id + "/due";
+            assertThat(api.put(due, People.THERAPIST.token(), Api.map("dueAt", remindAt.plus(1, ChronoUnit.DAYS).toString()))
+                    .status()).isEqualTo(200);
+            assertThat(Instant.parse(api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json()
+                    .at("/plan/remindAt").asString())).isEqualTo(remindAt);
+            assertThat(api.put(due, People.THERAPIST.token(), Api.map("dueAt", remindAt.minus(1, ChronoUnit.HOURS).toString()))
+                    .status()).isEqualTo(200);
+            JsonNode after = api.get("/api/journal/assignments/" + id, People.CLIENT.token()).json();
+            assertThat(after.at("/plan/remindAt").isNull()).isTrue();
+            assertThat(after.at("/plan/whenWhere").asString()).isEqualTo(words);
+
+            List<ConsumerRecord<String, byte[]>> records = topic.awaitRecords(seen -> typesOf(seen, id).size() >= 7);
+            assertThat(typesOf(records, id)).containsExactly("AssignmentCreated", "AssignmentOpened", "AssignmentReminderChosen",
+                    "AssignmentReminderChosen", "AssignmentReminderChosen", "AssignmentDueChanged", "AssignmentDueChanged");
+            List<EventEnvelope<JsonNode>> announced = envelopes(records, id);
+            assertThat(Instant.parse(announced.get(2).payload().get("remindAt").asString())).isEqualTo(remindAt);
+            assertThat(Instant.parse(announced.get(2).payload().get("dueAt").asString())).isEqualTo(dueAt);
+            JsonNode takenBack = announced.get(3).payload().path("remindAt");
+            assertThat(takenBack.isNull() || takenBack.isMissingNode()).as("the time taken back").isTrue();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("balcony", "school");
+            }
+        }
+    }
+
+    @Test
     void theTherapistRatesHowWellHandedInHomeworkWasDoneAndTheAdherenceSummaryShowsItOverTime() {
         List<String> handedIn = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -137,7 +137,8 @@ final class AccessRules {
                 rule(JOURNAL, "PUT", "/api/journal/assignments/{id}/plan")
                         .path(objects -> Map.of("id", objects.openAssignmentId().toString()))
                         .body(objects -> Map.of("whenWhere", "After dinner on Tuesday, at the kitchen table",
-                                "coping", "Start with the first question"))
+                                "coping", "Start with the first question",
+                                "remindAt", StackClock.journalNow().plus(1, ChronoUnit.DAYS).toString()))
                         .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).forbidden(THERAPISTS).forbidden(ADMIN),
                 // Later than it was, so the open assignment stays open and not overdue for the suites after this one.
                 rule(JOURNAL, "PUT", "/api/journal/assignments/{id}/due")

@@ -21,6 +21,7 @@ import org.securebase.platform.events.content.ArticleRetracted;
 import org.securebase.platform.events.journal.AssignmentCreated;
 import org.securebase.platform.events.journal.AssignmentDueChanged;
 import org.securebase.platform.events.journal.AssignmentOpened;
+import org.securebase.platform.events.journal.AssignmentReminderChosen;
 import org.securebase.platform.events.journal.AssignmentSubmitted;
 import org.securebase.platform.events.journal.FeedbackGiven;
 import org.securebase.platform.events.journal.MeasureAssigned;
@@ -41,6 +42,7 @@ public final class EventContracts {
             ArticlePublished.class, ArticleRetracted.class,
             AssignmentCreated.class, AssignmentOpened.class, AssignmentSubmitted.class, FeedbackGiven.class,
             MeasureAssigned.class, MeasureDue.class, MeasureNeedsAttention.class, AssignmentDueChanged.class,
+            AssignmentReminderChosen.class,
             AccountInvited.class, AccountActivated.class, AccountDeactivated.class, AccountReactivated.class,
             RoleChanged.class, CaseloadAssigned.class, CaseloadEnded.class, AccountsHeartbeat.class,
             ClientIdentityRead.class);
