@@ -26,7 +26,12 @@ public class WebSliceSecurity {
 
     /** Signed in with one realm role, as Keycloak's ID token and the portal's realm-role mapper would have it. */
     public static RequestPostProcessor as(String role) {
-        return oidcLogin().idToken(token -> token.claim("given_name", "Sam").claim("name", "Sam Doe")
+        return as(role, "user");
+    }
+
+    /** {@link #as(String)} as a given person ({@code sub}). */
+    public static RequestPostProcessor as(String role, String person) {
+        return oidcLogin().idToken(token -> token.subject(person).claim("given_name", "Sam").claim("name", "Sam Doe")
                         .claim("realm_access", Map.of("roles", List.of(role, "default-roles-securebase"))))
                 .authorities(new SimpleGrantedAuthority("ROLE_" + role));
     }

@@ -10,12 +10,23 @@ import java.util.UUID;
  */
 final class Writing {
 
+    /** content-service's author of what no person wrote (the seed): the practice's, changed by every author. */
+    static final UUID PRACTICE_AUTHOR = new UUID(0, 0);
+
     private Writing() {
     }
 
     /** A line of the catalog; {@code version} is 0 for an article never published. */
     record Summary(UUID id, String slug, String title, String summary, String status, int version,
-                   Instant publishedAt, Instant updatedAt) {
+                   Instant publishedAt, Instant updatedAt, UUID authorId) {
+
+        public boolean writtenBy(String person) {
+            return authorId != null && authorId.toString().equals(person);
+        }
+
+        public boolean practices() {
+            return PRACTICE_AUTHOR.equals(authorId);
+        }
     }
 
     record Page(List<Summary> items, int page, int size, long totalItems, int totalPages) {
@@ -27,9 +38,13 @@ final class Writing {
     record Series(Link previous, Link next) {
     }
 
-    /** An article as an author gets it: with its Markdown. */
+    /** An article as an author gets it: with its Markdown, and who wrote it (only they may change it). */
     record Article(UUID id, String slug, String title, String summary, String status, int version, List<String> tags,
-                   Series series, Instant updatedAt, Instant publishedAt, String markdown) {
+                   Series series, Instant updatedAt, Instant publishedAt, String markdown, UUID authorId) {
+
+        boolean changeableBy(String person) {
+            return PRACTICE_AUTHOR.equals(authorId) || authorId != null && authorId.toString().equals(person);
+        }
 
         boolean published() {
             return "published".equals(status);

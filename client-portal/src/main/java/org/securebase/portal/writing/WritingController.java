@@ -6,10 +6,13 @@ import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.Sent;
 import org.securebase.portal.forms.FieldProblem;
 import org.securebase.portal.forms.FormErrors;
+import org.securebase.portal.security.PortalRole;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,7 +37,8 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * the preview); writing.js only adds the live preview through {@code POST /writing/preview}.
  *
  * <p>content-service lets therapists and admins write (its {@code ArticleSecurityRules}), so both may use these
- * pages; the navigation offers them to therapists. Any author may edit any article: the service has no owner rule.
+ * pages; the navigation offers them to therapists. Only an article's author may change it, and an admin may also
+ * retract it: content-service decides, and these pages only leave out the forms the person could not use.
  */
 @Controller
 @PreAuthorize("hasAnyRole('therapist', 'admin')")
@@ -80,7 +84,8 @@ class WritingController {
     }
 
     @GetMapping("/writing")
-    String list(Model model) {
+    String list(@AuthenticationPrincipal OidcUser user, Model model) {
+        model.addAttribute("person", user.getSubject());
         model.addAttribute("groups", STATUSES.stream().map(status -> new Group(status, articles.catalog(status))).toList());
         return "writing/list";
     }
@@ -113,7 +118,7 @@ class WritingController {
     }
 
     @GetMapping("/writing/{slug}")
-    String edit(@PathVariable String slug, Model model) {
+    String edit(@PathVariable String slug, @AuthenticationPrincipal OidcUser user, Model model) {
         requireSlug(slug);
         Fetched<Optional<Writing.Opened>> opened = articles.open(slug);
         if (opened.unavailable()) {
@@ -125,6 +130,10 @@ class WritingController {
         Writing.Opened found = opened.value().orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         Writing.Article article = found.article();
         Editing editing = new Editing(slug, found.etag(), article.status(), article.version());
+        if (!article.changeableBy(user.getSubject())) {
+            model.addAttribute("othersArticle", true);
+            model.addAttribute("mayRetract", PortalRole.primary(user.getClaims()).orElse(null) == PortalRole.ADMIN);
+        }
         return editor(editing, Draft.of(article), Map.of(), false, model);
     }
 
@@ -212,6 +221,10 @@ class WritingController {
             model.addAttribute("heading", form.title().isEmpty() ? editing.slug() : form.title());
         }
         model.addAttribute("editing", editing);
+        if (!model.containsAttribute("othersArticle")) {
+            model.addAttribute("othersArticle", false);
+            model.addAttribute("mayRetract", true);
+        }
         model.addAttribute("form", form);
         model.addAttribute("invalid", invalid);
         model.addAttribute("unsaved", unsaved);

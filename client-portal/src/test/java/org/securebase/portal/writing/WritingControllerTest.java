@@ -44,6 +44,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class WritingControllerTest {
 
     static final String ETAG = "\"0123456789abcdef0123456789abcdef\"";
+    /** The signed-in author of {@link #article}. */
+    static final UUID AUTHOR = UUID.fromString("5b0c6f3e-1d2a-4c8b-9e7f-0a1b2c3d4e5f");
+    static final String AUTHOR_ID = AUTHOR.toString();
 
     @Autowired
     MockMvc mvc;
@@ -52,7 +55,7 @@ class WritingControllerTest {
     AuthoringApi articles;
 
     static Writing.Summary summary(String slug, String title, String status, int version) {
-        return new Writing.Summary(UUID.randomUUID(), slug, title, "", status, version, null, Instant.now());
+        return new Writing.Summary(UUID.randomUUID(), slug, title, "", status, version, null, Instant.now(), AUTHOR);
     }
 
     static Writing.Page page(Writing.Summary... items) {
@@ -60,10 +63,14 @@ class WritingControllerTest {
     }
 
     static Writing.Article article(String status, int version) {
+        return article(status, version, AUTHOR);
+    }
+
+    static Writing.Article article(String status, int version, UUID author) {
         return new Writing.Article(UUID.randomUUID(), "healing-through-the-body", "Healing Through the Body",
                 "How the body keeps score", status, version, List.of("attachment", "body"),
                 new Writing.Series(null, new Writing.Link("next-steps", "Next Steps", "draft")), Instant.now(), null,
-                "# Healing\n\nThe body *remembers*.");
+                "# Healing\n\nThe body *remembers*.", author);
     }
 
     // ---- the list ----
@@ -76,7 +83,7 @@ class WritingControllerTest {
                 Fetched.of(page(summary("attachment-and-healing", "Attachment and Healing", "published", 3))));
         when(articles.catalog("retracted")).thenReturn(Fetched.of(page()));
 
-        String html = mvc.perform(get("/writing").with(as("therapist"))).andExpect(status().isOk())
+        String html = mvc.perform(get("/writing").with(as("therapist", AUTHOR_ID))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("href=\"/writing/new\"").contains("New article")
@@ -96,7 +103,7 @@ class WritingControllerTest {
                 Fetched.of(page(summary("attachment-and-healing", "Attachment and Healing", "published", 1))),
                 Fetched.of(page()));
 
-        String html = mvc.perform(get("/writing").with(as("therapist"))).andExpect(status().isOk())
+        String html = mvc.perform(get("/writing").with(as("therapist", AUTHOR_ID))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("This list is unavailable right now").contains("Attachment and Healing");
@@ -106,7 +113,7 @@ class WritingControllerTest {
     void adminsMayWriteTooAsContentServiceAllows() throws Exception {
         when(articles.catalog(anyString())).thenReturn(Fetched.of(page()));
 
-        mvc.perform(get("/writing").with(as("admin"))).andExpect(status().isOk());
+        mvc.perform(get("/writing").with(as("admin", AUTHOR_ID))).andExpect(status().isOk());
     }
 
     @Test
@@ -127,7 +134,7 @@ class WritingControllerTest {
 
     @Test
     void newArticleFormHasTheEditorBesideALivePreviewPane() throws Exception {
-        String html = mvc.perform(get("/writing/new").with(as("therapist"))).andExpect(status().isOk())
+        String html = mvc.perform(get("/writing/new").with(as("therapist", AUTHOR_ID))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("id=\"writing-form\"").contains("action=\"/writing\"")
@@ -145,7 +152,7 @@ class WritingControllerTest {
         when(articles.open("healing-through-the-body"))
                 .thenReturn(Fetched.of(Optional.of(new Writing.Opened(article("draft", 0), ETAG))));
 
-        String html = mvc.perform(get("/writing/healing-through-the-body").with(as("therapist")))
+        String html = mvc.perform(get("/writing/healing-through-the-body").with(as("therapist", AUTHOR_ID)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("action=\"/writing/healing-through-the-body\"")
@@ -163,7 +170,7 @@ class WritingControllerTest {
         when(articles.open("healing-through-the-body"))
                 .thenReturn(Fetched.of(Optional.of(new Writing.Opened(article("published", 2), ETAG))));
 
-        String html = mvc.perform(get("/writing/healing-through-the-body").with(as("therapist")))
+        String html = mvc.perform(get("/writing/healing-through-the-body").with(as("therapist", AUTHOR_ID)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("Save and publish changes").contains("Published version: 2")
@@ -172,18 +179,66 @@ class WritingControllerTest {
     }
 
     @Test
+    void anotherAuthorsArticleOffersNoFormToChangeItAndAnAdminOnlyRetracting() throws Exception {
+        when(articles.open("healing-through-the-body")).thenReturn(
+                Fetched.of(Optional.of(new Writing.Opened(article("published", 2, UUID.randomUUID()), ETAG))));
+
+        String forTherapist = mvc.perform(get("/writing/healing-through-the-body").with(as("therapist", AUTHOR_ID)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(forTherapist).contains("id=\"others-article\"").contains("only they can change, publish or retract it")
+                .contains("href=\"/library/healing-through-the-body\"")
+                .doesNotContain("id=\"writing-form\"").doesNotContain("/publish\"").doesNotContain("/retract\"");
+
+        String forAdmin = mvc.perform(get("/writing/healing-through-the-body").with(as("admin", AUTHOR_ID)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(forAdmin).contains("As an administrator you can withdraw it from the library.")
+                .contains("action=\"/writing/healing-through-the-body/retract\"")
+                .doesNotContain("id=\"writing-form\"").doesNotContain("/publish\"");
+    }
+
+    @Test
+    void thePracticesOwnArticleIsEditedByEveryAuthor() throws Exception {
+        when(articles.open("healing-through-the-body")).thenReturn(
+                Fetched.of(Optional.of(new Writing.Opened(article("draft", 0, new UUID(0, 0)), ETAG))));
+
+        String html = mvc.perform(get("/writing/healing-through-the-body").with(as("therapist", AUTHOR_ID)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"writing-form\"").contains("action=\"/writing/healing-through-the-body/publish\"")
+                .doesNotContain("id=\"others-article\"");
+    }
+
+    @Test
+    void theListSaysWhoWroteEachArticle() throws Exception {
+        Writing.Summary mine = summary("mine-article", "Mine", "draft", 0);
+        Writing.Summary theirs = new Writing.Summary(UUID.randomUUID(), "their-article", "Theirs", "", "draft", 0, null,
+                Instant.now(), UUID.randomUUID());
+        when(articles.catalog(anyString())).thenReturn(Fetched.of(page()));
+        Writing.Summary seed = new Writing.Summary(UUID.randomUUID(), "seed-article", "Seed", "", "draft", 0, null,
+                Instant.now(), new UUID(0, 0));
+        when(articles.catalog("draft")).thenReturn(Fetched.of(page(mine, theirs, seed)));
+
+        String html = mvc.perform(get("/writing").with(as("therapist", AUTHOR_ID))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).containsPattern("Mine</a></td>(?s:.*?)<td>You</td>")
+                .containsPattern("Seed</a></td>(?s:.*?)<td>The practice \\(any author may change it\\)</td>")
+                .containsPattern("Theirs</a></td>(?s:.*?)<td>Another author</td>");
+    }
+
+    @Test
     void anArticleContentServiceDoesNotKnowIsA404() throws Exception {
         when(articles.open("gone-article")).thenReturn(Fetched.of(Optional.empty()));
 
-        mvc.perform(get("/writing/gone-article").with(as("therapist"))).andExpect(status().isNotFound());
-        mvc.perform(get("/writing/Not_A_Slug").with(as("therapist"))).andExpect(status().isNotFound());
+        mvc.perform(get("/writing/gone-article").with(as("therapist", AUTHOR_ID))).andExpect(status().isNotFound());
+        mvc.perform(get("/writing/Not_A_Slug").with(as("therapist", AUTHOR_ID))).andExpect(status().isNotFound());
     }
 
     @Test
     void anUnavailableArticleStillRendersThePageWithAMessage() throws Exception {
         when(articles.open("healing-through-the-body")).thenReturn(Fetched.failed());
 
-        String html = mvc.perform(get("/writing/healing-through-the-body").with(as("therapist")))
+        String html = mvc.perform(get("/writing/healing-through-the-body").with(as("therapist", AUTHOR_ID)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("This article is unavailable right now").doesNotContain("id=\"writing-form\"");
@@ -195,7 +250,7 @@ class WritingControllerTest {
     void creatingPostsTheDraftAndRedirectsToItsEditorWithANotice() throws Exception {
         when(articles.create(any())).thenReturn(Sent.done(article("draft", 0)));
 
-        mvc.perform(post("/writing").with(as("therapist")).with(csrf())
+        mvc.perform(post("/writing").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("slug", "").param("title", "  Healing Through the Body ")
                         .param("summary", "How the body keeps score").param("markdown", "# Healing\r\n\r\nText.")
                         .param("tags", "Attachment, body, , attachment").param("nextSlug", "next-steps")
@@ -212,7 +267,7 @@ class WritingControllerTest {
 
     @Test
     void aBlankTitleOrBodyIsExplainedWithTheTypedTextKeptAndNothingSent() throws Exception {
-        String html = mvc.perform(post("/writing").with(as("therapist")).with(csrf())
+        String html = mvc.perform(post("/writing").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("slug", "my-article").param("title", "   ").param("summary", "Kept summary")
                         .param("markdown", " \n "))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -227,7 +282,7 @@ class WritingControllerTest {
 
     @Test
     void tooLongTextIsRefusedAtTheServicesLimitsWithoutAnApiCall() throws Exception {
-        String html = mvc.perform(post("/writing").with(as("therapist")).with(csrf())
+        String html = mvc.perform(post("/writing").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("title", "t".repeat(201)).param("markdown", "x".repeat(100_001)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
@@ -239,7 +294,7 @@ class WritingControllerTest {
     @Test
     void aBadSlugIsExplainedWithoutAnApiCall() throws Exception {
         for (String slug : List.of("Not A Slug", "ab", "double--hyphen", "preview")) {
-            String html = mvc.perform(post("/writing").with(as("therapist")).with(csrf())
+            String html = mvc.perform(post("/writing").with(as("therapist", AUTHOR_ID)).with(csrf())
                             .param("slug", slug).param("title", "A title").param("markdown", "Body"))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             assertThat(html).as(slug).contains("id=\"slug-error\"").contains("aria-describedby=\"slug-hint slug-error\"");
@@ -252,7 +307,7 @@ class WritingControllerTest {
         when(articles.create(any()))
                 .thenReturn(Sent.refused("An article with the slug 'my-article' already exists."));
 
-        String html = mvc.perform(post("/writing").with(as("therapist")).with(csrf())
+        String html = mvc.perform(post("/writing").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("slug", "my-article").param("title", "Mine").param("markdown", "My **own** words"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
@@ -264,7 +319,7 @@ class WritingControllerTest {
     void anUnavailableServiceIsSaidAndTheTextKept() throws Exception {
         when(articles.create(any())).thenReturn(Sent.failed());
 
-        String html = mvc.perform(post("/writing").with(as("therapist")).with(csrf())
+        String html = mvc.perform(post("/writing").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("title", "Mine").param("markdown", "My words"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
@@ -274,7 +329,7 @@ class WritingControllerTest {
 
     @Test
     void thePreviewButtonRerendersThePageWithThePreviewAndSavesNothing() throws Exception {
-        String html = mvc.perform(post("/writing").with(as("therapist")).with(csrf())
+        String html = mvc.perform(post("/writing").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("title", "").param("markdown", "## Draft heading\n\n- one\n- two").param("intent", "preview"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
@@ -285,11 +340,11 @@ class WritingControllerTest {
 
     @Test
     void creatingWithoutCsrfTokenIsRefused() throws Exception {
-        mvc.perform(post("/writing").with(as("therapist")).param("title", "Mine").param("markdown", "Words"))
+        mvc.perform(post("/writing").with(as("therapist", AUTHOR_ID)).param("title", "Mine").param("markdown", "Words"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/writing/preview").with(as("therapist")).param("markdown", "Words"))
+        mvc.perform(post("/writing/preview").with(as("therapist", AUTHOR_ID)).param("markdown", "Words"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist"))
+        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist", AUTHOR_ID))
                         .param("etag", ETAG).param("confirm", "yes"))
                 .andExpect(status().isForbidden());
         verifyNoInteractions(articles);
@@ -302,7 +357,7 @@ class WritingControllerTest {
         when(articles.save(eq("healing-through-the-body"), eq(ETAG), any()))
                 .thenReturn(Sent.done(new Writing.Opened(article("draft", 0), "\"new\"")));
 
-        mvc.perform(post("/writing/healing-through-the-body").with(as("therapist")).with(csrf())
+        mvc.perform(post("/writing/healing-through-the-body").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("etag", ETAG).param("status", "draft").param("version", "0")
                         .param("title", "Healing Through the Body").param("summary", "")
                         .param("markdown", "New text").param("tags", "").param("nextSlug", "")
@@ -319,7 +374,7 @@ class WritingControllerTest {
         when(articles.save(anyString(), anyString(), any()))
                 .thenReturn(Sent.done(new Writing.Opened(article("published", 3), "\"new\"")));
 
-        mvc.perform(post("/writing/healing-through-the-body").with(as("therapist")).with(csrf())
+        mvc.perform(post("/writing/healing-through-the-body").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("etag", ETAG).param("status", "published").param("version", "2")
                         .param("title", "Healing").param("markdown", "Changed"))
                 .andExpect(flash().attribute("notice", "writing.saved.published"));
@@ -330,7 +385,7 @@ class WritingControllerTest {
         when(articles.save(anyString(), anyString(), any())).thenReturn(
                 Sent.refused("The resource was changed since you loaded it. Reload it and apply your change again."));
 
-        String html = mvc.perform(post("/writing/healing-through-the-body").with(as("therapist")).with(csrf())
+        String html = mvc.perform(post("/writing/healing-through-the-body").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("etag", ETAG).param("status", "draft").param("title", "Healing")
                         .param("markdown", "My careful edit"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -342,7 +397,7 @@ class WritingControllerTest {
 
     @Test
     void savingWithAForgedEntityTagSendsNothing() throws Exception {
-        String html = mvc.perform(post("/writing/healing-through-the-body").with(as("therapist")).with(csrf())
+        String html = mvc.perform(post("/writing/healing-through-the-body").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("etag", "\"x\"\r\nX-Evil: 1").param("title", "Healing").param("markdown", "Text"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
@@ -354,14 +409,14 @@ class WritingControllerTest {
     void savingAnArticleThatIsGoneIsA404() throws Exception {
         when(articles.save(anyString(), anyString(), any())).thenThrow(new ResponseStatusException(NOT_FOUND));
 
-        mvc.perform(post("/writing/healing-through-the-body").with(as("therapist")).with(csrf())
+        mvc.perform(post("/writing/healing-through-the-body").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("etag", ETAG).param("title", "Healing").param("markdown", "Text"))
                 .andExpect(status().isNotFound());
     }
 
     @Test
     void publishingNeedsTheConfirmationThenPublishesTheVersionTheAuthorSaw() throws Exception {
-        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist")).with(csrf())
+        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("etag", ETAG))
                 .andExpect(redirectedUrl("/writing/healing-through-the-body"))
                 .andExpect(flash().attribute("error", "writing.error.confirm"));
@@ -369,7 +424,7 @@ class WritingControllerTest {
 
         when(articles.publish("healing-through-the-body", ETAG))
                 .thenReturn(Sent.done(new Writing.Opened(article("published", 1), "\"new\"")));
-        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist")).with(csrf())
+        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("etag", ETAG).param("confirm", "yes"))
                 .andExpect(redirectedUrl("/writing/healing-through-the-body"))
                 .andExpect(flash().attribute("notice", "writing.published"));
@@ -382,11 +437,11 @@ class WritingControllerTest {
                 .thenReturn(Sent.refused("An article without a body cannot be published. Write its body first."),
                         Sent.failed());
 
-        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist")).with(csrf())
+        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("etag", ETAG).param("confirm", "yes"))
                 .andExpect(flash().attribute("problem",
                         "An article without a body cannot be published. Write its body first."));
-        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist")).with(csrf())
+        mvc.perform(post("/writing/healing-through-the-body/publish").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("etag", ETAG).param("confirm", "yes"))
                 .andExpect(flash().attribute("error", "writing.error.unavailable"));
     }
@@ -396,7 +451,7 @@ class WritingControllerTest {
         when(articles.retract("healing-through-the-body", ETAG))
                 .thenReturn(Sent.done(new Writing.Opened(article("retracted", 2), "\"new\"")));
 
-        mvc.perform(post("/writing/healing-through-the-body/retract").with(as("therapist")).with(csrf())
+        mvc.perform(post("/writing/healing-through-the-body/retract").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("etag", ETAG))
                 .andExpect(redirectedUrl("/writing/healing-through-the-body"))
                 .andExpect(flash().attribute("notice", "writing.retracted"));
@@ -407,7 +462,7 @@ class WritingControllerTest {
 
     @Test
     void thePreviewIsSanitizedHtml() throws Exception {
-        String html = mvc.perform(post("/writing/preview").with(as("therapist")).with(csrf())
+        String html = mvc.perform(post("/writing/preview").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("markdown", "# Title\n\n<script>alert(1)</script>\n\n"
                                 + "[click](javascript:alert(2)) <img src=x onerror=alert(3)> **bold**"))
                 .andExpect(status().isOk())
@@ -422,7 +477,7 @@ class WritingControllerTest {
 
     @Test
     void aTooLongPreviewIsRefusedWithTheReason() throws Exception {
-        mvc.perform(post("/writing/preview").with(as("therapist")).with(csrf()).param("markdown", "x".repeat(100_001)))
+        mvc.perform(post("/writing/preview").with(as("therapist", AUTHOR_ID)).with(csrf()).param("markdown", "x".repeat(100_001)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string("The text is longer than 100,000 characters, so it cannot be previewed or saved."));
     }

@@ -51,7 +51,7 @@ class WritingTextIsNeverCutTest {
 
     static Writing.Article article() {
         return new Writing.Article(UUID.randomUUID(), SLUG, "Healing", "", "draft", 0, List.of(), null, Instant.now(),
-                null, "# Healing");
+                null, "# Healing", null);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.securebase.platform.events.content.ArticlePublished;
 import org.securebase.platform.events.content.ArticleRetracted;
 import org.securebase.platform.events.outbox.IntegrationEvents;
 import org.securebase.platform.security.Caller;
+import org.securebase.platform.security.Role;
 import org.securebase.platform.web.problem.BadRequestException;
 import org.securebase.platform.web.problem.ConflictException;
 import org.securebase.platform.web.problem.NotFoundException;
@@ -32,7 +33,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Writing, publishing and retracting articles. Every method is one transaction: the change, the version
- * snapshot and the event (stored by the outbox) commit together or not at all.
+ * snapshot and the event (stored by the outbox) commit together or not at all. An article is changed by its
+ * author only (an admin may also retract it; the practice's own articles by any author); to anyone else it does not
+ * exist.
  *
  * <p>Preconditions ({@code If-Match}) are checked here, inside the transaction, against the entity tag of
  * what the caller would get now; the JPA version column then catches a concurrent change that slips in
@@ -40,6 +43,12 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Service
 public class ArticleAuthoring {
+
+    /**
+     * The author of what no person wrote (the seed article and its placeholder): the all-zero id no account can
+     * have. Such articles are the practice's, so every therapist and admin may change them.
+     */
+    public static final UUID PRACTICE_AUTHOR = new UUID(0, 0);
 
     /** Largest Markdown body accepted, in characters (UTF-16 code units); documented in the OpenAPI description. */
     public static final int MAX_MARKDOWN_CHARS = ContentLimits.MARKDOWN;
@@ -83,7 +92,7 @@ public class ArticleAuthoring {
      */
     @Transactional
     public ArticleView update(String slug, String ifMatch, ArticleContent content, Caller editor) {
-        Article article = load(slug);
+        Article article = loadToChange(slug, editor);
         requireMatch(article, ifMatch, editor);
         RenderedBody rendered = validate(content);
         Instant now = now();
@@ -102,7 +111,7 @@ public class ArticleAuthoring {
     /** Publishes the current content. Publishing a published article changes nothing. */
     @Transactional
     public ArticleView publish(String slug, String ifMatch, Caller publisher) {
-        Article article = load(slug);
+        Article article = loadToChange(slug, publisher);
         if (ifMatch != null) {
             requireMatch(article, ifMatch, publisher);
         }
@@ -117,10 +126,13 @@ public class ArticleAuthoring {
         return views.of(article, publisher);
     }
 
-    /** Withdraws a published article from the library. Retracting a retracted article changes nothing. */
+    /**
+     * Withdraws a published article from the library. Retracting a retracted article changes nothing. Its author may,
+     * and an admin may retract anyone's (a reading that must not be handed out any more cannot wait for its author).
+     */
     @Transactional
     public ArticleView retract(String slug, String ifMatch, Caller retractor) {
-        Article article = load(slug);
+        Article article = retractor.is(Role.ADMIN) ? load(slug) : loadToChange(slug, retractor);
         if (ifMatch != null) {
             requireMatch(article, ifMatch, retractor);
         }
@@ -232,6 +244,18 @@ public class ArticleAuthoring {
 
     private Article load(String slug) {
         return articles.findBySlug(slug).orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * An article only its author may change (any author, when it is the practice's): anyone else is answered as if
+     * it did not exist (404), before the entity tag is looked at, so it tells them nothing.
+     */
+    private Article loadToChange(String slug, Caller caller) {
+        Article article = load(slug);
+        if (!article.authorId().equals(caller.id()) && !article.authorId().equals(PRACTICE_AUTHOR)) {
+            throw new NotFoundException();
+        }
+        return article;
     }
 
     private String uniqueSlugFor(String title) {

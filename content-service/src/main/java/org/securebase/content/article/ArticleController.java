@@ -95,8 +95,8 @@ class ArticleController {
     }
 
     @PutMapping("/{slug}")
-    @Operation(summary = "Replace an article's content (therapists, admins)",
-            description = "Requires If-Match with the ETag last read (428 without, 412 when stale). Changing a "
+    @Operation(summary = "Replace an article's content (its author)",
+            description = "Another person's article is a 404. Requires If-Match with the ETag last read (428 without, 412 when stale). Changing a "
                     + "published article publishes a new version at once.")
     ResponseEntity<ArticleView> update(@PathVariable String slug,
                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -106,8 +106,8 @@ class ArticleController {
     }
 
     @PostMapping("/{slug}/publish")
-    @Operation(summary = "Publish the current content as a new version (therapists, admins)",
-            description = "409 for an article without a body. Publishing a published article changes nothing. "
+    @Operation(summary = "Publish the current content as a new version (its author)",
+            description = "Another person's article is a 404. 409 for an article without a body. Publishing a published article changes nothing. "
                     + "If-Match is optional and checked when sent.")
     ResponseEntity<ArticleView> publish(@PathVariable String slug,
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -116,8 +116,8 @@ class ArticleController {
     }
 
     @PostMapping("/{slug}/retract")
-    @Operation(summary = "Withdraw a published article from the library (therapists, admins)",
-            description = "Versions pinned by assignments stay readable for their clients. 409 for a draft.")
+    @Operation(summary = "Withdraw a published article from the library (its author, or an admin)",
+            description = "A therapist's retracting another person's article is a 404. Versions pinned by assignments stay readable for their clients. 409 for a draft.")
     ResponseEntity<ArticleView> retract(@PathVariable String slug,
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                         @Parameter(hidden = true) Caller caller) {

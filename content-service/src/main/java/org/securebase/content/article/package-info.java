@@ -2,7 +2,8 @@
  * Articles: the reading library's write side and single-article reads.
  *
  * <p>Owns the {@code article} and {@code article_version} tables, the lifecycle draft → published →
- * retracted (and back to published), the published versions kept forever, series links, who may see what
+ * retracted (and back to published), the published versions kept forever, series links, who may change an
+ * article (its author; an admin may also retract it) and who may see what
  * ({@link org.securebase.content.article.ArticleVisibility}), the REST endpoints under
  * {@code /api/content/articles/{slug}}, and the {@code ArticlePublished} / {@code ArticleRetracted} events it
  * publishes on {@code securebase.content.articles.v1} in the transaction of each change (platform-events'

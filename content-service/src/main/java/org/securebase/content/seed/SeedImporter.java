@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
 import org.securebase.content.article.ArticleAuthoring;
 import org.securebase.content.article.ArticleContent;
@@ -35,8 +34,8 @@ class SeedImporter implements ApplicationRunner {
     static final String NEXT_SLUG = "healing-through-the-body";
     static final List<String> TAGS = List.of("attachment", "relationships", "therapy");
 
-    /** The author of imported content: not a person, so the all-zero id no account can have. */
-    static final Caller SYSTEM = new Caller(new UUID(0, 0), Role.ADMIN, "Secure Base seed import");
+    /** The author of imported content: not a person but the practice, so every author may edit the seed. */
+    static final Caller SYSTEM = new Caller(ArticleAuthoring.PRACTICE_AUTHOR, Role.ADMIN, "Secure Base seed import");
 
     // Any fixed number; every instance uses the same one so concurrent starts import once.
     private static final long ADVISORY_LOCK_KEY = 0x5ecb45e_5eedL;

@@ -47,11 +47,14 @@ public final class TestTokens {
         return cached.token();
     }
 
-    /** Creates a user with a realm role once per test JVM (Keycloak keeps users between test classes). */
-    public static synchronized String ensureUser(String email, String role) {
+    /**
+     * Creates a user with realm roles once per test JVM (Keycloak keeps users between test classes); a therapist also
+     * needs the test realm's {@code mfa-exempt} to sign in without a second factor.
+     */
+    public static synchronized String ensureUser(String email, String... realmRoles) {
         String key = "created:" + email;
         if (!CACHE.containsKey(key)) {
-            TestBackends.keycloak().createUser(email, "Test", "User", role);
+            TestBackends.keycloak().createUser(email, "Test", "User", realmRoles);
             CACHE.put(key, new Cached("", Instant.MAX));
         }
         return of(email);

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * docs/architecture.md's authorization table for articles, with real Keycloak tokens of the demo users: everyone signed in reads
- * published articles, therapists and admins write, publish and retract, clients never see drafts.
+ * published articles, therapists and admins write, publish and retract their own articles, an admin retracts anyone's,
+ * clients never see drafts.
  */
 @ContentServiceIntegrationTest
 class AuthorizationIT {
@@ -93,6 +94,45 @@ class AuthorizationIT {
             assertThat(api.post("/api/content/articles/" + slug + "/publish", token, null).status()).isEqualTo(200);
             assertThat(api.post("/api/content/articles/" + slug + "/retract", token, null).status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void onlyTheAuthorChangesAnArticleAndAnAdminRetractsAnyones() {
+        String otherTherapist = TestTokens.ensureUser("other-author@securebase.test", "therapist", "mfa-exempt");
+        String draft = Articles.uniqueSlug("not-yours-draft");
+        articles.createDraft(draft, "Mine", "My text.");
+        String published = Articles.uniqueSlug("not-yours-published");
+        articles.createPublished(published, "Mine too", "My published text.");
+        String draftEtag = articles.get(draft, otherTherapist).header("ETag");
+        String publishedEtag = articles.get(published, otherTherapist).header("ETag");
+
+        // Another author gets what a slug naming nothing gets, whatever the entity tag says.
+        for (String token : List.of(otherTherapist, TestTokens.admin())) {
+            Api.Response edit = api.put("/api/content/articles/" + draft, token,
+                    Api.json(Articles.body(null, "Taken over", "Their text.", List.of())), "If-Match", draftEtag);
+            assertThat(edit.status()).isEqualTo(404);
+            assertThat(edit.contentType()).startsWith("application/problem+json");
+            assertThat(api.put("/api/content/articles/" + draft, token,
+                    Api.json(Articles.body(null, "Taken over", "Their text.", List.of()))).status()).isEqualTo(404);
+            assertThat(api.put("/api/content/articles/" + published, token,
+                    Api.json(Articles.body(null, "Taken over", "Their text.", List.of())), "If-Match", publishedEtag)
+                    .status()).isEqualTo(404);
+            assertThat(api.post("/api/content/articles/" + draft + "/publish", token, null).status()).isEqualTo(404);
+        }
+        assertThat(api.post("/api/content/articles/" + published + "/retract", otherTherapist, null).status())
+                .isEqualTo(404);
+
+        JsonNode draftNow = articles.get(draft, TestTokens.therapist()).json();
+        assertThat(draftNow.get("status").asString()).isEqualTo("draft");
+        assertThat(draftNow.get("title").asString()).isEqualTo("Mine");
+        JsonNode publishedNow = articles.get(published, TestTokens.therapist()).json();
+        assertThat(publishedNow.get("status").asString()).isEqualTo("published");
+        assertThat(publishedNow.get("version").asInt()).isEqualTo(1);
+        assertThat(publishedNow.get("title").asString()).isEqualTo("Mine too");
+
+        Api.Response retracted = api.post("/api/content/articles/" + published + "/retract", TestTokens.admin(), null);
+        assertThat(retracted.status()).isEqualTo(200);
+        assertThat(retracted.json().get("status").asString()).isEqualTo("retracted");
     }
 
     @Test

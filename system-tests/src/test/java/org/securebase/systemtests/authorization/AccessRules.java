@@ -33,7 +33,10 @@ final class AccessRules {
     private static final Caller[] EVERYONE = Caller.PEOPLE.toArray(Caller[]::new);
     private static final Caller[] CLIENTS = { OWNER_CLIENT, OTHER_CLIENT };
     private static final Caller[] THERAPISTS = { OWN_THERAPIST, OTHER_THERAPIST };
-    /** Who writes, publishes and retracts articles. Articles belong to the practice, not to one author. */
+    /**
+     * Who writes articles and reads the library's drafts. An article is then changed by its author only (the fixture's
+     * articles are the own therapist's); an admin may also retract it.
+     */
     private static final Caller[] AUTHORS = { OWN_THERAPIST, OTHER_THERAPIST, ADMIN };
     private static final Caller[] ALL_BUT_ADMIN = { OWNER_CLIENT, OTHER_CLIENT, OWN_THERAPIST, OTHER_THERAPIST };
 
@@ -54,7 +57,10 @@ final class AccessRules {
         return rules.stream().map(Rule.Builder::build).toList();
     }
 
-    /** Read published articles: everyone. Write, publish, retract, import and export: therapists and admins. */
+    /**
+     * Read published articles: everyone. Write, import and export: therapists and admins. Change and publish: the
+     * author. Retract: the author and admins.
+     */
     private static List<Rule.Builder> articles() {
         return List.of(
                 rule(CONTENT, "GET", "/api/content/articles").variant("the library")
@@ -75,15 +81,15 @@ final class AccessRules {
                         .path(objects -> Map.of("slug", objects.draftSlug()))
                         .header("If-Match", objects -> objects.articleEtag(objects.draftSlug()))
                         .body(objects -> articleContent())
-                        .allowed(AUTHORS).forbidden(CLIENTS),
+                        .allowed(OWN_THERAPIST).notFound(OTHER_THERAPIST, ADMIN).forbidden(CLIENTS),
                 rule(CONTENT, "POST", "/api/content/articles/{slug}/publish")
                         .path(objects -> Map.of("slug", objects.draftSlug()))
                         .allowedPeopleActOnThrowaways(fresh -> Map.of("slug", fresh.freshDraft()))
-                        .allowed(AUTHORS).forbidden(CLIENTS),
+                        .allowed(OWN_THERAPIST).notFound(OTHER_THERAPIST, ADMIN).forbidden(CLIENTS),
                 rule(CONTENT, "POST", "/api/content/articles/{slug}/retract")
                         .path(objects -> Map.of("slug", objects.publishedSlug()))
                         .allowedPeopleActOnThrowaways(fresh -> Map.of("slug", fresh.freshPublishedArticle()))
-                        .allowed(AUTHORS).forbidden(CLIENTS),
+                        .allowed(OWN_THERAPIST, ADMIN).notFound(OTHER_THERAPIST).forbidden(CLIENTS),
                 rule(CONTENT, "GET", "/api/content/articles/{slug}/versions").variant("published")
                         .path(objects -> Map.of("slug", objects.seedSlug()))
                         .allowed(EVERYONE),

@@ -154,9 +154,9 @@ public final class TestKeycloak {
         return admin;
     }
 
-    /** Creates a user with one realm role and {@link #DEMO_PASSWORD}; returns the Keycloak user id. */
-    public String createUser(String email, String firstName, String lastName, String role) {
-        return admin.createUser(email, firstName, lastName, DEMO_PASSWORD, role);
+    /** Creates a user with these realm roles and {@link #DEMO_PASSWORD}; returns the Keycloak user id. */
+    public String createUser(String email, String firstName, String lastName, String... realmRoles) {
+        return admin.createUser(email, firstName, lastName, DEMO_PASSWORD, realmRoles);
     }
 
     /**
