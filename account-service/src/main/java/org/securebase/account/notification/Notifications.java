@@ -110,12 +110,12 @@ public class Notifications {
     public void dueTimeChanged(UUID assignmentId, UUID clientId, UUID therapistId, Instant dueAt, UUID eventId) {
         List<Notification> pending = repository.pendingAbout(assignmentId, REMINDERS);
         Optional<Instant> chosen = pending.stream().filter(Notifications::chosenByClient).map(Notification::sendAt)
-                .filter(at -> at.isAfter(clock.instant()) && at.isBefore(dueAt)).findFirst();
+                .filter(at -> stillAheadOf(at, dueAt)).findFirst();
         pending.forEach(n -> cancel(n, "due time changed"));
         if (!known(clientId)) {
             return;
         }
-        String suffix = ":" + assignmentId + ":" + dueAt.toEpochMilli() + ":" + eventId;
+        String suffix = keySuffix(assignmentId, dueAt) + ":" + eventId;
         chosen.ifPresentOrElse(
                 at -> plan(CHOSEN_DUE + suffix, NotificationKind.HOMEWORK_DUE, clientId, therapistId, assignmentId, dueAt, at),
                 () -> planDueReminder("due" + suffix, assignmentId, clientId, therapistId, dueAt));
@@ -136,10 +136,10 @@ public class Notifications {
         if (!known(clientId)) {
             return;
         }
-        String suffix = ":" + assignmentId + ":" + dueAt.toEpochMilli() + ":" + eventId;
+        String suffix = keySuffix(assignmentId, dueAt) + ":" + eventId;
         if (remindAt == null) {
             planDueReminder("due" + suffix, assignmentId, clientId, therapistId, dueAt);
-        } else if (remindAt.isAfter(clock.instant()) && remindAt.isBefore(dueAt)) {
+        } else if (stillAheadOf(remindAt, dueAt)) {
             plan(CHOSEN_DUE + suffix, NotificationKind.HOMEWORK_DUE, clientId, therapistId, assignmentId, dueAt, remindAt);
         }
     }
@@ -203,7 +203,7 @@ public class Notifications {
     }
 
     private void planReminders(UUID assignmentId, UUID clientId, UUID therapistId, Instant dueAt) {
-        String due = ":" + assignmentId + ":" + dueAt.toEpochMilli();
+        String due = keySuffix(assignmentId, dueAt);
         planDueReminder("due" + due, assignmentId, clientId, therapistId, dueAt);
         plan("overdue" + due, NotificationKind.HOMEWORK_OVERDUE, clientId, therapistId, assignmentId, dueAt,
                 preferencesOf(clientId).overdueAt(dueAt));
@@ -215,6 +215,16 @@ public class Notifications {
         // A reminder whose time has already passed is not sent late: the "new homework" mail names the due time.
         preferencesOf(clientId).dueReminderAt(dueAt).filter(at -> at.isAfter(now)).ifPresent(at ->
                 plan(key, NotificationKind.HOMEWORK_DUE, clientId, therapistId, assignmentId, dueAt, at));
+    }
+
+    /** The part of a reminder's key that names the homework and its due time. */
+    private static String keySuffix(UUID assignmentId, Instant dueAt) {
+        return ":" + assignmentId + ":" + dueAt.toEpochMilli();
+    }
+
+    /** Whether a reminder at {@code at} can still be sent: after now and before the homework is due. */
+    private boolean stillAheadOf(Instant at, Instant dueAt) {
+        return at.isAfter(clock.instant()) && at.isBefore(dueAt);
     }
 
     /** Whether this reminder's time is one the client chose in their plan (its key says so). */

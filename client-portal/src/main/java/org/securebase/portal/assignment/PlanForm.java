@@ -49,16 +49,19 @@ record PlanForm(
      * {@link #remindAtUnreadable()} says so).
      */
     Optional<Instant> remindAtIn(ZoneId zone) {
-        try {
-            return remindAt.isEmpty() ? Optional.empty()
-                    : Optional.of(LocalDateTime.parse(remindAt).atZone(zone).toInstant());
-        } catch (DateTimeParseException notATime) {
-            return Optional.empty();
-        }
+        return remindAtTyped().map(local -> local.atZone(zone).toInstant());
     }
 
     boolean remindAtUnreadable() {
-        return !remindAt.isEmpty() && remindAtIn(ZoneId.of("UTC")).isEmpty();
+        return !remindAt.isEmpty() && remindAtTyped().isEmpty();
+    }
+
+    private Optional<LocalDateTime> remindAtTyped() {
+        try {
+            return remindAt.isEmpty() ? Optional.empty() : Optional.of(LocalDateTime.parse(remindAt));
+        } catch (DateTimeParseException notATime) {
+            return Optional.empty();
+        }
     }
 
     Homework.PlanRequest request(Instant remindAtInstant) {

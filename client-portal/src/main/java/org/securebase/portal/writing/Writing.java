@@ -4,14 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.securebase.platform.contracts.ArticleAuthors;
+
 /**
  * content-service's article answers and requests as {@link AuthoringApi} sends and reads them (unknown fields are
  * ignored). The limits the portal checks before sending anything are platform-contracts' {@code ContentLimits}.
  */
 final class Writing {
-
-    /** content-service's author of what no person wrote (the seed): the practice's, changed by every author. */
-    static final UUID PRACTICE_AUTHOR = new UUID(0, 0);
 
     private Writing() {
     }
@@ -25,7 +24,7 @@ final class Writing {
         }
 
         public boolean practices() {
-            return PRACTICE_AUTHOR.equals(authorId);
+            return ArticleAuthors.PRACTICE.equals(authorId);
         }
     }
 
@@ -43,7 +42,11 @@ final class Writing {
                    Series series, Instant updatedAt, Instant publishedAt, String markdown, UUID authorId) {
 
         boolean changeableBy(String person) {
-            return PRACTICE_AUTHOR.equals(authorId) || authorId != null && authorId.toString().equals(person);
+            try {
+                return ArticleAuthors.mayChange(authorId, UUID.fromString(person));
+            } catch (IllegalArgumentException notAnIdOfOurs) {
+                return false;
+            }
         }
 
         boolean published() {

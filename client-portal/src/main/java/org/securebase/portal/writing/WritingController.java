@@ -221,10 +221,6 @@ class WritingController {
             model.addAttribute("heading", form.title().isEmpty() ? editing.slug() : form.title());
         }
         model.addAttribute("editing", editing);
-        if (!model.containsAttribute("othersArticle")) {
-            model.addAttribute("othersArticle", false);
-            model.addAttribute("mayRetract", true);
-        }
         model.addAttribute("form", form);
         model.addAttribute("invalid", invalid);
         model.addAttribute("unsaved", unsaved);

@@ -1,5 +1,6 @@
 package org.securebase.content.article;
 
+import org.securebase.platform.contracts.ArticleAuthors;
 import org.securebase.platform.contracts.ContentLimits;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -43,12 +44,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Service
 public class ArticleAuthoring {
-
-    /**
-     * The author of what no person wrote (the seed article and its placeholder): the all-zero id no account can
-     * have. Such articles are the practice's, so every therapist and admin may change them.
-     */
-    public static final UUID PRACTICE_AUTHOR = new UUID(0, 0);
 
     /** Largest Markdown body accepted, in characters (UTF-16 code units); documented in the OpenAPI description. */
     public static final int MAX_MARKDOWN_CHARS = ContentLimits.MARKDOWN;
@@ -252,7 +247,7 @@ public class ArticleAuthoring {
      */
     private Article loadToChange(String slug, Caller caller) {
         Article article = load(slug);
-        if (!article.authorId().equals(caller.id()) && !article.authorId().equals(PRACTICE_AUTHOR)) {
+        if (!ArticleAuthors.mayChange(article.authorId(), caller.id())) {
             throw new NotFoundException();
         }
         return article;

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.securebase.content.article.ArticleAuthoring;
 import org.securebase.content.article.ArticleContent;
+import org.securebase.platform.contracts.ArticleAuthors;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ class SeedImporter implements ApplicationRunner {
     static final List<String> TAGS = List.of("attachment", "relationships", "therapy");
 
     /** The author of imported content: not a person but the practice, so every author may edit the seed. */
-    static final Caller SYSTEM = new Caller(ArticleAuthoring.PRACTICE_AUTHOR, Role.ADMIN, "Secure Base seed import");
+    static final Caller SYSTEM = new Caller(ArticleAuthors.PRACTICE, Role.ADMIN, "Secure Base seed import");
 
     // Any fixed number; every instance uses the same one so concurrent starts import once.
     private static final long ADVISORY_LOCK_KEY = 0x5ecb45e_5eedL;

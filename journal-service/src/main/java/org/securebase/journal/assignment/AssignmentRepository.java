@@ -173,11 +173,13 @@ class AssignmentRepository {
                 .query((rs, n) -> Optional.ofNullable(instant(rs.getTimestamp("plan_remind_at")))).single();
     }
 
-    /** Takes the reminder time out of the plan (the due time moved before it); the rest of the plan stays. */
-    void clearPlanReminder(UUID assignmentId) {
-        jdbc.sql("update assignment set plan_remind_at = null where id = :id").param("id", assignmentId).update();
+    /** Takes the reminder time out of the plan when it is not before {@code dueAt}; the rest of the plan stays. */
+    void clearPlanReminderNotBefore(UUID assignmentId, Instant dueAt) {
+        jdbc.sql("update assignment set plan_remind_at = null where id = :id and plan_remind_at >= :dueAt")
+                .param("id", assignmentId)
+                .param("dueAt", timestamp(dueAt))
+                .update();
     }
-
 
     private interface Binder {
         ClinicalCipher.Binding of(UUID assignmentId, UUID clientId, long version);

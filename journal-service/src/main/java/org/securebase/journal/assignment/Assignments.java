@@ -286,8 +286,7 @@ class Assignments {
         Assignment moved = apply(assignment.dueMovedTo(request.dueAt()), now);
         // A reminder time the client chose for the old due time stays only while it is still before the new one;
         // account-service, reading the same event, keeps or drops its reminder by the same rule.
-        repository.planReminder(id).filter(at -> !at.isBefore(moved.dueAt()))
-                .ifPresent(stale -> repository.clearPlanReminder(id));
+        repository.clearPlanReminderNotBefore(id, moved.dueAt());
         return AssignmentViews.AssignmentSummary.of(moved, now);
     }
 
