@@ -154,7 +154,7 @@ class InvitationIT {
         String taken = People.uniqueEmail("taken-in-keycloak-only");
         People.createInKeycloak(taken, "Kay", "Cloak", "client");
         long accountsBefore = count("account");
-        long eventsBefore = count("event_publication");
+        long eventsBefore = eventsOtherThanHeartbeats();
 
         record Bad(String why, Map<String, Object> body, int status, String field) {
         }
@@ -187,7 +187,7 @@ class InvitationIT {
         assertThat(malformed.isProblem()).isTrue();
 
         assertThat(count("account")).isEqualTo(accountsBefore);
-        assertThat(count("event_publication")).isEqualTo(eventsBefore);
+        assertThat(eventsOtherThanHeartbeats()).isEqualTo(eventsBefore);
         assertThat(TestBackends.keycloak().admin().findUserIdByEmail(taken)).isPresent();
     }
 
@@ -207,7 +207,7 @@ class InvitationIT {
     @Test
     void aFailureAfterKeycloakCreatedTheUserIsCompensatedByDeletingIt() {
         String email = People.uniqueEmail("compensated");
-        long eventsBefore = count("event_publication");
+        long eventsBefore = eventsOtherThanHeartbeats();
         faults.failOn(KeycloakFaults.Operation.GRANT_ROLE);
 
         Api.Response response = api.post("/api/accounts", People.token(People.ADMIN), invitation(email, "therapist"));
@@ -216,7 +216,7 @@ class InvitationIT {
         assertThat(response.isProblem()).isTrue();
         assertThat(People.existsInKeycloak(email)).as("the created Keycloak user was deleted again").isFalse();
         assertThat(jdbc.queryForObject("select count(*) from account where email = ?", Long.class, email)).isZero();
-        assertThat(count("event_publication")).isEqualTo(eventsBefore);
+        assertThat(eventsOtherThanHeartbeats()).isEqualTo(eventsBefore);
 
         faults.clear();
         Api.Response retried = api.post("/api/accounts", People.token(People.ADMIN), invitation(email, "therapist"));
@@ -262,5 +262,11 @@ class InvitationIT {
 
     private long count(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    /** Outbox rows, less the heartbeats the service writes every few seconds whatever a test does. */
+    private long eventsOtherThanHeartbeats() {
+        return jdbc.queryForObject("select count(*) from event_publication where serialized_event not like ?", Long.class,
+                "%AccountsHeartbeat%");
     }
 }
