@@ -108,7 +108,7 @@ public final class SecureBaseStack implements AutoCloseable {
                 .publicUrl(config.keycloakPublicUrl())
                 .database(keycloakDb.jdbcUrl(), keycloakDb.username(), keycloakDb.password())
                 .bootstrapAdmin("bootstrap-admin", secrets.getOrCreate("keycloak.bootstrap-admin.password"))
-                .realmImport(config.projectRoot().resolve("deploy/keycloak/securebase-realm.json"),
+                .realmImport(config.projectRoot().resolve("deploy/keycloak/dev/securebase-realm.json"),
                         config.projectRoot().resolve("deploy/keycloak/dev/securebase-users-0.json"))
                 .env(Map.of(
                         "SECUREBASE_PUBLIC_URL", config.publicUrl(),

@@ -19,6 +19,9 @@ final class Deployments {
     static final Path OBSERVABILITY = Project.path("deploy/observability");
     static final Path REALM = Project.path("deploy/keycloak/securebase-realm.json");
     static final Path DEV_USERS = Project.path("deploy/keycloak/dev/securebase-users-0.json");
+    /** The realm plus {@link #DEV_REALM_OVERLAY}: what the local stack, the tests and the dev deployments import. */
+    static final Path DEV_REALM = Project.path("deploy/keycloak/dev/securebase-realm.json");
+    static final Path DEV_REALM_OVERLAY = Project.path("deploy/keycloak/dev/realm-overlay.json");
     static final List<String> OVERLAYS = List.of("dev", "production");
     /** Every kustomization under deploy/k8s. */
     static final List<String> BUILDS_UNDER_K8S = List.of("base", "dev", "production", "restore");

@@ -41,7 +41,7 @@ class RealmAndTopicsTest {
         Matcher realm = Pattern.compile("realmImport\\(config\\.projectRoot\\(\\)\\.resolve\\(\"([^\"]+)\"\\)")
                 .matcher(Project.read(Project.path(ServiceContract.LauncherEnv.SOURCE)));
         assertThat(realm.find()).as("SecureBaseStack imports a realm file via realmImport(projectRoot.resolve(...))").isTrue();
-        assertThat(Project.path(realm.group(1))).isEqualTo(Deployments.REALM);
+        assertThat(Project.path(realm.group(1))).as("the local stack imports the dev realm").isEqualTo(Deployments.DEV_REALM);
     }
 
     @Test
@@ -57,7 +57,8 @@ class RealmAndTopicsTest {
         assertThat(keycloak.path("environment").path("KC_HTTP_RELATIVE_PATH").asText()).isEqualTo("/auth");
 
         JsonNode demo = Project.yaml(Deployments.COMPOSE_DIR.resolve("compose.demo.yaml")).path("services").path("keycloak");
-        assertThat(mounts(demo, Deployments.COMPOSE_DIR)).containsValue(Deployments.DEV_USERS);
+        assertThat(mounts(demo, Deployments.COMPOSE_DIR)).containsValue(Deployments.DEV_USERS)
+                .as("the demo replaces the realm with the dev realm").containsEntry("/opt/keycloak/data/import/securebase-realm.json", Deployments.DEV_REALM);
         Set<String> demoEnv = new TreeSet<>(env);
         demo.path("environment").fieldNames().forEachRemaining(demoEnv::add);
         assertThat(demoEnv).containsAll(Deployments.placeholders(Deployments.DEV_USERS));
@@ -75,15 +76,15 @@ class RealmAndTopicsTest {
     }
 
     @Test
-    void theDevOverlayImportsTheSameRealmAndDevUsersFiles() {
+    void theDevOverlayImportsTheDevRealmAndDevUsersFiles() {
         Kustomize.Build dev = Deployments.build("dev");
         JsonNode realmFiles = dev.get("ConfigMap", "keycloak-realm").document().path("data");
-        assertThat(realmFiles.path("securebase-realm.json").asText()).isEqualTo(Project.read(Deployments.REALM));
+        assertThat(realmFiles.path("securebase-realm.json").asText()).isEqualTo(Project.read(Deployments.DEV_REALM));
         assertThat(realmFiles.path("securebase-users-0.json").asText()).isEqualTo(Project.read(Deployments.DEV_USERS));
         JsonNode keycloak = Deployments.container(dev, "keycloak");
         assertThat(keycloak.path("args").toString()).contains("--import-realm");
         Set<String> env = Deployments.env(keycloak).keySet();
-        assertThat(env).containsAll(Deployments.placeholders(Deployments.REALM)).containsAll(Deployments.placeholders(Deployments.DEV_USERS));
+        assertThat(env).containsAll(Deployments.placeholders(Deployments.DEV_REALM)).containsAll(Deployments.placeholders(Deployments.DEV_USERS));
         assertThat(Deployments.env(keycloak).get("KC_HTTP_RELATIVE_PATH").path("value").asText()).isEqualTo("/auth");
         String publicUrl = dev.get("ConfigMap", "securebase-config").document().path("data").path("public-url").asText();
         assertThat(Deployments.env(keycloak).get("KC_HOSTNAME").path("value").asText()).isEqualTo(publicUrl + "/auth");

@@ -67,7 +67,7 @@ public final class TestKeycloak {
                         .withAdminUsername(ADMIN_USER)
                         .withAdminPassword(ADMIN_PASSWORD)
                         .withCopyFileToContainer(org.testcontainers.utility.MountableFile.forHostPath(
-                                root.resolve("deploy/keycloak/securebase-realm.json")),
+                                root.resolve("deploy/keycloak/dev/securebase-realm.json")),
                                 "/opt/keycloak/data/import/securebase-realm.json")
                         .withCopyFileToContainer(org.testcontainers.utility.MountableFile.forHostPath(
                                 root.resolve("deploy/keycloak/dev/securebase-users-0.json")),
@@ -105,7 +105,7 @@ public final class TestKeycloak {
                 .publicUrl("http://localhost:" + httpPort + "/auth")
                 .database(database.jdbcUrl(), database.username(), database.password())
                 .bootstrapAdmin(ADMIN_USER, ADMIN_PASSWORD)
-                .realmImport(root.resolve("deploy/keycloak/securebase-realm.json"),
+                .realmImport(root.resolve("deploy/keycloak/dev/securebase-realm.json"),
                         root.resolve("deploy/keycloak/dev/securebase-users-0.json"))
                 .env(realmPlaceholders(mail, "localhost"))
                 .logFile(Path.of("target", "keycloak.log").toAbsolutePath())

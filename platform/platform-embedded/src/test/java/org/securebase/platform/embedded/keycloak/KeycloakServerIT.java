@@ -38,6 +38,7 @@ import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin.TokenReque
 import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin.Tokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The real Keycloak with the realm as code (deploy/keycloak), on embedded PostgreSQL, with GreenMail as SMTP.
@@ -84,7 +85,7 @@ class KeycloakServerIT {
                 .publicUrl(portalPublicUrl + "/auth")
                 .database("jdbc:postgresql://localhost:" + postgres.getPort() + "/keycloak", "postgres", "postgres")
                 .bootstrapAdmin("kc-admin", "kc-admin-" + Long.toHexString(System.nanoTime()))
-                .realmImport(repoRoot.resolve("deploy/keycloak/securebase-realm.json"),
+                .realmImport(repoRoot.resolve("deploy/keycloak/dev/securebase-realm.json"),
                         repoRoot.resolve("deploy/keycloak/dev/securebase-users-0.json"))
                 .env("SECUREBASE_PUBLIC_URL", portalPublicUrl)
                 .env("SECUREBASE_PORTAL_CLIENT_SECRET", PORTAL_SECRET)
@@ -253,6 +254,40 @@ class KeycloakServerIT {
                 "same-as-email@securebase.test", "client"))
                 .hasMessageContaining("invalidPassword");
         assertThat(admin.findUserIdByEmail("weak@securebase.test")).isEmpty();
+
+        String userId = admin.createUser(created("history@securebase.test"), "Hana", "History", "History-Passw0rd-1", "client");
+        admin.setPassword(userId, "History-Passw0rd-2", false);
+        assertThatThrownBy(() -> admin.setPassword(userId, "History-Passw0rd-1", false))
+                .as("a password among the last five is refused").hasMessageContaining("invalidPasswordHistoryMessage");
+    }
+
+    /** Email is how a person is reached and recovered, so only an admin changes it (Keycloak's user profile). */
+    @Test
+    @Order(4)
+    void peopleCannotChangeTheirOwnEmail() throws Exception {
+        String email = created("own-email@securebase.test");
+        String userId = admin.createUser(email, "Olga", "Own", "Own-Email-Passw0rd-1", "client");
+        Tokens tokens = portal().login(email, "Own-Email-Passw0rd-1");
+        URI account = URI.create(keycloak.internalBaseUrl() + "/realms/securebase/account/");
+        HttpResponse<String> profile = http.send(HttpRequest.newBuilder(account).header("Authorization", "Bearer " + tokens.accessToken())
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
+        ObjectNode changed = (ObjectNode) JSON.readTree(profile.body());
+        changed.put("email", "taken-over@example.org");
+        HttpResponse<String> update = http.send(HttpRequest.newBuilder(account).header("Authorization", "Bearer " + tokens.accessToken())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(changed.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(400);
+        assertThat(update.body()).contains("error-user-attribute-read-only");
+        assertThat(admin.findUserIdByEmail(email)).contains(userId);
+        assertThat(admin.findUserIdByEmail("taken-over@example.org")).isEmpty();
+
+        ObjectNode renamed = (ObjectNode) JSON.readTree(profile.body());
+        renamed.put("firstName", "Olgah");
+        HttpResponse<String> rename = http.send(HttpRequest.newBuilder(account).header("Authorization", "Bearer " + tokens.accessToken())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(renamed.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(rename.statusCode()).as("names stay the person's own: " + rename.body()).isEqualTo(204);
     }
 
     @Test
@@ -334,6 +369,8 @@ class KeycloakServerIT {
         assertThat(realm.path("duplicateEmailsAllowed").asBoolean()).isFalse();
         assertThat(realm.path("passwordPolicy").asString()).contains("length(12)", "notUsername", "notEmail");
         assertThat(realm.path("browserFlow").asString()).isEqualTo("securebase browser");
+        assertThat(realm.path("resetCredentialsFlow").asString()).isEqualTo("securebase reset credentials");
+        assertThat(realm.path("passwordPolicy").asString()).contains("passwordHistory(5)");
         assertThat(realm.path("smtpServer").path("host").asString()).isEqualTo("127.0.0.1");
         assertThat(realm.path("smtpServer").path("port").asString()).isEqualTo(String.valueOf(mail.getSmtp().getPort()));
         assertThat(realm.path("smtpServer").path("from").asString()).isEqualTo("no-reply@securebase.test");
