@@ -73,6 +73,7 @@ class PasswordResetIT {
         attacker.get(resetLink(email, 1));
         WebDriverWait wait = new WebDriverWait(attacker, WAIT);
         proceedIfAsked(attacker);
+        assertNothingGranted(attacker, "after the emailed link");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
         assertNothingGranted(attacker, "after the emailed link");
 
@@ -160,10 +161,17 @@ class PasswordResetIT {
 
     /** Keycloak asks "click here to proceed" when the link is opened outside the browser that asked for it. */
     private static void proceedIfAsked(WebDriver browser) {
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.or(
-                ExpectedConditions.presenceOfElementLocated(By.id("otp")),
-                ExpectedConditions.presenceOfElementLocated(By.id("password-new")),
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href*='login-actions/action-token']"))));
+        try {
+            new WebDriverWait(browser, WAIT).until(ExpectedConditions.or(
+                    ExpectedConditions.presenceOfElementLocated(By.id("otp")),
+                    ExpectedConditions.presenceOfElementLocated(By.id("password-new")),
+                    ExpectedConditions.presenceOfElementLocated(By.id("kc-totp-settings-form")),
+                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href*='login-actions/action-token']"))));
+        } catch (org.openqa.selenium.TimeoutException unexpected) {
+            Browser.screenshot(browser, "password-reset-unexpected");
+            throw new AssertionError("the reset link led to neither the TOTP prompt nor a new password: "
+                    + browser.getTitle() + " " + browser.findElement(By.tagName("body")).getText(), unexpected);
+        }
         List<org.openqa.selenium.WebElement> proceed = browser.findElements(By.cssSelector("a[href*='login-actions/action-token']"));
         if (!proceed.isEmpty()) {
             proceed.get(0).click();
