@@ -1,8 +1,9 @@
 #!/bin/bash
-# Writes keycloak-realm-import.yaml: the KeycloakRealmImport custom resource that carries
-# deploy/keycloak/securebase-realm.json (the same file the local stack and compose import). The operator needs
+# Writes keycloak-realm-import.yaml, the KeycloakRealmImport custom resource that carries
+# deploy/keycloak/securebase-realm.json (the file compose imports; the local stack imports it plus the dev overlay). The operator needs
 # the realm inline in the resource, so this is a generated copy: run this script after every change to the
-# realm file. deploy/validation fails, naming this script, while the copy differs from the file.
+# realm file. It also copies the password deny list next to it. deploy/validation fails, naming this script,
+# while either copy differs.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 realm="$here/../../../keycloak/securebase-realm.json"
@@ -47,3 +48,6 @@ HEADER
 } > "$out.tmp"
 mv "$out.tmp" "$out"
 echo "wrote $out"
+# the deny list the realm's password policy names: kustomize reads files inside the overlay only
+cp "$here/../../../keycloak/password-deny-list.txt" "$here/password-deny-list.txt"
+echo "wrote $here/password-deny-list.txt"

@@ -110,6 +110,7 @@ public final class SecureBaseStack implements AutoCloseable {
                 .bootstrapAdmin("bootstrap-admin", secrets.getOrCreate("keycloak.bootstrap-admin.password"))
                 .realmImport(config.projectRoot().resolve("deploy/keycloak/dev/securebase-realm.json"),
                         config.projectRoot().resolve("deploy/keycloak/dev/securebase-users-0.json"))
+                .passwordDenyList(config.projectRoot().resolve("deploy/keycloak/password-deny-list.txt"))
                 .env(Map.of(
                         "SECUREBASE_PUBLIC_URL", config.publicUrl(),
                         "SECUREBASE_PORTAL_CLIENT_SECRET", portalClientSecret,

@@ -23,6 +23,9 @@ class ProductionRealmTest {
     /** Set to write deploy/keycloak/dev/securebase-realm.json instead of checking it (render-dev-realm.sh). */
     static final String RENDER = "securebase.render-dev-realm";
 
+    /** The file the realm's passwordBlacklist policy names, mounted in Keycloak's default deny-list folder. */
+    static final java.nio.file.Path DENY_LIST = Project.path("deploy/keycloak/password-deny-list.txt");
+
     private final JsonNode realm = Project.json(Deployments.REALM);
 
     @Test
@@ -89,6 +92,20 @@ class ProductionRealmTest {
     @Test
     void aNewPasswordCannotBeARecentOne() {
         assertThat(realm.path("passwordPolicy").asText()).contains("length(12)").containsPattern("passwordHistory\\(([5-9]|\\d\\d+)\\)");
+    }
+
+    /**
+     * Common passwords are refused by name: the policy names the deny list every deployment mounts. Keycloak compares
+     * the lowercased password, and the length rule already refuses anything shorter than 12, so the list holds
+     * lowercase entries of 12 characters or more, each once.
+     */
+    @Test
+    void commonPasswordsAreRefused() throws IOException {
+        assertThat(realm.path("passwordPolicy").asText()).contains("passwordBlacklist(" + DENY_LIST.getFileName() + ")");
+        List<String> entries = Files.readAllLines(DENY_LIST);
+        assertThat(entries).hasSizeGreaterThan(400).doesNotHaveDuplicates()
+                .allSatisfy(entry -> assertThat(entry).hasSizeGreaterThanOrEqualTo(12).isEqualTo(entry.toLowerCase(java.util.Locale.ROOT)).isEqualTo(entry.strip()))
+                .contains("password1234", "qwertyuiop12", "123456789012");
     }
 
     @Test

@@ -49,6 +49,8 @@ class RealmAndTopicsTest {
         JsonNode keycloak = Deployments.compose().path("services").path("keycloak");
         assertThat(mounts(keycloak, Deployments.COMPOSE_DIR)).containsEntry("/opt/keycloak/data/import/securebase-realm.json", Deployments.REALM);
         assertThat(mounts(keycloak, Deployments.COMPOSE_DIR).values()).as("compose.yaml must not import the dev users").doesNotContain(Deployments.DEV_USERS);
+        assertThat(mounts(keycloak, Deployments.COMPOSE_DIR)).containsEntry(
+                DENY_LIST_FOLDER + "/" + ProductionRealmTest.DENY_LIST.getFileName(), ProductionRealmTest.DENY_LIST);
         assertThat(keycloak.path("command").toString()).contains("--import-realm");
         Set<String> env = new TreeSet<>();
         keycloak.path("environment").fieldNames().forEachRemaining(env::add);
@@ -119,6 +121,46 @@ class RealmAndTopicsTest {
         assertThat(keycloak.path("instances").asInt()).as("Keycloak clustered").isGreaterThanOrEqualTo(2);
         assertThat(production.get("ConfigMap", "securebase-config").document().path("data").path("issuer-uri").asText())
                 .isEqualTo(publicUrl + "/auth/realms/securebase");
+    }
+
+    /** Where Keycloak looks for the files a passwordBlacklist policy names. */
+    private static final String DENY_LIST_FOLDER = "/opt/keycloak/data/password-blacklists";
+
+    @Test
+    void everyKubernetesKeycloakMountsTheDenyListTheRealmNames() {
+        String expected = Project.read(ProductionRealmTest.DENY_LIST);
+        String file = ProductionRealmTest.DENY_LIST.getFileName().toString();
+
+        Kustomize.Build dev = Deployments.build("dev");
+        JsonNode devPod = dev.resources().stream()
+                .filter(r -> (r.kind().equals("Deployment") || r.kind().equals("StatefulSet")) && r.name().equals("keycloak"))
+                .findFirst().orElseThrow().document().path("spec").path("template").path("spec");
+        assertThat(mountedConfigMap(dev, devPod, Deployments.container(dev, "keycloak")).path(file).asText()).isEqualTo(expected);
+
+        Kustomize.Build production = Deployments.build("production");
+        JsonNode keycloak = production.ofKind("Keycloak").get(0).document();
+        JsonNode productionPod = keycloak.path("spec").path("unsupported").path("podTemplate").path("spec");
+        assertThat(mountedConfigMap(production, productionPod, productionPod.path("containers").get(0)).path(file).asText())
+                .as("production carries a copy of deploy/keycloak/password-deny-list.txt; run "
+                        + "deploy/k8s/overlays/production/sync-realm-import.sh after changing it")
+                .isEqualTo(expected);
+    }
+
+    /** The data of the ConfigMap the container mounts at Keycloak's deny-list folder. */
+    private static JsonNode mountedConfigMap(Kustomize.Build build, JsonNode pod, JsonNode container) {
+        String volume = null;
+        for (JsonNode mount : container.path("volumeMounts")) {
+            if (mount.path("mountPath").asText().equals(DENY_LIST_FOLDER)) {
+                volume = mount.path("name").asText();
+            }
+        }
+        assertThat(volume).as("a volume mounted at " + DENY_LIST_FOLDER).isNotNull();
+        for (JsonNode candidate : pod.path("volumes")) {
+            if (candidate.path("name").asText().equals(volume)) {
+                return build.get("ConfigMap", candidate.path("configMap").path("name").asText()).document().path("data");
+            }
+        }
+        throw new AssertionError("no volume " + volume + " in the pod");
     }
 
     @Test

@@ -72,6 +72,9 @@ public final class TestKeycloak {
                         .withCopyFileToContainer(org.testcontainers.utility.MountableFile.forHostPath(
                                 root.resolve("deploy/keycloak/dev/securebase-users-0.json")),
                                 "/opt/keycloak/data/import/securebase-users-0.json")
+                        .withCopyFileToContainer(org.testcontainers.utility.MountableFile.forHostPath(
+                                root.resolve("deploy/keycloak/password-deny-list.txt")),
+                                "/opt/keycloak/data/password-blacklists/password-deny-list.txt")
                         .withEnv(realmPlaceholders(mail, "host.testcontainers.internal"));
         container.start();
         TestBackends.onExit(container::stop);
@@ -107,6 +110,7 @@ public final class TestKeycloak {
                 .bootstrapAdmin(ADMIN_USER, ADMIN_PASSWORD)
                 .realmImport(root.resolve("deploy/keycloak/dev/securebase-realm.json"),
                         root.resolve("deploy/keycloak/dev/securebase-users-0.json"))
+                .passwordDenyList(root.resolve("deploy/keycloak/password-deny-list.txt"))
                 .env(realmPlaceholders(mail, "localhost"))
                 .logFile(Path.of("target", "keycloak.log").toAbsolutePath())
                 .build();

@@ -460,6 +460,16 @@ public final class KeycloakServer implements AutoCloseable {
         for (Path file : config.realmImportFiles()) {
             Files.copy(file, importDir.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
         }
+        // Keycloak's default deny-list folder; a policy naming a file that is not there fails every password change
+        Path denyLists = installDir.resolve("data/password-blacklists");
+        deleteRecursively(denyLists);
+        Files.createDirectories(denyLists);
+        for (Path file : config.passwordDenyLists()) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException("Password deny list not found: " + file.toAbsolutePath());
+            }
+            Files.copy(file, denyLists.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private Process launch(List<String> command, Map<String, String> environment) throws IOException {
@@ -708,6 +718,8 @@ public final class KeycloakServer implements AutoCloseable {
      * @param adminPassword    its password
      * @param realm            the realm whose discovery document signals readiness (default securebase)
      * @param realmImportFiles realm and users files imported at start (skipped by Keycloak if the realm exists)
+     * @param passwordDenyLists files of forbidden passwords, one per line, that the realm's password policy names
+     *                          in {@code passwordBlacklist(<file name>)}; staged into {@code data/password-blacklists}
      * @param environment      extra environment variables, e.g. the realm files' placeholders
      * @param logFile          Keycloak's console output (truncated at each start)
      * @param startTimeout     how long {@link #start()} waits (default 300 s)
@@ -717,7 +729,7 @@ public final class KeycloakServer implements AutoCloseable {
     public record Config(Path distZip, Path installDir, int httpPort, int managementPort, String bindHost,
                          String publicUrl, String adminUrl, String jdbcUrl, String dbUser, String dbPassword,
                          int dbPoolMaxSize, String adminUser, String adminPassword, String realm,
-                         List<Path> realmImportFiles, Map<String, String> environment, Path logFile,
+                         List<Path> realmImportFiles, List<Path> passwordDenyLists, Map<String, String> environment, Path logFile,
                          Duration startTimeout, String heapOptions, String javaOptsAppend) {
 
         public Config {
@@ -733,6 +745,7 @@ public final class KeycloakServer implements AutoCloseable {
             Objects.requireNonNull(adminPassword, "adminPassword");
             Objects.requireNonNull(realm, "realm");
             realmImportFiles = List.copyOf(realmImportFiles);
+            passwordDenyLists = List.copyOf(passwordDenyLists);
             environment = Map.copyOf(environment);
             logFile = Objects.requireNonNull(logFile, "logFile").toAbsolutePath();
             Objects.requireNonNull(startTimeout, "startTimeout");
@@ -779,6 +792,7 @@ public final class KeycloakServer implements AutoCloseable {
         private String adminPassword;
         private String realm = DEFAULT_REALM;
         private final List<Path> realmImportFiles = new ArrayList<>();
+        private final List<Path> passwordDenyLists = new ArrayList<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private Path logFile;
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
@@ -854,6 +868,12 @@ public final class KeycloakServer implements AutoCloseable {
             return this;
         }
 
+        /** Deny lists the realm's {@code passwordBlacklist(<file name>)} policy names, by their file name. */
+        public Builder passwordDenyList(Path... files) {
+            passwordDenyLists.addAll(List.of(files));
+            return this;
+        }
+
         public Builder env(String name, String value) {
             environment.put(name, value);
             return this;
@@ -890,7 +910,7 @@ public final class KeycloakServer implements AutoCloseable {
                     bindHost, publicUrl,
                     adminUrl != null ? adminUrl : "http://localhost:" + httpPort + RELATIVE_PATH,
                     jdbcUrl, dbUser, dbPassword, dbPoolMaxSize, adminUser, adminPassword, realm,
-                    realmImportFiles, environment,
+                    realmImportFiles, passwordDenyLists, environment,
                     logFile != null ? logFile : install.resolve("keycloak.log"),
                     startTimeout, heapOptions, javaOptsAppend);
         }

@@ -87,6 +87,7 @@ class KeycloakServerIT {
                 .bootstrapAdmin("kc-admin", "kc-admin-" + Long.toHexString(System.nanoTime()))
                 .realmImport(repoRoot.resolve("deploy/keycloak/dev/securebase-realm.json"),
                         repoRoot.resolve("deploy/keycloak/dev/securebase-users-0.json"))
+                .passwordDenyList(repoRoot.resolve("deploy/keycloak/password-deny-list.txt"))
                 .env("SECUREBASE_PUBLIC_URL", portalPublicUrl)
                 .env("SECUREBASE_PORTAL_CLIENT_SECRET", PORTAL_SECRET)
                 .env("SECUREBASE_ACCOUNT_SERVICE_CLIENT_SECRET", ACCOUNT_SERVICE_SECRET)
@@ -255,6 +256,11 @@ class KeycloakServerIT {
                 .hasMessageContaining("invalidPassword");
         assertThat(admin.findUserIdByEmail("weak@securebase.test")).isEmpty();
 
+        assertThatThrownBy(() -> admin.createUser(created("common@securebase.test"), "Cody", "Common", "Password1234", "client"))
+                .as("a common password (deploy/keycloak/password-deny-list.txt), whatever its case, is refused")
+                .hasMessageContaining("invalidPasswordBlacklistedMessage");
+        assertThat(admin.findUserIdByEmail("common@securebase.test")).isEmpty();
+
         String userId = admin.createUser(created("history@securebase.test"), "Hana", "History", "History-Passw0rd-1", "client");
         admin.setPassword(userId, "History-Passw0rd-2", false);
         assertThatThrownBy(() -> admin.setPassword(userId, "History-Passw0rd-1", false))
@@ -370,7 +376,7 @@ class KeycloakServerIT {
         assertThat(realm.path("passwordPolicy").asString()).contains("length(12)", "notUsername", "notEmail");
         assertThat(realm.path("browserFlow").asString()).isEqualTo("securebase browser");
         assertThat(realm.path("resetCredentialsFlow").asString()).isEqualTo("securebase reset credentials");
-        assertThat(realm.path("passwordPolicy").asString()).contains("passwordHistory(5)");
+        assertThat(realm.path("passwordPolicy").asString()).contains("passwordHistory(5)", "passwordBlacklist(password-deny-list.txt)");
         assertThat(realm.path("smtpServer").path("host").asString()).isEqualTo("127.0.0.1");
         assertThat(realm.path("smtpServer").path("port").asString()).isEqualTo(String.valueOf(mail.getSmtp().getPort()));
         assertThat(realm.path("smtpServer").path("from").asString()).isEqualTo("no-reply@securebase.test");
