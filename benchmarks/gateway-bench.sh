@@ -44,10 +44,12 @@ trap cleanup EXIT INT TERM
 
 echo "== building (logs and results in $WORK)"
 if [ "${BENCH_SKIP_BUILD:-false}" != true ]; then
-    (cd "$ROOT" && ./mvnw -q -B -o -pl api-gateway package -DskipTests)
-    (cd "$ROOT" && ./mvnw -q -B -o -f benchmarks/gateway-bench/pom.xml package)
+    # Online, and the gateway and the platform modules the bench uses installed: on a fresh machine neither they nor
+    # Maven's plugins (the dependency plugin's own dependencies among them) are in the local repository yet.
+    (cd "$ROOT" && ./mvnw -q -B -pl api-gateway,platform/platform-security -am install -DskipTests)
+    (cd "$ROOT" && ./mvnw -q -B -f benchmarks/gateway-bench/pom.xml package)
 fi
-(cd "$ROOT" && ./mvnw -q -B -o -f benchmarks/gateway-bench/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
+(cd "$ROOT" && ./mvnw -q -B -f benchmarks/gateway-bench/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
 BENCH_CP="$ROOT/benchmarks/gateway-bench/target/classes:$(cat "$WORK/cp.txt")"
 GATEWAY_JAR=$(ls "$ROOT"/api-gateway/target/api-gateway-*-exec.jar | head -1)
 

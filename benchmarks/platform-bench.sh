@@ -81,11 +81,12 @@ export SECUREBASE_PROJECT_ROOT=$ROOT
 
 echo "== building (work folder $WORK; stack data and logs in $SECUREBASE_DATA_DIR)"
 if [ "${BENCH_SKIP_BUILD:-false}" != true ]; then
-    # Everything the stack runs; system-tests is not needed (and may be mid-change in a shared checkout).
-    (cd "$ROOT" && ./mvnw -B -q -o install -DskipTests -pl '!system-tests,!deploy/validation')
-    (cd "$ROOT" && ./mvnw -B -q -o -f benchmarks/platform-bench/pom.xml package)
+    # Everything the stack runs; system-tests is not needed (and may be mid-change in a shared checkout). Online:
+    # on a fresh machine Maven still has to fetch plugins (the dependency plugin's own dependencies among them).
+    (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl '!system-tests,!deploy/validation')
+    (cd "$ROOT" && ./mvnw -B -q -f benchmarks/platform-bench/pom.xml package)
 fi
-(cd "$ROOT" && ./mvnw -B -q -o -f benchmarks/platform-bench/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
+(cd "$ROOT" && ./mvnw -B -q -f benchmarks/platform-bench/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
 BENCH_CP="$ROOT/benchmarks/platform-bench/target/classes:$(cat "$WORK/cp.txt")"
 
 # The launcher stops the stack itself (on exit, and from its shutdown hook on Ctrl-C/TERM); the trap makes sure.
