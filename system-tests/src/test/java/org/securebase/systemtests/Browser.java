@@ -5,10 +5,14 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -59,6 +63,28 @@ public final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * True once {@code element} has left the document. Chromium answers a question about an element of a page it is
+     * replacing either "stale element" or, mid-navigation, an inspector error "Node with given id does not belong to
+     * the document"; both mean the page moved on, where Selenium's own staleness check only knows the first.
+     */
+    public static ExpectedCondition<Boolean> leftThePage(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException midNavigation) {
+                String message = String.valueOf(midNavigation.getMessage());
+                if (message.contains("does not belong to the document") || message.contains("No node with given id")) {
+                    return true;
+                }
+                throw midNavigation;
+            }
+        };
     }
 
     /**

@@ -355,7 +355,7 @@ class StoryJourneyIT {
                 browser.findElement(By.cssSelector("a[href*='login-actions/action-token']")).click();
             }
             try {
-                wait.until(ExpectedConditions.stalenessOf(page));
+                wait.until(Browser.leftThePage(page));
             } catch (TimeoutException stuck) {
                 Browser.screenshot(browser, "invitation-stuck");
                 throw new AssertionError("the invitation page did not move on: " + browser.getTitle() + " "

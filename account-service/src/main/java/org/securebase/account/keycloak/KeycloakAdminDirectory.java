@@ -213,7 +213,7 @@ class KeycloakAdminDirectory implements KeycloakDirectory {
      * Runs one admin call and translates its failures. {@code userId} is given for calls about one user, so a 404
      * means that user is gone (for other calls a 404 means a missing realm or role: a configuration error).
      */
-    private static <T> T call(String operation, UUID userId, Supplier<T> body) {
+    static <T> T call(String operation, UUID userId, Supplier<T> body) {
         try {
             return body.get();
         } catch (KeycloakException alreadyTranslated) {

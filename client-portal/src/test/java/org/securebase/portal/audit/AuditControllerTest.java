@@ -25,7 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(AuditController.class)
-@Import({AuditApi.class, org.securebase.portal.home.Dates.class, WebSliceSecurity.class})
+@Import({AuditApi.class, SecurityEventsApi.class, org.securebase.portal.home.Dates.class, WebSliceSecurity.class})
 class AuditControllerTest {
 
     @Autowired
@@ -45,6 +45,39 @@ class AuditControllerTest {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("Theo Therapist (therapist)").contains("Homework and answers");
+    }
+
+    @Test
+    void anAdminSeesTheSecurityEventsBesideTheReads() throws Exception {
+        UUID person = UUID.randomUUID();
+        when(api.get(any(), eq(AuditApi.ReadPage.class))).thenReturn(Fetched.of(Optional.of(new AuditApi.ReadPage(List.of(), null))));
+        when(api.get(any(), eq(SecurityEventsApi.SecurityEvents.class))).thenReturn(Fetched.of(Optional.of(
+                new SecurityEventsApi.SecurityEvents(List.of(
+                        new SecurityEventsApi.SecurityEvent(Instant.now(), "sign_in_failed", person, "Tess Thorne", "therapist",
+                                "invalid_user_credentials", "192.0.2.7", "sign-in"),
+                        new SecurityEventsApi.SecurityEvent(Instant.now(), "role_granted", person, "Tess Thorne", "therapist",
+                                null, "192.0.2.8", "keycloak-console"),
+                        new SecurityEventsApi.SecurityEvent(Instant.now(), "something_new", null, null, null,
+                                null, "192.0.2.9", "sign-in"))))));
+
+        String html = mvc.perform(get("/audit").with(as("admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("Sign-ins and account security")
+                .contains("Tess Thorne (therapist)").contains("Failed sign-in").contains("(wrong password)")
+                .contains("Role given").contains("in Keycloak&#39;s console").contains("192.0.2.7")
+                .as("a kind the portal has no words for yet is still shown").contains("something_new").contains("Unknown name");
+    }
+
+    @Test
+    void aClientSeesNoSecurityEvents() throws Exception {
+        when(api.get(any(), eq(AuditApi.ReadPage.class))).thenReturn(Fetched.of(Optional.of(new AuditApi.ReadPage(List.of(), null))));
+
+        String html = mvc.perform(get("/audit").with(as("client"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).doesNotContain("Sign-ins and account security");
+        org.mockito.Mockito.verify(api, org.mockito.Mockito.never()).get(any(), eq(SecurityEventsApi.SecurityEvents.class));
     }
 
     @Test

@@ -353,6 +353,8 @@ final class AccessRules {
                 rule(ACCOUNTS, "GET", "/api/accounts/{id}")
                         .path(objects -> Map.of("id", objects.ownerClientId().toString()))
                         .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "GET", "/api/accounts/security-events")
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
                 rule(ACCOUNTS, "POST", "/api/accounts/{id}/deactivation")
                         .path(objects -> Map.of("id", objects.ownerClientId().toString()))
                         .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshInvitedClient().toString()))

@@ -81,7 +81,7 @@ class PasswordResetIT {
         org.openqa.selenium.WebElement prompt = attacker.findElement(By.id("otp"));
         prompt.sendKeys(wrongCode(totpSecret));
         attacker.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.stalenessOf(prompt));
+        wait.until(Browser.leftThePage(prompt));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
         assertThat(attacker.findElement(By.tagName("body")).getText()).containsIgnoringCase("invalid authenticator code");
         assertNothingGranted(attacker, "after a wrong code");

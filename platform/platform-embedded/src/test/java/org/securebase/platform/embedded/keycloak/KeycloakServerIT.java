@@ -327,7 +327,7 @@ class KeycloakServerIT {
         String token = serviceAccountToken();
         JsonNode claims = Tokens.claims(token);
         assertThat(strings(claims.path("resource_access").path("realm-management").path("roles")))
-                .containsExactlyInAnyOrder("manage-users", "view-realm");
+                .containsExactlyInAnyOrder("manage-users", "view-realm", "view-events");
 
         String email = created("invited@securebase.test");
         HttpResponse<String> created = admin(token, "POST", "/users", "{\"username\":\"" + email + "\",\"email\":\"" + email
