@@ -23,6 +23,8 @@ spec:
   placeholders:
     SECUREBASE_PUBLIC_URL:
       secret: {name: keycloak-realm-settings, key: public-url}
+    SECUREBASE_PORTAL_BACKCHANNEL_LOGOUT_URL:
+      secret: {name: keycloak-realm-settings, key: portal-backchannel-logout-url}
     SECUREBASE_PORTAL_CLIENT_SECRET:
       secret: {name: securebase-keycloak-clients, key: portal}
     SECUREBASE_ACCOUNT_SERVICE_CLIENT_SECRET:

@@ -21,6 +21,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -43,8 +45,8 @@ public class PortalSecurityConfiguration {
 
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
-                                       KeycloakProperties keycloak, AuthenticationSuccessHandler afterLogin)
-            throws Exception {
+                                       KeycloakProperties keycloak, AuthenticationSuccessHandler afterLogin,
+                                       SessionStoreOidcSessions oidcSessions) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         // Only reachable on the management port; the gateway never routes /actuator.
@@ -56,6 +58,9 @@ public class PortalSecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION_ID).successHandler(afterLogin))
                 .logout(logout -> logout.logoutSuccessHandler(keycloakLogout(registrations, keycloak)))
+                // POST /logout/connect/back-channel/keycloak, called by Keycloak itself (the realm's portal client
+                // names it); the signed logout token is the credential, so it sits before CSRF and needs no session.
+                .oidcLogout(oidc -> oidc.backChannel(backChannel -> backChannel.logoutHandler(new BackChannelLogout(oidcSessions))))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
@@ -63,6 +68,12 @@ public class PortalSecurityConfiguration {
                         .contentTypeOptions(Customizer.withDefaults())
                         .cacheControl(Customizer.withDefaults()));
         return http.build();
+    }
+
+    /** The portal's session store answers which sessions a Keycloak session stands behind, on every instance. */
+    @Bean
+    SessionStoreOidcSessions oidcSessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        return new SessionStoreOidcSessions(sessions);
     }
 
     /** Ends the Keycloak session as well, then lands on the portal (which asks for a new login). */

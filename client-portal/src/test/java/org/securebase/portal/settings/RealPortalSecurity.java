@@ -2,12 +2,15 @@ package org.securebase.portal.settings;
 
 import org.securebase.portal.security.KeycloakProperties;
 import org.securebase.portal.security.PortalSecurityConfiguration;
+import org.mockito.Mockito;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 
 /**
  * The portal's own filter chain (not the slice's stand-in), for the pages whose point is who may open them without a
@@ -22,6 +25,13 @@ class RealPortalSecurity {
     KeycloakProperties keycloakProperties() {
         return new KeycloakProperties("http://localhost:8080/auth", "http://localhost:8180/auth", "securebase", "portal",
                 "test-secret", "http://localhost:8080");
+    }
+
+    /** The slice has no session store; these tests send no logout token, so it is never asked. */
+    @Bean
+    @SuppressWarnings("unchecked")
+    FindByIndexNameSessionRepository<Session> sessionStore() {
+        return Mockito.mock(FindByIndexNameSessionRepository.class);
     }
 
     @Bean

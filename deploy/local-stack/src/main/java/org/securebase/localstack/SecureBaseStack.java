@@ -113,6 +113,9 @@ public final class SecureBaseStack implements AutoCloseable {
                 .passwordDenyList(config.projectRoot().resolve("deploy/keycloak/password-deny-list.txt"))
                 .env(Map.of(
                         "SECUREBASE_PUBLIC_URL", config.publicUrl(),
+                        // Keycloak tells the portal directly when a Keycloak session ends (back-channel logout)
+                        "SECUREBASE_PORTAL_BACKCHANNEL_LOGOUT_URL",
+                        "http://localhost:" + config.portalPort() + "/logout/connect/back-channel/keycloak",
                         "SECUREBASE_PORTAL_CLIENT_SECRET", portalClientSecret,
                         "SECUREBASE_ACCOUNT_SERVICE_CLIENT_SECRET", accountServiceClientSecret,
                         "SECUREBASE_DEMO_PASSWORD", demoPassword,

@@ -193,6 +193,39 @@ class SessionsIT {
         CHECKS.put("deactivated-refused", 5);
     }
 
+
+    /**
+     * Keycloak ends a person's sessions (here an admin's "sign out" in Keycloak; also the person signing out
+     * elsewhere, or Keycloak expiring the session): Keycloak posts a logout token to the portal, and the portal session
+     * opened with it is gone from the session store at once, before the browser asks for anything, with the tokens it
+     * held. A logout token not signed by the realm is refused and ends nothing.
+     */
+    @Test
+    void aKeycloakSessionEndedElsewhereEndsThePortalSessionAtOnce() throws Exception {
+        String email = newClient();
+        String userId = keycloak.findUserIdByEmail(email).orElseThrow();
+        browser = Browser.open();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(stack.publicUrl() + "/");
+        logIn(wait, email);
+        String cookie = browser.manage().getCookieNamed("SB_SESSION").getValue();
+        String sessionId = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+        ServiceDatabase portal = ServiceDatabase.of(stack.database("portal"));
+        assertThat(portalHomeStatus(cookie)).as("the live session").isEqualTo(200);
+
+        HttpResponse<String> forged = postLogoutToken(forgedLogoutToken(userId));
+        assertThat(forged.statusCode()).as("a logout token signed by someone else: " + forged.body()).isEqualTo(400);
+        assertThat(sessionRows(portal, sessionId)).as("the session after the forged logout").isOne();
+        assertThat(portalHomeStatus(cookie)).isEqualTo(200);
+
+        keycloak.logOutEverywhere(userId);
+
+        await("the portal session ending without the browser asking").atMost(Duration.ofSeconds(30))
+                .until(() -> sessionRows(portal, sessionId) == 0);
+        assertThat(portalHomeStatus(cookie)).as("the old cookie: sent to log in").isEqualTo(302);
+        CHECKS.put("back-channel-logout", 4);
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private String newClient() {
@@ -243,5 +276,39 @@ class SessionsIT {
         assertThat(portal.update("""
                 update spring_session set last_access_time = last_access_time - ?, expiry_time = expiry_time - ?
                 where session_id = ?""", by.toMillis(), by.toMillis(), sessionId)).isOne();
+    }
+
+    private static long sessionRows(ServiceDatabase portal, String sessionId) {
+        return portal.rows("select session_id from spring_session where session_id = ?", sessionId).size();
+    }
+
+    /** Posts a logout token to the portal's back-channel logout endpoint through the public origin, as anyone could. */
+    private HttpResponse<String> postLogoutToken(String logoutToken) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.publicUrl() + "/logout/connect/back-channel/keycloak"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("logout_token=" + logoutToken)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A well-formed logout token for the person, claims as Keycloak writes them (no {@code sid}, so it would end all
+     * their sessions), signed RS256 with a key the realm never had.
+     */
+    private String forgedLogoutToken(String subject) throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair keys = generator.generateKeyPair();
+        long now = System.currentTimeMillis() / 1000;
+        String header = "{\"alg\":\"RS256\",\"typ\":\"logout+jwt\",\"kid\":\"forged\"}";
+        String claims = "{\"iss\":\"" + stack.publicUrl() + "/auth/realms/securebase\",\"aud\":\"portal\",\"sub\":\""
+                + subject + "\",\"iat\":" + now + ",\"exp\":" + (now + 120) + ",\"jti\":\"" + UUID.randomUUID()
+                + "\",\"events\":{\"http://schemas.openid.net/event/backchannel-logout\":{}}}";
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        java.security.Signature rs256 = java.security.Signature.getInstance("SHA256withRSA");
+        rs256.initSign(keys.getPrivate());
+        rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + url.encodeToString(rs256.sign());
     }
 }

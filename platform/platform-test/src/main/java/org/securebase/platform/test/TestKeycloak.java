@@ -50,6 +50,8 @@ public final class TestKeycloak {
     private static Map<String, String> realmPlaceholders(MailServer mail, String smtpHost) {
         return Map.of(
                 "SECUREBASE_PUBLIC_URL", PORTAL_PUBLIC_URL,
+                // no portal listens there in these tests; Keycloak's failed logout call is only logged
+                "SECUREBASE_PORTAL_BACKCHANNEL_LOGOUT_URL", PORTAL_PUBLIC_URL + "/logout/connect/back-channel/keycloak",
                 "SECUREBASE_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET,
                 "SECUREBASE_ACCOUNT_SERVICE_CLIENT_SECRET", ACCOUNT_SERVICE_CLIENT_SECRET,
                 "SECUREBASE_DEMO_PASSWORD", DEMO_PASSWORD,

@@ -148,6 +148,14 @@ public final class KeycloakAdmin {
         return names;
     }
 
+    /**
+     * Ends every Keycloak session of the user, as an admin's "sign out" in Keycloak's console does; Keycloak then sends
+     * each client with a back-channel logout URL a logout token.
+     */
+    public void logOutEverywhere(String userId) {
+        send("POST", realmUrl("/users/" + enc(userId) + "/logout"), null, 204);
+    }
+
     /** Types of the user's stored credentials, e.g. {@code password}, {@code otp}. */
     public List<String> credentialTypes(String userId) {
         JsonNode creds = JSON.readTree(send("GET", realmUrl("/users/" + enc(userId) + "/credentials"), null, 200).body());

@@ -89,6 +89,7 @@ class KeycloakServerIT {
                         repoRoot.resolve("deploy/keycloak/dev/securebase-users-0.json"))
                 .passwordDenyList(repoRoot.resolve("deploy/keycloak/password-deny-list.txt"))
                 .env("SECUREBASE_PUBLIC_URL", portalPublicUrl)
+                .env("SECUREBASE_PORTAL_BACKCHANNEL_LOGOUT_URL", portalPublicUrl + "/logout/connect/back-channel/keycloak")
                 .env("SECUREBASE_PORTAL_CLIENT_SECRET", PORTAL_SECRET)
                 .env("SECUREBASE_ACCOUNT_SERVICE_CLIENT_SECRET", ACCOUNT_SERVICE_SECRET)
                 .env("SECUREBASE_DEMO_PASSWORD", DEMO_PASSWORD)
