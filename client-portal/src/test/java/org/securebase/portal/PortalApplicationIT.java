@@ -8,11 +8,15 @@ import org.securebase.platform.test.TestBackends;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.securebase.portal.WebSliceSecurity.as;
 import static org.securebase.portal.WrittenText.lineOfLength;
 import static org.securebase.portal.WrittenText.ofLength;
@@ -44,6 +48,27 @@ class PortalApplicationIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    FindByIndexNameSessionRepository<? extends Session> sessions;
+
+    /** The session store reads back through the allow-list: a planted gadget class is refused, a login's values pass. */
+    @Test
+    void theSessionStoreReadsOnlyAllowListedClasses() {
+        plantAndRead(sessions);
+    }
+
+    private static <S extends Session> void plantAndRead(SessionRepository<S> store) {
+        S session = store.createSession();
+        session.setAttribute("notice", "journal.saved");
+        session.setAttribute("planted", new javax.management.BadAttributeValueExpException("x"));
+        store.save(session);
+
+        S stored = store.findById(session.getId());
+        assertThat((String) stored.getAttribute("notice")).isEqualTo("journal.saved");
+        assertThatThrownBy(() -> stored.getAttribute("planted")).hasRootCauseMessage("filter status: REJECTED");
+        store.deleteById(session.getId());
+    }
 
     @Test
     void anOverLongEntryIsExplainedBesideTheFieldWithTheTextKept() throws Exception {
