@@ -59,6 +59,7 @@ KEYCLOAK_ADMIN_PASSWORD=$(secret)
 PORTAL_CLIENT_SECRET=$(secret)
 ACCOUNT_SERVICE_CLIENT_SECRET=$(secret)
 NOTIFICATIONS_LINK_SECRET=$(secret)$(secret)
+PORTAL_SESSION_SECRET=$(secret)$(secret)
 # the mail relay's login: empty for the mail catcher; with a real relay also set SMTP_HOST, SMTP_AUTH=true and
 # SMTP_STARTTLS=true (see .env.example)
 SMTP_USER=

@@ -170,6 +170,7 @@ public final class SecureBaseStack implements AutoCloseable {
         portal.put("SECUREBASE_KEYCLOAK_PUBLIC_URL", config.keycloakPublicUrl());
         portal.put("SECUREBASE_KEYCLOAK_INTERNAL_URL", config.keycloakInternalUrl());
         portal.put("SECUREBASE_KEYCLOAK_CLIENT_SECRET", portalClientSecret);
+        portal.put("SECUREBASE_SESSION_SECRET", secrets.getOrCreate("portal.session-secret", 32));
         portal.put("SECUREBASE_KEYCLOAK_PORTAL_PUBLIC_URL", config.publicUrl());
         portal.put("SECUREBASE_API_BASE_URL", config.publicUrl());
         startService("client-portal", config.portalPort(), portal);

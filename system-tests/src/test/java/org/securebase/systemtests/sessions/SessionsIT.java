@@ -144,7 +144,7 @@ class SessionsIT {
         browser.get(stack.publicUrl() + "/");
         logIn(wait, email);
         String cookie = browser.manage().getCookieNamed("SB_SESSION").getValue();
-        String sessionId = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+        String sessionId = sessionIdOf(cookie);
         ServiceDatabase portal = ServiceDatabase.of(stack.database("portal"));
 
         assertThat(portalHomeStatus(cookie)).as("the live session").isEqualTo(200);
@@ -154,6 +154,52 @@ class SessionsIT {
 
         assertThat(portalHomeStatus(cookie)).as("the session idle for 16 minutes: sent to log in").isEqualTo(302);
         CHECKS.put("portal-idle-ended", 1);
+    }
+
+    /**
+     * What a reader of the portal's database or a backup finds after ten people sign in: session ids that cannot be
+     * turned into a cookie (the cookie is the id signed with a key the database never sees) and sealed attributes with
+     * no token, no claim and no name in them.
+     */
+    @Test
+    void theSessionStoreHoldsNothingUsable() throws Exception {
+        ServiceDatabase portal = ServiceDatabase.of(stack.database("portal"));
+        List<String> people = new java.util.ArrayList<>();
+        List<String> sessionIds = new java.util.ArrayList<>();
+        List<String> cookies = new java.util.ArrayList<>();
+        for (int signIn = 0; signIn < 10; signIn++) {
+            String email = newClient();
+            people.add(email);
+            // a fresh browser each time: Keycloak's own cookies would sign the next person in as this one
+            browser = Browser.open();
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            browser.get(stack.publicUrl() + "/");
+            logIn(wait, email);
+            String cookie = browser.manage().getCookieNamed("SB_SESSION").getValue();
+            cookies.add(cookie);
+            sessionIds.add(sessionIdOf(cookie));
+            browser.quit();
+            browser = null;
+        }
+
+        for (int i = 0; i < sessionIds.size(); i++) {
+            String storedId = sessionIds.get(i);
+            assertThat(portalHomeStatus(cookies.get(i))).as("the signed cookie").isEqualTo(200);
+            String idAsCookie = Base64.getEncoder().encodeToString(storedId.getBytes(StandardCharsets.UTF_8));
+            assertThat(portalHomeStatus(idAsCookie)).as("a cookie made from the id the store holds").isEqualTo(302);
+            List<String> attributes = portal.rows("""
+                    select encode(a.attribute_bytes, 'escape') from spring_session_attributes a
+                    join spring_session s on s.primary_id = a.session_primary_id where s.session_id = ?""", storedId);
+            assertThat(attributes).as("the session's attributes").isNotEmpty();
+            String email = people.get(i);
+            String cookie = cookies.get(i);
+            assertThat(attributes).allSatisfy(stored -> assertThat(stored)
+                    .doesNotContain("eyJ")                       // any JWT: ID, access or refresh token
+                    .doesNotContain(email).doesNotContain("Session")  // the person's address and family name
+                    .doesNotContain("realm_access").doesNotContain("java.").doesNotContain("springframework")
+                    .doesNotContain(cookie));
+        }
+        CHECKS.put("session-store-unusable", sessionIds.size() * 3);
     }
 
     /**
@@ -209,7 +255,7 @@ class SessionsIT {
         browser.get(stack.publicUrl() + "/");
         logIn(wait, email);
         String cookie = browser.manage().getCookieNamed("SB_SESSION").getValue();
-        String sessionId = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+        String sessionId = sessionIdOf(cookie);
         ServiceDatabase portal = ServiceDatabase.of(stack.database("portal"));
         assertThat(portalHomeStatus(cookie)).as("the live session").isEqualTo(200);
 
@@ -310,5 +356,12 @@ class SessionsIT {
         rs256.initSign(keys.getPrivate());
         rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + url.encodeToString(rs256.sign());
+    }
+
+    /** The session id inside the cookie (the part before its signature). */
+    private static String sessionIdOf(String cookie) {
+        String value = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+        assertThat(value).as("the cookie is the session id and its signature").contains(".");
+        return value.substring(0, value.lastIndexOf('.'));
     }
 }
