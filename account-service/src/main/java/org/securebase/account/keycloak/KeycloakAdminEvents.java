@@ -50,10 +50,11 @@ class KeycloakAdminEvents implements KeycloakEvents {
         String serviceAccount = changes.isEmpty() ? null : serviceAccountUserId();
         for (AdminEventRepresentation change : changes) {
             Matcher path = USER_PATH.matcher(change.getResourcePath() == null ? "" : change.getResourcePath());
+            boolean aboutAUser = path.matches();
             events.add(new KeycloakEvent(Instant.ofEpochMilli(change.getTime()), KeycloakEvent.Source.ADMIN,
                     change.getResourceType() + ":" + change.getOperationType(),
-                    path.matches() ? uuid(path.group(1)) : null,
-                    path.matches() ? (path.group(2) == null ? "" : path.group(2)) : null, null, change.getError(),
+                    aboutAUser ? uuid(path.group(1)) : null,
+                    aboutAUser ? (path.group(2) == null ? "" : path.group(2)) : null, null, change.getError(),
                     change.getAuthDetails() == null ? null : change.getAuthDetails().getIpAddress(),
                     change.getAuthDetails() != null && serviceAccount != null
                             && serviceAccount.equals(change.getAuthDetails().getUserId())));

@@ -139,11 +139,7 @@ class SessionsIT {
     @Test
     void anIdlePortalSessionEnds() throws Exception {
         String email = newClient();
-        browser = Browser.open();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        browser.get(stack.publicUrl() + "/");
-        logIn(wait, email);
-        String cookie = browser.manage().getCookieNamed("SB_SESSION").getValue();
+        String cookie = signInInANewBrowser(email);
         String sessionId = sessionIdOf(cookie);
         ServiceDatabase portal = ServiceDatabase.of(stack.database("portal"));
 
@@ -171,11 +167,7 @@ class SessionsIT {
             String email = newClient();
             people.add(email);
             // a fresh browser each time: Keycloak's own cookies would sign the next person in as this one
-            browser = Browser.open();
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-            browser.get(stack.publicUrl() + "/");
-            logIn(wait, email);
-            String cookie = browser.manage().getCookieNamed("SB_SESSION").getValue();
+            String cookie = signInInANewBrowser(email);
             cookies.add(cookie);
             sessionIds.add(sessionIdOf(cookie));
             browser.quit();
@@ -250,11 +242,7 @@ class SessionsIT {
     void aKeycloakSessionEndedElsewhereEndsThePortalSessionAtOnce() throws Exception {
         String email = newClient();
         String userId = keycloak.findUserIdByEmail(email).orElseThrow();
-        browser = Browser.open();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        browser.get(stack.publicUrl() + "/");
-        logIn(wait, email);
-        String cookie = browser.manage().getCookieNamed("SB_SESSION").getValue();
+        String cookie = signInInANewBrowser(email);
         String sessionId = sessionIdOf(cookie);
         ServiceDatabase portal = ServiceDatabase.of(stack.database("portal"));
         assertThat(portalHomeStatus(cookie)).as("the live session").isEqualTo(200);
@@ -363,5 +351,14 @@ class SessionsIT {
         String value = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
         assertThat(value).as("the cookie is the session id and its signature").contains(".");
         return value.substring(0, value.lastIndexOf('.'));
+    }
+
+    /** Opens a browser (closed after the test), signs the person in on it and returns its portal session cookie. */
+    private String signInInANewBrowser(String email) {
+        browser = Browser.open();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(stack.publicUrl() + "/");
+        logIn(wait, email);
+        return browser.manage().getCookieNamed("SB_SESSION").getValue();
     }
 }
