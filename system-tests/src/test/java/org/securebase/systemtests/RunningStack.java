@@ -15,6 +15,7 @@ import java.util.Map;
 public final class RunningStack implements BeforeAllCallback {
 
     private static SecureBaseStack stack;
+    private static TraceReceiver traces;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -29,9 +30,18 @@ public final class RunningStack implements BeforeAllCallback {
             env.putIfAbsent("SECUREBASE_POSTGRES_PORT", "0");
             // Tests move the services' clocks forward (due dates, schedules) through /actuator/clock.
             env.put("SECUREBASE_CLOCK_ADJUSTABLE", "true");
+            // Every service traces and exports to a real OTLP receiver (TracingIT follows one hand-in across them).
+            traces = TraceReceiver.start();
+            env.put("SECUREBASE_TRACING_ENDPOINT", traces.endpoint());
             // The stack stops itself when the test JVM exits.
             stack = SecureBaseStack.start(StackConfig.fromEnvironment(env, "--reset"));
         }
         return stack;
+    }
+
+    /** The spans every service of the stack exported. */
+    public static synchronized TraceReceiver traces() {
+        get();
+        return traces;
     }
 }

@@ -32,8 +32,10 @@ import org.springframework.web.server.WebFilterChain;
  *   <li>Accepts the client's {@code X-Request-Id} when it is one safe token of at most 64 characters of
  *       {@code [A-Za-z0-9._-]} (the services' rule), otherwise generates a UUID; forwards it, echoes it on the
  *       response and records it for the gateway's log lines.</li>
- *   <li>Passes {@code traceparent}/{@code tracestate} through unchanged when well-formed (W3C Trace Context
- *       level 1), drops them otherwise. The gateway does not start spans itself: see api-gateway/README.md.</li>
+ *   <li>Keeps {@code traceparent}/{@code tracestate} only when well-formed (W3C Trace Context level 1), drops them
+ *       otherwise. While tracing is on, the gateway's own span continues a well-formed one and the backend gets the
+ *       gateway's context instead ({@link EdgeSampling} decides what is recorded); while it is off, a well-formed
+ *       one passes through unchanged: see api-gateway/README.md.</li>
  * </ul>
  */
 @Component

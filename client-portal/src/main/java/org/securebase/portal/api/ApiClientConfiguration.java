@@ -1,6 +1,7 @@
 package org.securebase.portal.api;
 
 import org.securebase.portal.security.PortalSecurityConfiguration;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.MDC;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,26 +47,28 @@ class ApiClientConfiguration {
 
     @Bean
     RestClient platformRestClient(ApiProperties properties, OAuth2AuthorizedClientManager manager,
-                           OAuth2AuthorizedClientRepository authorizedClients) {
+                           OAuth2AuthorizedClientRepository authorizedClients, ObservationRegistry observations) {
         OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(manager);
         bearer.setClientRegistrationIdResolver(request -> PortalSecurityConfiguration.REGISTRATION_ID);
         // A refused token (e.g. the Keycloak session ended) forgets the stored tokens, so the next page asks for a login.
         bearer.setAuthorizationFailureHandler(
                 OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
-        return withoutToken(properties).requestInterceptor(bearer).build();
+        return withoutToken(properties, observations).requestInterceptor(bearer).build();
     }
 
     /**
      * The gateway with the timeouts and request id of every call, and no one's token: the base of both the
-     * platform's client and {@link PublicApi}'s anonymous one.
+     * platform's client and {@link PublicApi}'s anonymous one. Observed, so every call is timed and, while tracing is
+     * on, carries the page request's trace context ({@code traceparent}) to the gateway and the service.
      */
-    static RestClient.Builder withoutToken(ApiProperties properties) {
+    static RestClient.Builder withoutToken(ApiProperties properties, ObservationRegistry observations) {
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
         requestFactory.setReadTimeout(properties.readTimeout());
         return RestClient.builder()
                 .baseUrl(properties.baseUrl())
                 .requestFactory(requestFactory)
+                .observationRegistry(observations)
                 .requestInterceptor((request, body, execution) -> {
                     String requestId = MDC.get("requestId");
                     if (requestId != null) {

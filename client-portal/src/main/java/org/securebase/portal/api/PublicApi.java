@@ -1,5 +1,6 @@
 package org.securebase.portal.api;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
@@ -26,8 +27,8 @@ public class PublicApi {
 
     private final RestClient client;
 
-    public PublicApi(ApiProperties properties) {
-        this.client = ApiClientConfiguration.withoutToken(properties).build();
+    public PublicApi(ApiProperties properties, ObservationRegistry observations) {
+        this.client = ApiClientConfiguration.withoutToken(properties, observations).build();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class PublicApiTest {
     }
 
     private PublicApi publicApi() {
-        return new PublicApi(new ApiProperties(baseUrl, null, null));
+        return new PublicApi(new ApiProperties(baseUrl, null, null), ObservationRegistry.NOOP);
     }
 
     @Test

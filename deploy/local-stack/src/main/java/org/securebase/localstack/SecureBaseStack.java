@@ -241,6 +241,9 @@ public final class SecureBaseStack implements AutoCloseable {
         // glibc gives threads that allocate their own malloc arenas (up to 8 per core), and their slack was 45-115 MB
         // per service above what the JVM itself tracks (platform bench: NMT against RSS). Two are plenty for a JVM.
         env.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", MALLOC_ARENAS));
+        if (config.tracingEndpoint() != null) {
+            env.put("SECUREBASE_TRACING_ENDPOINT", config.tracingEndpoint());
+        }
         List<String> arguments = new java.util.ArrayList<>(localOnlyArguments.getOrDefault(service, List.of()));
         if (config.adjustableClock()) {
             // A test-only switch, on the command line so that no deployment's environment can carry it.
@@ -319,6 +322,22 @@ public final class SecureBaseStack implements AutoCloseable {
     public void acceptDatabaseConnections(String name) {
         database(name);
         postgres.acceptConnections(name);
+    }
+
+    /**
+     * Stops PostgreSQL, every database at once, lets {@code work} act on the stopped cluster's data directory, and
+     * starts it again on the same port with what the directory then holds (see
+     * {@link EmbeddedPostgresServer#whileStopped}). The services and Keycloak keep running and reconnect. For the
+     * restore drill.
+     */
+    public void whilePostgresStopped(java.util.function.Consumer<java.nio.file.Path> work) {
+        postgres.whileStopped(work);
+    }
+
+    /** The superuser's JDBC URL of one of the stack's databases: for checks that must see every table. */
+    public String superuserJdbcUrl(String name) {
+        database(name);
+        return postgres.superuserJdbcUrl().replaceAll("/postgres$", "/" + name);
     }
 
     /** How a service reaches its own database (content, journal, account, portal, keycloak): for checks. */

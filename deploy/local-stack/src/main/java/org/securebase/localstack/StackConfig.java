@@ -9,7 +9,9 @@ import java.util.Map;
  * Everything the launcher can be told, each from an environment variable with a default that works on a
  * fresh machine. Management ports are the service port plus 1000. {@code SECUREBASE_CLOCK_ADJUSTABLE=true} (the
  * system tests set it) starts the services with a clock that the tests move forward through each service's
- * management port ({@code /actuator/clock}).
+ * management port ({@code /actuator/clock}). {@code SECUREBASE_TRACING_ENDPOINT} (an OTLP/HTTP traces endpoint, e.g.
+ * {@code http://localhost:4318/v1/traces} of a collector or Jaeger) turns tracing on in every service; unset, there
+ * is none.
  */
 public record StackConfig(
         Path projectRoot,
@@ -27,7 +29,8 @@ public record StackConfig(
         int mailViewerPort,
         String demoPassword,
         List<String> serviceJavaOptions,
-        boolean adjustableClock) {
+        boolean adjustableClock,
+        String tracingEndpoint) {
 
     public static final String DEFAULT_JAVA_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m";
 
@@ -72,7 +75,8 @@ public record StackConfig(
                 port(env, "SECUREBASE_MAIL_VIEWER_PORT", 8025),
                 blankToNull(env.get("SECUREBASE_DEMO_PASSWORD")),
                 javaOptions(env.get("SECUREBASE_SERVICE_JAVA_OPTS")),
-                Boolean.parseBoolean(env.get("SECUREBASE_CLOCK_ADJUSTABLE")));
+                Boolean.parseBoolean(env.get("SECUREBASE_CLOCK_ADJUSTABLE")),
+                blankToNull(env.get("SECUREBASE_TRACING_ENDPOINT")));
     }
 
     public String publicUrl() {

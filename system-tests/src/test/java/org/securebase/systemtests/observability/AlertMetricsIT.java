@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.securebase.localstack.SecureBaseStack;
 import org.securebase.localstack.StackConfig;
 import org.securebase.systemtests.RunningStack;
+import org.securebase.systemtests.ThreadDumps;
 import org.securebase.systemtests.authorization.StackAccess;
 
 /**
@@ -172,7 +173,12 @@ class AlertMetricsIT {
     }
 
     private int status(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.net.http.HttpTimeoutException hung) {
+            ThreadDumps.ofEveryService(RunningStack.get(), "GET " + url + " got no answer in 30 s");
+            throw hung;
+        }
     }
 }

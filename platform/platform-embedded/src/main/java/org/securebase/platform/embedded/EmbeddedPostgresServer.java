@@ -20,9 +20,11 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
 
     private static final Pattern SAFE_IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private volatile EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+        this.dataDirectory = dataDirectory;
         this.postgres = postgres;
     }
 
@@ -33,6 +35,10 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
      * @param port the port to listen on; 0 picks a free one
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return new EmbeddedPostgresServer(dataDirectory, launch(dataDirectory, port));
+    }
+
+    private static EmbeddedPostgres launch(Path dataDirectory, int port) {
         ensureTempDirExists();
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -47,9 +53,28 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
             if (port > 0) {
                 builder.setPort(port);
             }
-            return new EmbeddedPostgresServer(builder.start());
+            return builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops the server (every database at once, as a lost server would go), lets {@code work} do what it must with
+     * the stopped cluster's data directory (copy it away, delete it, put a copy back), and starts the server again on
+     * the same port with whatever the directory then holds; an empty directory becomes a new, empty cluster. For the
+     * restore drill. Only for a server with a data directory of its own.
+     */
+    public synchronized void whileStopped(java.util.function.Consumer<Path> work) {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("a throw-away cluster has no data directory to work on");
+        }
+        int port = port();
+        close();
+        try {
+            work.accept(dataDirectory);
+        } finally {
+            postgres = launch(dataDirectory, port);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.securebase.platform.events.EventContracts;
 import org.securebase.platform.events.EventEnvelope;
@@ -33,14 +34,22 @@ public class IntegrationEvents {
     private final EventJson json;
     private final Set<String> ownedTopics;
     private final Clock clock;
+    private final Supplier<String> currentTraceparent;
 
     public IntegrationEvents(ApplicationEventPublisher publisher, EventContracts contracts, EventJson json,
                              Set<String> ownedTopics, Clock clock) {
+        this(publisher, contracts, json, ownedTopics, clock, () -> null);
+    }
+
+    /** @param currentTraceparent the W3C {@code traceparent} of the work in progress, or {@code null} for none */
+    public IntegrationEvents(ApplicationEventPublisher publisher, EventContracts contracts, EventJson json,
+                             Set<String> ownedTopics, Clock clock, Supplier<String> currentTraceparent) {
         this.publisher = publisher;
         this.contracts = contracts;
         this.json = json;
         this.ownedTopics = Set.copyOf(ownedTopics);
         this.clock = clock;
+        this.currentTraceparent = currentTraceparent;
     }
 
     /** Publishes the event as having happened now (the service's clock). */
@@ -60,7 +69,7 @@ public class IntegrationEvents {
         EventEnvelope<EventPayload> envelope = new EventEnvelope<>(UUID.randomUUID(), contract.type(), occurredAt,
                 contract.schemaVersion(), payload.aggregateId(), payload);
         publisher.publishEvent(new OutboxEvent(contract.topic(), envelope.key(), envelope.eventId(), contract.type(),
-                new String(json.write(envelope), StandardCharsets.UTF_8)));
+                new String(json.write(envelope), StandardCharsets.UTF_8), currentTraceparent.get()));
         return envelope;
     }
 }

@@ -12,6 +12,8 @@ import org.securebase.platform.events.EventJson;
 import org.securebase.platform.events.Topics;
 import org.securebase.platform.events.config.EventsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
@@ -23,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.FailedEventPublications;
@@ -83,18 +86,35 @@ public class OutboxConfiguration implements AsyncConfigurer, DisposableBean {
 
     @Bean
     IntegrationEvents integrationEvents(ApplicationEventPublisher publisher, EventsProperties properties,
-                                        ObjectProvider<Clock> clock) {
+                                        ObjectProvider<Clock> clock, ObjectProvider<Tracer> tracer,
+                                        ObjectProvider<Propagator> propagator) {
         properties.publishes().forEach(Topics::requireValid);
         return new IntegrationEvents(publisher, EventContracts.shared(), EventJson.shared(),
-                new HashSet<>(properties.publishes()), clock.getIfAvailable(Clock::systemUTC));
+                new HashSet<>(properties.publishes()), clock.getIfAvailable(Clock::systemUTC),
+                new CurrentTraceparent(tracer, propagator));
     }
 
     @Bean
     EventExternalizationConfiguration outboxExternalization() {
         return EventExternalizationConfiguration.externalizing()
                 .selectByType(OutboxEvent.class)
-                .mapping(OutboxEvent.class, event -> event.envelope().getBytes(StandardCharsets.UTF_8))
+                .mapping(OutboxEvent.class, OutboxConfiguration::record)
                 .route(OutboxEvent.class, event -> RoutingTarget.forTarget(event.topic()).andKey(event.key()))
+                .build();
+    }
+
+    /**
+     * The envelope bytes, and the trace context as the record's {@code traceparent} header when there is one. A
+     * message rather than headers configured on the externalization, because Modulith looks those up for the mapped
+     * payload, not for the event. Raw bytes, so the header mapper passes the value on as it is.
+     */
+    static Object record(OutboxEvent event) {
+        byte[] envelope = event.envelope().getBytes(StandardCharsets.UTF_8);
+        if (event.traceparent() == null) {
+            return envelope;
+        }
+        return MessageBuilder.withPayload(envelope)
+                .setHeader(OutboxEvent.TRACEPARENT_HEADER, event.traceparent().getBytes(StandardCharsets.US_ASCII))
                 .build();
     }
 

@@ -16,8 +16,14 @@ import java.util.UUID;
  * @param eventId  the envelope's event id
  * @param type     the envelope's type
  * @param envelope the envelope's JSON, exactly the bytes (UTF-8) that go on the topic
+ * @param traceparent the W3C trace context of the request that made the change, sent as the record's
+ *                    {@code traceparent} header so the consumer's work joins that request's trace; {@code null}
+ *                    when tracing is off (and in publications stored before it existed)
  */
-public record OutboxEvent(String topic, String key, UUID eventId, String type, String envelope) {
+public record OutboxEvent(String topic, String key, UUID eventId, String type, String envelope, String traceparent) {
+
+    /** The record's header that carries {@link #traceparent}. */
+    public static final String TRACEPARENT_HEADER = "traceparent";
 
     public OutboxEvent {
         Objects.requireNonNull(topic, "topic");
