@@ -25,7 +25,10 @@ import org.springframework.web.server.WebFilterChain;
  *       rendered: {@code Content-Security-Policy: default-src 'none'; frame-ancestors 'none'},
  *       {@code X-Frame-Options: DENY} and {@code Cache-Control: no-store}, each unless the backend set one.</li>
  *   <li>{@code html} (Keycloak): pages with policies of their own; the gateway only fills gaps
- *       ({@code X-Frame-Options: DENY}, {@code frame-ancestors 'none'} when there is no CSP at all).</li>
+ *       ({@code X-Frame-Options: SAMEORIGIN}, {@code frame-ancestors 'self'} when there is no CSP at all). Same
+ *       origin, not none: Keycloak's own helper pages (the third-party-cookie check, the login status iframe) are
+ *       framed by its account console on this one origin and set no frame policy themselves; any other origin is
+ *       still refused.</li>
  *   <li>{@code portal}: the portal sets its own strict CSP and frame policy, which are left alone.</li>
  * </ul>
  *
@@ -75,8 +78,8 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
                 setIfAbsent(headers, HttpHeaders.CACHE_CONTROL, "no-store");
             }
             case HTML -> {
-                setIfAbsent(headers, X_FRAME_OPTIONS, "DENY");
-                setIfAbsent(headers, CSP, "frame-ancestors 'none'");
+                setIfAbsent(headers, X_FRAME_OPTIONS, "SAMEORIGIN");
+                setIfAbsent(headers, CSP, "frame-ancestors 'self'");
             }
             case PORTAL -> {
                 // The portal's own CSP, frame policy and caching rules stand.

@@ -19,6 +19,11 @@ public record KeycloakProperties(String publicUrl, String internalUrl, String re
         return issuer() + "/protocol/openid-connect/" + path;
     }
 
+    /** A page of Keycloak's account console for the realm, as the browser reaches it. */
+    public String accountConsole(String page) {
+        return issuer() + "/account/" + page;
+    }
+
     String internalEndpoint(String path) {
         return internalUrl + "/realms/" + realm + "/protocol/openid-connect/" + path;
     }

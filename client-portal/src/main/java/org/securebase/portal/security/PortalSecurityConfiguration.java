@@ -56,7 +56,8 @@ public class PortalSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, UNSUBSCRIBE).permitAll()
                         .requestMatchers(HttpMethod.POST, UNSUBSCRIBE).permitAll()
                         .anyRequest().authenticated())
-                .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION_ID).successHandler(afterLogin))
+                .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION_ID).successHandler(afterLogin)
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(new KeycloakActions(registrations))))
                 .logout(logout -> logout.logoutSuccessHandler(keycloakLogout(registrations, keycloak)))
                 // POST /logout/connect/back-channel/keycloak, called by Keycloak itself (the realm's portal client
                 // names it); the signed logout token is the credential, so it sits before CSRF and needs no session.
