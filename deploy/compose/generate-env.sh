@@ -60,6 +60,8 @@ PORTAL_CLIENT_SECRET=$(secret)
 ACCOUNT_SERVICE_CLIENT_SECRET=$(secret)
 NOTIFICATIONS_LINK_SECRET=$(secret)$(secret)
 PORTAL_SESSION_SECRET=$(secret)$(secret)
+# only while rotating PORTAL_SESSION_SECRET: the value before it (docs/operations.md)
+PORTAL_SESSION_PREVIOUS_SECRET=
 # the mail relay's login: empty for the mail catcher; with a real relay also set SMTP_HOST, SMTP_AUTH=true and
 # SMTP_STARTTLS=true (see .env.example)
 SMTP_USER=

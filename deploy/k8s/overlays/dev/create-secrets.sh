@@ -25,7 +25,7 @@ for user in account-service journal-service content-service; do
   apply "$user" --from-literal=password="$password" --from-literal=sasl.jaas.config="$jaas"
 done
 apply securebase-keycloak-clients --from-literal=portal="$(secret)" --from-literal=account-service="$(secret)"
-apply securebase-portal-session --from-literal=secret="$(secret)$(secret)"
+apply securebase-portal-session --from-literal=secret="$(secret)$(secret)" --from-literal=previous-secret=""
 apply keycloak-bootstrap-admin --from-literal=password="$(secret)"
 apply securebase-notifications --from-literal=smtp-host=mail --from-literal=smtp-port=1025 --from-literal=smtp-auth=false --from-literal=smtp-user="" --from-literal=smtp-password="" --from-literal=smtp-starttls=false --from-literal=from-address=no-reply@securebase.test --from-literal=link-secret="$(secret)$(secret)"
 # only if there is none yet: a new master key would make the keyset in the journal database unreadable

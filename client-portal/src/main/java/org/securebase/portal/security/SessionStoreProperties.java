@@ -10,33 +10,63 @@ import java.security.GeneralSecurityException;
 /**
  * The portal's session secret: at least 32 bytes, the same on every instance, never in the database. Two keys are
  * derived from it, one that seals session attributes and one that signs the session cookie, so neither use can be
- * turned into the other. A new secret ends every signed-in session (people sign in again).
+ * turned into the other.
  *
- * @param secret {@code SECUREBASE_SESSION_SECRET}
+ * <p>Rotation without signing anyone out: the new secret becomes {@code secret} and the old one
+ * {@code previous-secret}. Everything is sealed and signed with the new one from then on; what the old one sealed or
+ * signed is still opened and accepted, so sessions go on and their attributes are sealed anew as they are written.
+ * Once every session has signed in again (the realm's longest session), the previous secret is removed; anything
+ * left that only it could open is then dropped, and its owner signs in again.
+ *
+ * @param secret         {@code SECUREBASE_SESSION_SECRET}
+ * @param previousSecret {@code SECUREBASE_SESSION_PREVIOUS_SECRET}: empty, or the secret before the last rotation
  */
 @ConfigurationProperties("securebase.session")
-public record SessionStoreProperties(String secret) {
+public record SessionStoreProperties(String secret, String previousSecret) {
+
+    private static final String ATTRIBUTES = "secure-base session attributes v1";
+    private static final String COOKIE = "secure-base session cookie v1";
 
     /** The AES-256 key of session attributes. */
     byte[] attributeKey() {
-        return derive("secure-base session attributes v1");
+        return derive(secret, "securebase.session.secret (SECUREBASE_SESSION_SECRET)", ATTRIBUTES);
     }
 
     /** The HMAC-SHA256 key of the session cookie. */
     byte[] cookieKey() {
-        return derive("secure-base session cookie v1");
+        return derive(secret, "securebase.session.secret (SECUREBASE_SESSION_SECRET)", COOKIE);
+    }
+
+    /** The attribute key of the previous secret, while one is configured. */
+    java.util.List<byte[]> previousAttributeKeys() {
+        return previous(ATTRIBUTES);
+    }
+
+    /** The cookie key of the previous secret, while one is configured. */
+    java.util.List<byte[]> previousCookieKeys() {
+        return previous(COOKIE);
     }
 
     @Override
     public String toString() {
-        return "SessionStoreProperties[secret=(hidden)]";
+        return "SessionStoreProperties[secret=(hidden), previousSecret=" + (hasPrevious() ? "(hidden)" : "none") + "]";
+    }
+
+    private boolean hasPrevious() {
+        return previousSecret != null && !previousSecret.isBlank();
+    }
+
+    private java.util.List<byte[]> previous(String purpose) {
+        return hasPrevious()
+                ? java.util.List.of(derive(previousSecret, "securebase.session.previous-secret (SECUREBASE_SESSION_PREVIOUS_SECRET)", purpose))
+                : java.util.List.of();
     }
 
     /** Checked when the session store is set up (web slices without a session store never ask). */
-    private byte[] derive(String purpose) {
+    private static byte[] derive(String secret, String name, String purpose) {
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalStateException("securebase.session.secret (SECUREBASE_SESSION_SECRET) "
-                    + "must be at least 32 bytes: it keeps the session store's tokens sealed and its cookies signed");
+            throw new IllegalStateException(name
+                    + " must be at least 32 bytes: it keeps the session store's tokens sealed and its cookies signed");
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

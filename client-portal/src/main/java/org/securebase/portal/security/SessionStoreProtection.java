@@ -64,7 +64,8 @@ public class SessionStoreProtection {
 
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sealedSessionAttributes(SessionStoreProperties properties) {
-        GenericConversionService conversion = conversion(properties.attributeKey(), ClassUtils.getDefaultClassLoader());
+        GenericConversionService conversion = conversion(properties.attributeKey(), properties.previousAttributeKeys(),
+                ClassUtils.getDefaultClassLoader());
         return repository -> repository.setConversionService(conversion);
     }
 
@@ -97,17 +98,26 @@ public class SessionStoreProtection {
         if (settings.getSameSite() != null) {
             serializer.setSameSite(settings.getSameSite().attributeValue());
         }
-        return new SignedSessionCookie(serializer, properties.cookieKey());
+        return new SignedSessionCookie(serializer, properties.cookieKey(), properties.previousCookieKeys());
     }
 
     /** Attribute to sealed bytes, and sealed bytes through the allow-list back to the attribute (or nothing). */
     static GenericConversionService conversion(byte[] attributeKey, ClassLoader classLoader) {
+        return conversion(attributeKey, java.util.List.of(), classLoader);
+    }
+
+    /** As above, also opening what {@code previousKeys} sealed (a secret rotation in progress); sealing uses the key. */
+    static GenericConversionService conversion(byte[] attributeKey, java.util.List<byte[]> previousKeys,
+                                               ClassLoader classLoader) {
         SecretKeySpec key = new SecretKeySpec(attributeKey, "AES");
+        java.util.List<SecretKeySpec> openers = new java.util.ArrayList<>();
+        openers.add(key);
+        previousKeys.forEach(previous -> openers.add(new SecretKeySpec(previous, "AES")));
         SecureRandom random = new SecureRandom();
         SerializingConverter serializing = new SerializingConverter();
         GenericConversionService conversion = new GenericConversionService();
         conversion.addConverter(Object.class, byte[].class, (Converter<Object, byte[]>) attribute -> seal(key, random, serializing.convert(attribute)));
-        conversion.addConverter(byte[].class, Object.class, (Converter<byte[], Object>) sealed -> open(key, sealed, classLoader));
+        conversion.addConverter(byte[].class, Object.class, (Converter<byte[], Object>) sealed -> open(openers, sealed, classLoader));
         return conversion;
     }
 
@@ -125,18 +135,19 @@ public class SessionStoreProtection {
         }
     }
 
-    private static Object open(SecretKeySpec key, byte[] stored, ClassLoader classLoader) {
+    private static Object open(java.util.List<SecretKeySpec> keys, byte[] stored, ClassLoader classLoader) {
         if (stored.length < 1 + NONCE_BYTES + TAG_BITS / 8 || stored[0] != FORMAT) {
             log.warn("Dropped a session attribute that is not sealed ({} bytes)", stored.length);
             return null;
         }
-        byte[] plain;
-        try {
-            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
-            aes.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
-            aes.updateAAD(new byte[] {FORMAT});
-            plain = aes.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
-        } catch (GeneralSecurityException e) {
+        byte[] plain = null;
+        for (SecretKeySpec key : keys) {
+            plain = openWith(key, stored);
+            if (plain != null) {
+                break;
+            }
+        }
+        if (plain == null) {
             log.warn("Dropped a session attribute sealed with another key or altered ({} bytes)", stored.length);
             return null;
         }
@@ -145,6 +156,17 @@ public class SessionStoreProtection {
             return objects.readObject();
         } catch (IOException | ClassNotFoundException e) {
             log.warn("Dropped a session attribute the portal may not read: {}", e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    private static byte[] openWith(SecretKeySpec key, byte[] stored) {
+        try {
+            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+            aes.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
+            aes.updateAAD(new byte[] {FORMAT});
+            return aes.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
             return null;
         }
     }

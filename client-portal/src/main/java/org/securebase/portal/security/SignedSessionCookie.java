@@ -24,10 +24,17 @@ final class SignedSessionCookie implements CookieSerializer {
 
     private final CookieSerializer cookies;
     private final byte[] key;
+    private final List<byte[]> previousKeys;
 
     SignedSessionCookie(CookieSerializer cookies, byte[] key) {
+        this(cookies, key, List.of());
+    }
+
+    /** Signs with {@code key}; also accepts what {@code previousKeys} signed (a secret rotation in progress). */
+    SignedSessionCookie(CookieSerializer cookies, byte[] key, List<byte[]> previousKeys) {
         this.cookies = cookies;
         this.key = key.clone();
+        this.previousKeys = previousKeys.stream().map(byte[]::clone).toList();
     }
 
     @Override
@@ -48,7 +55,7 @@ final class SignedSessionCookie implements CookieSerializer {
             if (separator > 0) {
                 String id = value.substring(0, separator);
                 byte[] presented = value.substring(separator + 1).getBytes(StandardCharsets.US_ASCII);
-                if (MessageDigest.isEqual(presented, signature(id).getBytes(StandardCharsets.US_ASCII))) {
+                if (signedByAny(id, presented)) {
                     verified.add(id);
                 }
             }
@@ -57,10 +64,18 @@ final class SignedSessionCookie implements CookieSerializer {
     }
 
     String sign(String sessionId) {
-        return sessionId + SEPARATOR + signature(sessionId);
+        return sessionId + SEPARATOR + signature(key, sessionId);
     }
 
-    private String signature(String sessionId) {
+    private boolean signedByAny(String id, byte[] presented) {
+        boolean signed = MessageDigest.isEqual(presented, signature(key, id).getBytes(StandardCharsets.US_ASCII));
+        for (byte[] previous : previousKeys) {
+            signed |= MessageDigest.isEqual(presented, signature(previous, id).getBytes(StandardCharsets.US_ASCII));
+        }
+        return signed;
+    }
+
+    private static String signature(byte[] key, String sessionId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

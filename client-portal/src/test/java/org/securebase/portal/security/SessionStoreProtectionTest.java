@@ -26,7 +26,7 @@ import org.springframework.web.servlet.FlashMap;
 
 class SessionStoreProtectionTest {
 
-    private static final SessionStoreProperties SECRET = new SessionStoreProperties("a-test-session-secret-of-more-than-32-bytes");
+    private static final SessionStoreProperties SECRET = new SessionStoreProperties("a-test-session-secret-of-more-than-32-bytes", null);
 
     private final GenericConversionService conversion = SessionStoreProtection.conversion(SECRET.attributeKey(), getClass().getClassLoader());
 
@@ -73,13 +73,41 @@ class SessionStoreProtectionTest {
         byte[] altered = sealed.clone();
         altered[altered.length - 1] ^= 1;
         GenericConversionService otherKey = SessionStoreProtection.conversion(
-                new SessionStoreProperties("another-session-secret-of-more-than-32-bytes").attributeKey(), getClass().getClassLoader());
+                new SessionStoreProperties("another-session-secret-of-more-than-32-bytes", null).attributeKey(), getClass().getClassLoader());
         byte[] unsealed = new SerializingConverter().convert("journal.saved");
 
         assertThat(conversion.convert(sealed, Object.class)).isEqualTo("journal.saved");
         assertThat(conversion.convert(altered, Object.class)).isNull();
         assertThat(otherKey.convert(sealed, Object.class)).isNull();
         assertThat(conversion.convert(unsealed, Object.class)).isNull();
+    }
+
+    @Test
+    void duringARotationWhatThePreviousSecretSealedStillOpensAndNewSealsUseTheNewOne() {
+        String oldSecret = "a-test-session-secret-of-more-than-32-bytes";
+        String newSecret = "the-rotated-session-secret-of-more-than-32-bytes";
+        byte[] sealedBefore = conversion.convert("journal.saved", byte[].class);
+        SessionStoreProperties rotated = new SessionStoreProperties(newSecret, oldSecret);
+        GenericConversionService rotating = SessionStoreProtection.conversion(rotated.attributeKey(),
+                rotated.previousAttributeKeys(), getClass().getClassLoader());
+        byte[] sealedAfter = rotating.convert("journal.saved", byte[].class);
+        GenericConversionService newOnly = SessionStoreProtection.conversion(
+                new SessionStoreProperties(newSecret, null).attributeKey(), getClass().getClassLoader());
+
+        assertThat(rotating.convert(sealedBefore, Object.class)).isEqualTo("journal.saved");
+        assertThat(newOnly.convert(sealedAfter, Object.class)).as("sealed with the new secret").isEqualTo("journal.saved");
+        assertThat(conversion.convert(sealedAfter, Object.class)).as("the old secret cannot open it").isNull();
+        assertThat(newOnly.convert(sealedBefore, Object.class)).as("after the rotation ends").isNull();
+    }
+
+    @Test
+    void aPreviousSecretTooShortIsRefusedAtStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        new SessionStoreProperties("the-rotated-session-secret-of-more-than-32-bytes", "short").previousAttributeKeys())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SECUREBASE_SESSION_PREVIOUS_SECRET");
+        assertThat(new SessionStoreProperties("the-rotated-session-secret-of-more-than-32-bytes", " ").previousAttributeKeys()).isEmpty();
+        assertThat(new SessionStoreProperties("the-rotated-session-secret-of-more-than-32-bytes", "an-old-secret-of-more-than-32-bytes-long"))
+                .hasToString("SessionStoreProperties[secret=(hidden), previousSecret=(hidden)]");
     }
 
     private Object roundTrip(Object attribute) {

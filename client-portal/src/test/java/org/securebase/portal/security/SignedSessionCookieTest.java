@@ -44,10 +44,28 @@ class SignedSessionCookieTest {
         assertThat(read(cookie, requestWith(encode(cookie.sign(SESSION_ID))))).containsExactly(SESSION_ID);
     }
 
+    @Test
+    void duringARotationACookieOfThePreviousSecretIsAcceptedAndNewOnesAreSignedWithTheNewOne() {
+        SessionStoreProperties rotated = new SessionStoreProperties("the-rotated-session-secret-of-more-than-32-bytes",
+                "a-test-session-secret-of-more-than-32-bytes");
+        DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+        serializer.setCookieName("SB_SESSION");
+        SignedSessionCookie rotating = new SignedSessionCookie(serializer, rotated.cookieKey(), rotated.previousCookieKeys());
+        String oldCookie = encode(cookie.sign(SESSION_ID));
+        String newCookie = encode(rotating.sign(SESSION_ID));
+
+        assertThat(read(rotating, requestWith(oldCookie))).containsExactly(SESSION_ID);
+        assertThat(read(rotating, requestWith(newCookie))).containsExactly(SESSION_ID);
+        assertThat(read(cookie, requestWith(newCookie))).as("signed with the new secret").isEmpty();
+        assertThat(read(resolver("the-rotated-session-secret-of-more-than-32-bytes"), requestWith(oldCookie)))
+                .as("after the rotation ends").isEmpty();
+        assertThat(read(rotating, requestWith(encode(SESSION_ID + ".forged-signature")))).isEmpty();
+    }
+
     private static SignedSessionCookie resolver(String secret) {
         DefaultCookieSerializer serializer = new DefaultCookieSerializer();
         serializer.setCookieName("SB_SESSION");
-        return new SignedSessionCookie(serializer, new SessionStoreProperties(secret).cookieKey());
+        return new SignedSessionCookie(serializer, new SessionStoreProperties(secret, null).cookieKey());
     }
 
     private static List<String> read(SignedSessionCookie cookies, MockHttpServletRequest request) {
