@@ -6,6 +6,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.List;
 
 /**
  * The portal's session secret: at least 32 bytes, the same on every instance, never in the database. Two keys are
@@ -38,12 +39,12 @@ public record SessionStoreProperties(String secret, String previousSecret) {
     }
 
     /** The attribute key of the previous secret, while one is configured. */
-    java.util.List<byte[]> previousAttributeKeys() {
+    List<byte[]> previousAttributeKeys() {
         return previous(ATTRIBUTES);
     }
 
     /** The cookie key of the previous secret, while one is configured. */
-    java.util.List<byte[]> previousCookieKeys() {
+    List<byte[]> previousCookieKeys() {
         return previous(COOKIE);
     }
 
@@ -56,10 +57,10 @@ public record SessionStoreProperties(String secret, String previousSecret) {
         return previousSecret != null && !previousSecret.isBlank();
     }
 
-    private java.util.List<byte[]> previous(String purpose) {
+    private List<byte[]> previous(String purpose) {
         return hasPrevious()
-                ? java.util.List.of(derive(previousSecret, "securebase.session.previous-secret (SECUREBASE_SESSION_PREVIOUS_SECRET)", purpose))
-                : java.util.List.of();
+                ? List.of(derive(previousSecret, "securebase.session.previous-secret (SECUREBASE_SESSION_PREVIOUS_SECRET)", purpose))
+                : List.of();
     }
 
     /** Checked when the session store is set up (web slices without a session store never ask). */

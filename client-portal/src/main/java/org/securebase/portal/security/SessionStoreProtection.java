@@ -25,6 +25,8 @@ import java.io.ObjectInputStream;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the portal's session store holds, and how it is read back. Spring Session JDBC keeps each session attribute
@@ -103,14 +105,14 @@ public class SessionStoreProtection {
 
     /** Attribute to sealed bytes, and sealed bytes through the allow-list back to the attribute (or nothing). */
     static GenericConversionService conversion(byte[] attributeKey, ClassLoader classLoader) {
-        return conversion(attributeKey, java.util.List.of(), classLoader);
+        return conversion(attributeKey, List.of(), classLoader);
     }
 
     /** As above, also opening what {@code previousKeys} sealed (a secret rotation in progress); sealing uses the key. */
-    static GenericConversionService conversion(byte[] attributeKey, java.util.List<byte[]> previousKeys,
+    static GenericConversionService conversion(byte[] attributeKey, List<byte[]> previousKeys,
                                                ClassLoader classLoader) {
         SecretKeySpec key = new SecretKeySpec(attributeKey, "AES");
-        java.util.List<SecretKeySpec> openers = new java.util.ArrayList<>();
+        List<SecretKeySpec> openers = new ArrayList<>();
         openers.add(key);
         previousKeys.forEach(previous -> openers.add(new SecretKeySpec(previous, "AES")));
         SecureRandom random = new SecureRandom();
@@ -135,7 +137,7 @@ public class SessionStoreProtection {
         }
     }
 
-    private static Object open(java.util.List<SecretKeySpec> keys, byte[] stored, ClassLoader classLoader) {
+    private static Object open(List<SecretKeySpec> keys, byte[] stored, ClassLoader classLoader) {
         if (stored.length < 1 + NONCE_BYTES + TAG_BITS / 8 || stored[0] != FORMAT) {
             log.warn("Dropped a session attribute that is not sealed ({} bytes)", stored.length);
             return null;
