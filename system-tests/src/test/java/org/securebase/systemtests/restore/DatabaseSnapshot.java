@@ -48,6 +48,14 @@ record DatabaseSnapshot(String database, Map<String, Table> tables) {
         return tables.values().stream().mapToLong(Table::rows).sum();
     }
 
+    /** Rows {@code restored} has fewer of than this snapshot, over all tables (a missing table counts whole). */
+    long missingRowsIn(DatabaseSnapshot restored) {
+        return tables.entrySet().stream().mapToLong(table -> {
+            Table other = restored.tables().get(table.getKey());
+            return Math.max(0, table.getValue().rows() - (other == null ? 0 : other.rows()));
+        }).sum();
+    }
+
     /** What {@code restored} lacks or holds differently, table by table. */
     List<String> differencesIn(DatabaseSnapshot restored) {
         List<String> differences = new ArrayList<>();

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.securebase.systemtests.WrittenTexts;
 import org.securebase.systemtests.authorization.ApiService;
 import org.securebase.systemtests.authorization.Http;
 import org.securebase.systemtests.authorization.StackAccess;
+import org.springframework.util.FileSystemUtils;
 
 import tools.jackson.databind.JsonNode;
 
@@ -146,10 +146,7 @@ class RestoreDrillIT {
             rowsCompared += was.rows();
             tables += was.tables().size();
             differences.addAll(was.differencesIn(is));
-            for (Map.Entry<String, DatabaseSnapshot.Table> table : was.tables().entrySet()) {
-                DatabaseSnapshot.Table restored = is.tables().get(table.getKey());
-                missing += Math.max(0, table.getValue().rows() - (restored == null ? 0 : restored.rows()));
-            }
+            missing += was.missingRowsIn(is);
         }
 
         // Back in service: sign-ins, decrypted texts, the audit, and projections that go on working.
@@ -246,9 +243,9 @@ class RestoreDrillIT {
         }
     }
 
+    /** Roles and sessions are the cluster's: any of its databases will do. */
     private static Connection superuser(SecureBaseStack stack) throws SQLException {
-        return DriverManager.getConnection(stack.superuserJdbcUrl("journal").replaceAll("/journal$", "/postgres"),
-                "postgres", "postgres");
+        return DriverManager.getConnection(stack.superuserJdbcUrl("journal"), "postgres", "postgres");
     }
 
     private static String quoted(String role) {
@@ -281,6 +278,7 @@ class RestoreDrillIT {
         return access.serviceUrl(ApiService.ACCOUNTS) + path;
     }
 
+    /** With each file's attributes: PostgreSQL refuses a data directory others may read (Spring's copy sets none). */
     private static void copyRecursively(Path from, Path to) {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path source : (Iterable<Path>) paths::iterator) {
@@ -293,13 +291,8 @@ class RestoreDrillIT {
     }
 
     private static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(each);
-            }
+        try {
+            FileSystemUtils.deleteRecursively(path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path, e);
         }

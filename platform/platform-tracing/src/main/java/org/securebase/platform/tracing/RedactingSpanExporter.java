@@ -20,12 +20,11 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
  * an exception's message (a JSON parse error quotes the body it choked on; a constraint violation quotes the value),
  * and a URL's query string (a search term). So every exporter is wrapped in this one, which keeps an exception's
  * type and drops its message and stack trace, drops a status description, replaces the {@code error} tag's text, and
- * cuts the query string off every URL attribute. Paths carry ids only, never text, by the APIs' design.
+ * cuts the query string off every attribute whose value is a URL or a path. Paths carry ids only, never text, by the APIs' design.
  */
 public final class RedactingSpanExporter implements SpanExporter {
 
     static final Set<String> DROPPED = Set.of("exception.message", "exception.stacktrace", "url.query", "http.query");
-    static final Set<String> URLS = Set.of("http.url", "url.full", "uri", "http.target", "url.path", "http.route");
     static final String ERROR_TAG = "error";
 
     private final SpanExporter delegate;
@@ -93,13 +92,18 @@ public final class RedactingSpanExporter implements SpanExporter {
             }
             if (name.equals(ERROR_TAG)) {
                 kept.put(name, "true");
-            } else if (URLS.contains(name) && value instanceof String url) {
-                kept.put(name, withoutQuery(url));
+            } else if (value instanceof String text && looksLikeUrl(text)) {
+                // whatever the instrumentation calls the key: http.url, url.full, http.uri (the gateway's), uri...
+                kept.put(name, withoutQuery(text));
             } else {
                 kept.put((AttributeKey<Object>) key, value);
             }
         });
         return kept.build();
+    }
+
+    static boolean looksLikeUrl(String value) {
+        return value.startsWith("/") || value.contains("://");
     }
 
     static String withoutQuery(String url) {

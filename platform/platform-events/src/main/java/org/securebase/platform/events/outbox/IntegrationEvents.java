@@ -36,11 +36,6 @@ public class IntegrationEvents {
     private final Clock clock;
     private final Supplier<String> currentTraceparent;
 
-    public IntegrationEvents(ApplicationEventPublisher publisher, EventContracts contracts, EventJson json,
-                             Set<String> ownedTopics, Clock clock) {
-        this(publisher, contracts, json, ownedTopics, clock, () -> null);
-    }
-
     /** @param currentTraceparent the W3C {@code traceparent} of the work in progress, or {@code null} for none */
     public IntegrationEvents(ApplicationEventPublisher publisher, EventContracts contracts, EventJson json,
                              Set<String> ownedTopics, Clock clock, Supplier<String> currentTraceparent) {
