@@ -1,5 +1,6 @@
 package org.securebase.systemtests;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.securebase.localstack.SecureBaseStack;
@@ -24,6 +25,10 @@ public final class RunningStack implements BeforeAllCallback {
 
     public static synchronized SecureBaseStack get() {
         if (stack == null) {
+            // Awaitility would otherwise rethrow, in whatever test is waiting, an exception that ends any thread of
+            // this JVM: the stack's in-process servers (the mail server, the Kafka broker) throw on their own threads
+            // when a fault test kills a service in mid-conversation, and that is no failure of the waiting test.
+            Awaitility.doNotCatchUncaughtExceptionsByDefault();
             Map<String, String> env = new HashMap<>(System.getenv());
             env.put("SECUREBASE_PROJECT_ROOT", System.getProperty("securebase.project.root", ".."));
             env.put("SECUREBASE_DATA_DIR", System.getProperty("securebase.stack.data", "target/stack-data"));

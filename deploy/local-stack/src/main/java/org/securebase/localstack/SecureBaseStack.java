@@ -261,6 +261,11 @@ public final class SecureBaseStack implements AutoCloseable {
         service(service).kill();
     }
 
+    /** Whether the service's process is running (started, or starting); false once it was killed or stopped. */
+    public boolean isRunning(String service) {
+        return service(service).isAlive();
+    }
+
     /** Starts a stopped or killed service again as it was first started; returns how long it took to be ready. */
     public Duration restart(String service) {
         ServiceProcess process = service(service);

@@ -89,6 +89,10 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     long pid() {
         return process.pid();
     }

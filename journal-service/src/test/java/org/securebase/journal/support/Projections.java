@@ -15,9 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.securebase.platform.events.EventEnvelope;
@@ -30,6 +35,7 @@ import org.securebase.platform.events.content.ArticleRetracted;
 import org.securebase.platform.test.TestBackends;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
 
 /**
@@ -44,6 +50,9 @@ public final class Projections {
 
     private static final Map<UUID, AtomicLong> SEQUENCES = new ConcurrentHashMap<>();
     private static KafkaProducer<String, byte[]> producer;
+    /** Containers known to have read their topics to the end once (each new context brings new ones). */
+    private static final java.util.Set<MessageListenerContainer> CAUGHT_UP =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private static java.util.concurrent.ScheduledExecutorService heartbeats;
 
     private final JdbcClient jdbc;
@@ -51,9 +60,52 @@ public final class Projections {
     public Projections(JdbcClient jdbc, KafkaListenerEndpointRegistry registry) {
         this.jdbc = jdbc;
         for (String id : List.of(CASELOAD_LISTENER, CATALOG_LISTENER)) {
-            ContainerTestUtils.waitForAssignment(registry.getListenerContainer(id), TestTopics.PARTITIONS);
+            MessageListenerContainer container = registry.getListenerContainer(id);
+            ContainerTestUtils.waitForAssignment(container, TestTopics.PARTITIONS);
+            awaitCaughtUp(container);
         }
         heartbeats();
+    }
+
+    /**
+     * Waits once per listener container until its group has read what its topics held when it was asked. A test class
+     * with a consumer group of its own reads the shared topics from their beginning, so until then the projection shows
+     * what earlier classes did, half replayed: a caseload that a later event ends, for example.
+     */
+    private static void awaitCaughtUp(MessageListenerContainer container) {
+        synchronized (CAUGHT_UP) {
+            if (CAUGHT_UP.contains(container)) {
+                return;
+            }
+        }
+        String group = container.getGroupId();
+        Map<String, Object> properties = new java.util.HashMap<>(TestBackends.kafkaOperatorProperties());
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin admin = Admin.create(properties)) {
+            List<String> topics = List.of(container.getContainerProperties().getTopics());
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, description) ->
+                    description.partitions().forEach(partition ->
+                            latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
+                    .forEach((partition, end) -> ends.put(partition, end.offset()));
+            await(group + " read its topics up to " + ends).atMost(Duration.ofSeconds(60)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                        || committed.get(end.getKey()) != null
+                        && committed.get(end.getKey()).offset() >= end.getValue());
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not ask the broker how far " + group + " has read", e);
+        }
+        synchronized (CAUGHT_UP) {
+            CAUGHT_UP.add(container);
+        }
     }
 
     /**

@@ -135,6 +135,8 @@ class FaultRunIT {
         } finally {
             writers.shutdown();
             writers.awaitTermination(2, TimeUnit.MINUTES);
+            // Whatever ended the stream, the suites after this one need every killed service back.
+            bringBack(restarts);
         }
         Instant streamEnded = Instant.now();
 
@@ -202,6 +204,22 @@ class FaultRunIT {
                     write -> write.outcome() + " " + write.status(), java.util.TreeMap::new, Collectors.counting())));
         }
         softly.assertAll();
+    }
+
+    /** Waits for the restarts under way; a service whose restart failed, or never began, is started once more. */
+    private void bringBack(List<CompletableFuture<Void>> restarts) {
+        for (CompletableFuture<Void> restart : restarts) {
+            try {
+                restart.join();
+            } catch (RuntimeException failedRestart) {
+                // Retried below.
+            }
+        }
+        for (String service : KILLED) {
+            if (!stack.isRunning(service)) {
+                stack.restart(service);
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------- set-up
