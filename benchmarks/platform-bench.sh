@@ -63,6 +63,8 @@ fi
 # The growth part invites its 49 clients as the demo admin; the gateway allows an admin 20 invitations an hour.
 if [ "${BENCH_INVITATION_RATE_LIMIT:-}" != default ]; then
     export SECUREBASE_RATE_LIMITS_INVITATIONS_REQUESTS=${BENCH_INVITATION_RATE_LIMIT:-1000000}
+    # account-service keeps the same limit itself (the portal's invitations do not pass the gateway)
+    export SECUREBASE_ACCOUNTS_INVITATION_QUOTA_REQUESTS=${BENCH_INVITATION_RATE_LIMIT:-1000000}
 fi
 JAVA=java
 if [ -n "${BENCH_JAVA_HOME:-}" ]; then

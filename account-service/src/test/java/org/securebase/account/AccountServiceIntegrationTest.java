@@ -28,7 +28,10 @@ import java.lang.annotation.Target;
                 "securebase.test.keycloak=true",
                 "securebase.accounts.reconciliation.interval=PT1H",
                 "securebase.accounts.invitation.retry-interval=PT1H",
-                "securebase.accounts.invitation.retry-min-age=PT0S"
+                "securebase.accounts.invitation.retry-min-age=PT0S",
+                // Every IT invites as the same demo admin, more than a real admin's 20 an hour all told;
+                // InvitationQuotaIT fills a window itself.
+                "securebase.accounts.invitation.quota.requests=1000"
         })
 @ContextConfiguration(initializers = {RealBackends.class, KeycloakAdminBackend.class, MailBackend.class})
 @Import(AccountTestConfiguration.class)

@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.securebase.account.account.AccountView;
-
+import org.securebase.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,14 +30,14 @@ class InvitationController {
      * account; {@code invitationSentAt} is null if the email could not be sent yet (it is retried).
      */
     @PostMapping
-    ResponseEntity<AccountView> invite(@Valid @RequestBody InvitationRequest request) {
-        AccountView account = AccountView.of(invitations.invite(request));
+    ResponseEntity<AccountView> invite(@Valid @RequestBody InvitationRequest request, Caller admin) {
+        AccountView account = AccountView.of(invitations.invite(admin.id(), request));
         return ResponseEntity.created(URI.create("/api/accounts/" + account.id())).body(account);
     }
 
     /** Emails the invitation again (a fresh link) to someone who has not accepted it yet. */
     @PostMapping("/{id}/invitation")
-    AccountView resend(@PathVariable UUID id) {
-        return AccountView.of(invitations.resend(id));
+    AccountView resend(@PathVariable UUID id, Caller admin) {
+        return AccountView.of(invitations.resend(admin.id(), id));
     }
 }

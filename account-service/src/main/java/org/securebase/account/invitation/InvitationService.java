@@ -41,16 +41,19 @@ public class InvitationService {
     private final Accounts accounts;
     private final TransactionTemplate transaction;
     private final InvitationProperties properties;
+    private final InvitationQuota quota;
 
     InvitationService(KeycloakDirectory keycloak, Accounts accounts, TransactionTemplate transaction,
-            InvitationProperties properties) {
+            InvitationProperties properties, InvitationQuota quota) {
         this.keycloak = keycloak;
         this.accounts = accounts;
         this.transaction = transaction;
         this.properties = properties;
+        this.quota = quota;
     }
 
-    public AccountSnapshot invite(InvitationRequest request) {
+    /** Invites a person on behalf of {@code inviter}, within their {@link InvitationQuota}. */
+    public AccountSnapshot invite(UUID inviter, InvitationRequest request) {
         Role role = ApiValues.role(request.role())
                 .orElseThrow(() -> BadRequestException.forField("role", "must be one of " + ApiValues.ROLE_WORDS));
         String email = request.email().strip().toLowerCase(Locale.ROOT);
@@ -59,6 +62,7 @@ public class InvitationService {
         if (accounts.emailTaken(email)) {
             throw new ConflictException(EMAIL_TAKEN);
         }
+        quota.take(inviter);
 
         UUID id = createInKeycloak(new NewKeycloakUser(email, firstName, lastName, RequiredAction.forInvitation(role)));
         try {
@@ -77,7 +81,7 @@ public class InvitationService {
      * Sends the invitation email again, asking for whatever the person still has to do. 409 unless the account
      * is invited and the invitation not yet accepted.
      */
-    public AccountSnapshot resend(UUID id) {
+    public AccountSnapshot resend(UUID inviter, UUID id) {
         AccountSnapshot account = accounts.get(id);
         if (account.status() != AccountStatus.INVITED) {
             throw new ConflictException("Only an invited person who has not accepted yet can be sent the invitation again.");
@@ -92,6 +96,7 @@ public class InvitationService {
             accounts.activate(id);
             throw new ConflictException("This person has already accepted the invitation.");
         }
+        quota.take(inviter);
         keycloak.sendActionsEmail(id, pending, properties.linkLifespan());
         accounts.invitationSent(id);
         return accounts.get(id);

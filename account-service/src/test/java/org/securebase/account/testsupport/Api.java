@@ -57,7 +57,7 @@ public final class Api {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -66,8 +66,8 @@ public final class Api {
         }
     }
 
-    /** Status, content type and body (as JSON when there is one). */
-    public record Response(int status, String contentType, String body) {
+    /** Status, content type, body (as JSON when there is one) and {@code Retry-After} (null without one). */
+    public record Response(int status, String contentType, String body, String retryAfter) {
 
         public JsonNode json() {
             return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
