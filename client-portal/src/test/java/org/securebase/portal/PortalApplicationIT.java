@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The whole portal as it runs (its session store in a real PostgreSQL, its real security, every typed client on the
  * real {@code PlatformApi}): the application starts, and its forms are checked with the Bean Validation provider and
- * the limits of platform-contracts before anything is sent. The gateway is not running, so a form that reached a
+ * the limits of platform-contracts before anything is sent. No service is running, so a form that reached a
  * client would say the service is unavailable instead of explaining the field.
  */
 @SpringBootTest
@@ -47,7 +47,9 @@ class PortalApplicationIT {
         registry.add("securebase.keycloak.client-secret", () -> "unused-here");
         registry.add("securebase.session.secret", () -> "a-test-session-secret-of-more-than-32-bytes");
         // Nothing listens on port 1: any API call would fail at once as "unavailable".
-        registry.add("securebase.api.base-url", () -> "http://127.0.0.1:1");
+        for (String service : new String[] {"journal", "content", "accounts"}) {
+            registry.add("securebase.api." + service + "-url", () -> "http://127.0.0.1:1");
+        }
     }
 
     @Autowired

@@ -46,9 +46,15 @@ class ApiClientConfiguration {
     }
 
     @Bean
+    PageCalls pageCalls(ApiProperties properties) {
+        return new PageCalls(properties.concurrentCalls());
+    }
+
+    @Bean
     RestClient platformRestClient(ApiProperties properties, OAuth2AuthorizedClientManager manager,
                            OAuth2AuthorizedClientRepository authorizedClients, ObservationRegistry observations) {
-        OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(manager);
+        // A page's calls may run at once (PageCalls); only one of them may refresh the rotating refresh token.
+        OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(new OneRefreshAtATime(manager));
         bearer.setClientRegistrationIdResolver(request -> PortalSecurityConfiguration.REGISTRATION_ID);
         // A refused token (e.g. the Keycloak session ended) forgets the stored tokens, so the next page asks for a login.
         bearer.setAuthorizationFailureHandler(
@@ -57,17 +63,17 @@ class ApiClientConfiguration {
     }
 
     /**
-     * The gateway with the timeouts and request id of every call, and no one's token: the base of both the
-     * platform's client and {@link PublicApi}'s anonymous one. Observed, so every call is timed and, while tracing is
-     * on, carries the page request's trace context ({@code traceparent}) to the gateway and the service.
+     * The services, each at its internal address, with the timeouts and request id of every call, and no one's token:
+     * the base of both the platform's client and {@link PublicApi}'s anonymous one. Observed, so every call is timed
+     * and, while tracing is on, carries the page request's trace context ({@code traceparent}) to the service.
      */
     static RestClient.Builder withoutToken(ApiProperties properties, ObservationRegistry observations) {
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
         requestFactory.setReadTimeout(properties.readTimeout());
+        // No base URL: the typed clients' URIs are paths, and the routing adds the service's address.
         return RestClient.builder()
-                .baseUrl(properties.baseUrl())
-                .requestFactory(requestFactory)
+                .requestFactory(new ServiceRoutingRequestFactory(properties, requestFactory))
                 .observationRegistry(observations)
                 .requestInterceptor((request, body, execution) -> {
                     String requestId = MDC.get("requestId");

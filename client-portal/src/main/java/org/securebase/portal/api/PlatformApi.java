@@ -233,7 +233,7 @@ public class PlatformApi {
                                 .toList());
             }
         } catch (RuntimeException notAProblem) {
-            // Not problem+json (e.g. the gateway's own answer): fall back to the status text below.
+            // Not problem+json (e.g. a proxy's own answer): fall back to the status text below.
         }
         return Sent.refused("The request was refused (" + refused.getStatusCode().value() + ").");
     }

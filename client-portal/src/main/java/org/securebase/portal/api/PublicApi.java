@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * The few API calls a page makes for someone who need not be signed in (the unsubscribe link of a mail, opened in
- * any browser): to the same gateway, with no token at all, so a signed-in person's token never reaches an endpoint
+ * any browser): to the same services, with no token at all, so a signed-in person's token never reaches an endpoint
  * that does not ask for it and a missing session never sends anyone to a login. Typed clients use it like
  * {@link PlatformApi}.
  */
@@ -32,8 +32,8 @@ public class PublicApi {
     }
 
     /**
-     * A POST without a body. A 4xx is the API refusing it ({@link Sent#refused}), except 401 and 403: the gateway
-     * let the call through anonymously or it is misconfigured, which no one on the page can fix, so they count as
+     * A POST without a body. A 4xx is the API refusing it ({@link Sent#refused}), except 401 and 403: the service
+     * wanted a token for what should be public, a misconfiguration no one on the page can fix, so they count as
      * unavailable like a 5xx.
      */
     public <T> Sent<T> post(Function<UriBuilder, URI> uri, Class<T> answer) {
@@ -45,7 +45,7 @@ public class PublicApi {
         } catch (HttpClientErrorException refused) {
             HttpStatusCode status = refused.getStatusCode();
             if (status.isSameCodeAs(HttpStatusCode.valueOf(401)) || status.isSameCodeAs(HttpStatusCode.valueOf(403))) {
-                log.warn("the gateway refused an anonymous call with {}", status.value());
+                log.warn("a service refused an anonymous call with {}", status.value());
                 return Sent.failed();
             }
             return PlatformApi.refusal(refused);

@@ -5,6 +5,7 @@ import jakarta.validation.Validator;
 import org.securebase.platform.contracts.ContentLimits;
 import org.securebase.portal.accounts.AccountsApi;
 import org.securebase.portal.api.Fetched;
+import org.securebase.portal.api.PageCalls;
 import org.securebase.portal.api.Sent;
 import org.securebase.portal.forms.FieldProblem;
 import org.securebase.portal.forms.FormErrors;
@@ -71,23 +72,25 @@ class AssignmentController {
     private final ReadingHtml readingHtml;
     private final Validator validator;
     private final MessageSource messages;
+    private final PageCalls calls;
     private final Clock clock;
     private final ZoneId zone = ZoneId.systemDefault();
 
     @Autowired
     AssignmentController(AssignmentsApi assignments, LibraryApi library, AccountsApi accounts, ReadingHtml readingHtml,
-                         Validator validator, MessageSource messages) {
-        this(assignments, library, accounts, readingHtml, validator, messages, Clock.systemDefaultZone());
+                         Validator validator, MessageSource messages, PageCalls calls) {
+        this(assignments, library, accounts, readingHtml, validator, messages, calls, Clock.systemDefaultZone());
     }
 
     AssignmentController(AssignmentsApi assignments, LibraryApi library, AccountsApi accounts, ReadingHtml readingHtml,
-                         Validator validator, MessageSource messages, Clock clock) {
+                         Validator validator, MessageSource messages, PageCalls calls, Clock clock) {
         this.assignments = assignments;
         this.library = library;
         this.accounts = accounts;
         this.readingHtml = readingHtml;
         this.validator = validator;
         this.messages = messages;
+        this.calls = calls;
         this.clock = clock;
     }
 
@@ -227,6 +230,9 @@ class AssignmentController {
         model.addAttribute("remindUntil", assignment.dueAt() == null ? null
                 : LocalDateTime.ofInstant(assignment.dueAt().minusSeconds(60), zone).truncatedTo(ChronoUnit.MINUTES));
         model.addAttribute("zone", zone.getId());
+        // The feedback and the reading depend only on the assignment, not on each other: both at once. (Not before the
+        // assignment is known: a therapist's read of feedback is audited, so it is asked for only for a page shown.)
+        PageCalls.Pending<Fetched<List<Homework.Feedback>>> feedbackCall = calls.start(() -> assignments.feedback(id));
         // A pinned version never changes: it is parsed and sanitized once per person, then revalidated (304).
         Fetched<Optional<PreparedReading>> reading = library.pinnedVersion(assignment.article().slug(),
                 assignment.article().version(),
@@ -236,7 +242,7 @@ class AssignmentController {
                 ? reading.value().get().body() : "");
         model.addAttribute("itemTexts", reading.available() && reading.value().isPresent()
                 ? reading.value().get().itemTexts() : Map.of());
-        Fetched<Map<UUID, List<Homework.Feedback>>> feedback = assignments.feedback(id)
+        Fetched<Map<UUID, List<Homework.Feedback>>> feedback = feedbackCall.join()
                 .map(list -> list.stream().collect(Collectors.groupingBy(Homework.Feedback::answerId,
                         LinkedHashMap::new, Collectors.toList())));
         model.addAttribute("feedback", feedback);

@@ -3,6 +3,7 @@ package org.securebase.portal.home;
 import jakarta.validation.Valid;
 import org.securebase.portal.accounts.AccountsApi;
 import org.securebase.portal.api.Fetched;
+import org.securebase.portal.api.PageCalls;
 import org.securebase.portal.assignment.AssignmentsApi;
 import org.securebase.portal.assignment.Homework;
 import org.securebase.portal.caseload.Caseload;
@@ -38,12 +39,15 @@ class HomeController {
     private final Caseload caseload;
     private final AccountsApi accounts;
     private final MeasuresApi measures;
+    private final PageCalls calls;
 
-    HomeController(AssignmentsApi assignments, Caseload caseload, AccountsApi accounts, MeasuresApi measures) {
+    HomeController(AssignmentsApi assignments, Caseload caseload, AccountsApi accounts, MeasuresApi measures,
+                   PageCalls calls) {
         this.assignments = assignments;
         this.caseload = caseload;
         this.accounts = accounts;
         this.measures = measures;
+        this.calls = calls;
     }
 
     @GetMapping("/")
@@ -55,20 +59,25 @@ class HomeController {
         model.addAttribute("fullName", user.getFullName());
         PortalRole role = PortalRole.primary(user.getClaims()).orElse(null);
         model.addAttribute("role", role == null ? "none" : role.claimValue());
+        // Each role's lists are independent of each other and all shown: asked for at once (ADR 0031).
         if (role == PortalRole.CLIENT) {
-            model.addAttribute("due", assignments.dueAssignments()
-                    .map(list -> list.stream().sorted(MOST_PRESSING).toList()));
-            model.addAttribute("feedback", assignments.withUnreadFeedback());
+            var due = calls.start(assignments::dueAssignments);
+            var feedback = calls.start(assignments::withUnreadFeedback);
             // Once its feedback is read an assignment leaves "new feedback"; this keeps it one click away.
-            model.addAttribute("done", assignments.handedIn());
+            var done = calls.start(assignments::handedIn);
             // The questionnaires to answer now (journal-service makes the ones that came due when it is asked).
             model.addAttribute("measuresDue", measures.list(Optional.empty())
                     .map(list -> list.stream().filter(Measures.Instance::open).toList()));
+            model.addAttribute("due", due.join().map(list -> list.stream().sorted(MOST_PRESSING).toList()));
+            model.addAttribute("feedback", feedback.join());
+            model.addAttribute("done", done.join());
         } else if (role == PortalRole.THERAPIST) {
             // A result whose safety item was answered above 0 goes first, above everything, until acknowledged.
-            model.addAttribute("attention", measures.attention());
+            var attention = calls.start(measures::attention);
+            var toReview = calls.start(caseload::toReview);
             model.addAttribute("caseload", caseload.rows());
-            model.addAttribute("toReview", caseload.toReview());
+            model.addAttribute("attention", attention.join());
+            model.addAttribute("toReview", toReview.join());
         } else if (role == PortalRole.ADMIN) {
             // A search longer than account-service takes is explained beside the field; the list is not searched.
             Map<String, FieldProblem> invalid = FormErrors.of(result, AccountSearch.class);

@@ -60,7 +60,7 @@ class PublicApiTest {
     }
 
     private PublicApi publicApi() {
-        return new PublicApi(new ApiProperties(baseUrl, null, null), ObservationRegistry.NOOP);
+        return new PublicApi(ApiProperties.allAt(java.net.URI.create(baseUrl)), ObservationRegistry.NOOP);
     }
 
     @Test
@@ -89,11 +89,11 @@ class PublicApiTest {
     }
 
     @Test
-    void aGatewayThatAsksForALoginOrAFailingServiceIsUnavailable() {
+    void aServiceThatAsksForALoginOrFailsIsUnavailable() {
         status = 401;
-        assertThat(publicApi().post(uri -> uri.path("/api/x").build(), Unsubscribed.class).unavailable()).isTrue();
+        assertThat(publicApi().post(uri -> uri.path("/api/accounts/x").build(), Unsubscribed.class).unavailable()).isTrue();
         status = 503;
-        assertThat(publicApi().post(uri -> uri.path("/api/x").build(), Unsubscribed.class).unavailable()).isTrue();
+        assertThat(publicApi().post(uri -> uri.path("/api/accounts/x").build(), Unsubscribed.class).unavailable()).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.securebase.portal.assignment;
 
 import org.junit.jupiter.api.Test;
+import org.securebase.portal.WebSliceCalls;
 import org.securebase.portal.WebSliceSecurity;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.PlatformApi;
@@ -43,7 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(AssignmentController.class)
 @Import({AssignmentsApi.class, LibraryApi.class, AccountsApi.class, Dates.class, ReadingHtml.class,
-        WebSliceSecurity.class})
+        WebSliceSecurity.class, WebSliceCalls.class})
 class AssignmentControllerTest {
 
     static final UUID ID = UUID.randomUUID();

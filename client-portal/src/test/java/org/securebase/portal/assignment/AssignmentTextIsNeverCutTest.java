@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.securebase.platform.contracts.JournalLimits;
+import org.securebase.portal.WebSliceCalls;
 import org.securebase.portal.WebSliceSecurity;
 import org.securebase.portal.accounts.Accounts;
 import org.securebase.portal.accounts.AccountsApi;
@@ -48,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * client whole, and one character more is a form error beside the field, with the text kept and nothing sent.
  */
 @WebMvcTest(AssignmentController.class)
-@Import({ReadingHtml.class, Dates.class, WebSliceSecurity.class})
+@Import({ReadingHtml.class, Dates.class, WebSliceSecurity.class, WebSliceCalls.class})
 class AssignmentTextIsNeverCutTest {
 
     static final UUID ID = UUID.randomUUID();

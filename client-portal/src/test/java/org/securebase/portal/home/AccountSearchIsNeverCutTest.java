@@ -2,6 +2,7 @@ package org.securebase.portal.home;
 
 import org.junit.jupiter.api.Test;
 import org.securebase.platform.contracts.AccountLimits;
+import org.securebase.portal.WebSliceCalls;
 import org.securebase.portal.WebSliceSecurity;
 import org.securebase.portal.accounts.AccountsApi;
 import org.securebase.portal.api.Fetched;
@@ -31,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * one character more is explained beside the field and not searched.
  */
 @WebMvcTest(HomeController.class)
-@Import({Dates.class, NavigationAdvice.class, WebSliceSecurity.class})
+@Import({Dates.class, NavigationAdvice.class, WebSliceSecurity.class, WebSliceCalls.class})
 class AccountSearchIsNeverCutTest {
 
     @Autowired

@@ -2,6 +2,7 @@ package org.securebase.portal.home;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentMatcher;
+import org.securebase.portal.WebSliceCalls;
 import org.securebase.portal.WebSliceSecurity;
 import org.securebase.portal.accounts.Accounts;
 import org.securebase.portal.accounts.AccountsApi;
@@ -43,7 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(HomeController.class)
 @Import({Caseload.class, AdherenceApi.class, AssignmentsApi.class, AccountsApi.class, MeasuresApi.class, Dates.class,
-        NavigationAdvice.class, WebSliceSecurity.class})
+        NavigationAdvice.class, WebSliceSecurity.class, WebSliceCalls.class})
 class HomeControllerTest {
 
     @Autowired
@@ -107,8 +108,11 @@ class HomeControllerTest {
                 assignment("Later reading", false, now.plus(Duration.ofDays(6))),
                 assignment("Late reading", true, now.minus(Duration.ofDays(1))),
                 assignment("Soon reading", false, now.plus(Duration.ofDays(2)))), null);
+        // The page asks for its lists at once: each answer by its query, not by the order of the calls.
         when(api.get(any(), eq(Homework.SummaryPage.class)))
-                .thenReturn(Fetched.of(Optional.of(due)), Fetched.of(Optional.of(new Homework.SummaryPage(List.of(), null))));
+                .thenReturn(Fetched.of(Optional.of(new Homework.SummaryPage(List.of(), null))));
+        when(api.get(argThat(listQuery("status=ASSIGNED&status=OPENED&status=IN_PROGRESS&limit=50")),
+                eq(Homework.SummaryPage.class))).thenReturn(Fetched.of(Optional.of(due)));
 
         when(api.get(any(), eq(Measures.Instance[].class))).thenReturn(Fetched.of(Optional.of(new Measures.Instance[0])));
         String html = mvc.perform(get("/").with(as("client"))).andExpect(status().isOk())

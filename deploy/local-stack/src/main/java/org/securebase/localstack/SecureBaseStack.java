@@ -172,7 +172,10 @@ public final class SecureBaseStack implements AutoCloseable {
         portal.put("SECUREBASE_KEYCLOAK_CLIENT_SECRET", portalClientSecret);
         portal.put("SECUREBASE_SESSION_SECRET", secrets.getOrCreate("portal.session-secret", 32));
         portal.put("SECUREBASE_KEYCLOAK_PORTAL_PUBLIC_URL", config.publicUrl());
-        portal.put("SECUREBASE_API_BASE_URL", config.publicUrl());
+        // The services themselves, as inside a cluster: the portal does not call back through the gateway (ADR 0030).
+        portal.put("SECUREBASE_API_JOURNAL_URL", "http://localhost:" + config.journalPort());
+        portal.put("SECUREBASE_API_CONTENT_URL", "http://localhost:" + config.contentPort());
+        portal.put("SECUREBASE_API_ACCOUNTS_URL", "http://localhost:" + config.accountPort());
         startService("client-portal", config.portalPort(), portal);
 
         Map<String, String> gateway = new HashMap<>(common);

@@ -140,6 +140,72 @@ class NetworkPolicyTest {
         }
     }
 
+    /** The services the portal calls, each with its port, and the variable that gives the portal its address. */
+    private static final Map<String, Map.Entry<String, Integer>> PORTAL_CALLS = Map.of(
+            "journal-service", Map.entry("SECUREBASE_API_JOURNAL_URL", 8083),
+            "content-service", Map.entry("SECUREBASE_API_CONTENT_URL", 8082),
+            "account-service", Map.entry("SECUREBASE_API_ACCOUNTS_URL", 8084));
+
+    /**
+     * The portal calls the three API services at their own addresses (ADR 0030): its variables name them, its egress
+     * allows exactly those ports of those pods and not the gateway, and each service admits the portal.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void thePortalReachesEachApiServiceDirectlyAndNotTheGateway(String overlay) {
+        Kustomize.Build build = Deployments.build(overlay);
+        List<JsonNode> policies = build.ofKind("NetworkPolicy").stream().map(r -> (JsonNode) r.document()).toList();
+        Map<String, JsonNode> portalEnv = Deployments.env(Deployments.container(build, "client-portal"));
+        List<JsonNode> portalEgress = egressOf(build, policies, "client-portal");
+        for (Map.Entry<String, Map.Entry<String, Integer>> call : PORTAL_CALLS.entrySet()) {
+            String service = call.getKey();
+            int port = call.getValue().getValue();
+            assertThat(portalEnv.get(call.getValue().getKey())).as(overlay + ": the portal's " + call.getValue().getKey())
+                    .isNotNull();
+            assertThat(portalEnv.get(call.getValue().getKey()).path("value").asText())
+                    .isEqualTo("http://" + service + ":" + port);
+            assertThat(portalEgress.stream().anyMatch(rule -> reaches(rule, service, port)))
+                    .as(overlay + ": the portal may connect to " + service + ":" + port).isTrue();
+            JsonNode pod = podLabelsOf(build, service);
+            boolean admitsPortal = policies.stream()
+                    .filter(p -> labelsMatch(pod, p.path("spec").path("podSelector").path("matchLabels")))
+                    .flatMap(p -> stream(p.path("spec").path("ingress"))).flatMap(rule -> stream(rule.path("from")))
+                    .anyMatch(peer -> peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name")
+                            .asText().equals("client-portal"));
+            assertThat(admitsPortal).as(overlay + ": " + service + " admits the portal").isTrue();
+        }
+        assertThat(portalEgress.stream().anyMatch(rule -> reaches(rule, "api-gateway", 8080)))
+                .as(overlay + ": the portal calls back through the gateway").isFalse();
+        assertThat(portalEnv).as(overlay + ": the portal's old single API address").doesNotContainKey("SECUREBASE_API_BASE_URL");
+    }
+
+    @org.junit.jupiter.api.Test
+    void composeGivesThePortalEachServicesAddress() {
+        JsonNode environment = Deployments.compose().path("services").path("client-portal").path("environment");
+        for (Map.Entry<String, Map.Entry<String, Integer>> call : PORTAL_CALLS.entrySet()) {
+            assertThat(environment.path(call.getValue().getKey()).asText())
+                    .isEqualTo("http://" + call.getKey() + ":" + call.getValue().getValue());
+        }
+        assertThat(environment.has("SECUREBASE_API_BASE_URL")).isFalse();
+    }
+
+    private static JsonNode podLabelsOf(Kustomize.Build build, String service) {
+        return build.get("Deployment", service).document().path("spec").path("template").path("metadata").path("labels");
+    }
+
+    private static List<JsonNode> egressOf(Kustomize.Build build, List<JsonNode> policies, String service) {
+        JsonNode pod = podLabelsOf(build, service);
+        return policies.stream().filter(p -> labelsMatch(pod, p.path("spec").path("podSelector").path("matchLabels")))
+                .flatMap(p -> stream(p.path("spec").path("egress"))).toList();
+    }
+
+    private static boolean reaches(JsonNode egressRule, String service, int port) {
+        boolean toService = stream(egressRule.path("to")).anyMatch(peer ->
+                peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText().equals(service));
+        boolean onPort = stream(egressRule.path("ports")).anyMatch(p -> p.path("port").asText().equals(Integer.toString(port)));
+        return toService && onPort;
+    }
+
     private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
