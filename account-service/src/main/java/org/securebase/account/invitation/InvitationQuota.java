@@ -46,12 +46,14 @@ class InvitationQuota {
             long inWindow = jdbc.sql("select count(*) from invitation_request where inviter_id = :inviter")
                     .param("inviter", inviter).query(Long.class).single();
             if (inWindow >= quota.requests()) {
-                // Room again when the oldest request of the window leaves it.
-                Instant firstOut = jdbc.sql("select min(requested_at) from invitation_request where inviter_id = :inviter")
-                        .param("inviter", inviter).query(OffsetDateTime.class).single().toInstant();
-                throw new TooManyRequestsException("You have sent " + quota.requests() + " invitations within "
+                // Room again when enough of the oldest requests have left the window (one, unless the limit was lowered).
+                Instant roomAt = jdbc.sql("select requested_at from invitation_request where inviter_id = :inviter "
+                                + "order by requested_at offset :over limit 1")
+                        .param("inviter", inviter).param("over", inWindow - quota.requests())
+                        .query(OffsetDateTime.class).single().toInstant().plus(quota.per());
+                throw new TooManyRequestsException("You have asked for " + quota.requests() + " invitation emails within "
                         + describe(quota.per()) + ", the most allowed. Please try again later.",
-                        Duration.between(now, firstOut.plus(quota.per())));
+                        Duration.between(now, roomAt));
             }
             jdbc.sql("insert into invitation_request (inviter_id, requested_at) values (:inviter, :at)")
                     .param("inviter", inviter).param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
