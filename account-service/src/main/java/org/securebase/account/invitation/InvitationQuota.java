@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -43,14 +44,12 @@ class InvitationQuota {
                     .param("key", "invitation-quota:" + inviter).query().singleValue();
             jdbc.sql("delete from invitation_request where inviter_id = :inviter and requested_at <= :start")
                     .param("inviter", inviter).param("start", windowStart).update();
-            long inWindow = jdbc.sql("select count(*) from invitation_request where inviter_id = :inviter")
-                    .param("inviter", inviter).query(Long.class).single();
-            if (inWindow >= quota.requests()) {
+            List<OffsetDateTime> inWindow = jdbc.sql("select requested_at from invitation_request "
+                            + "where inviter_id = :inviter order by requested_at")
+                    .param("inviter", inviter).query(OffsetDateTime.class).list();
+            if (inWindow.size() >= quota.requests()) {
                 // Room again when enough of the oldest requests have left the window (one, unless the limit was lowered).
-                Instant roomAt = jdbc.sql("select requested_at from invitation_request where inviter_id = :inviter "
-                                + "order by requested_at offset :over limit 1")
-                        .param("inviter", inviter).param("over", inWindow - quota.requests())
-                        .query(OffsetDateTime.class).single().toInstant().plus(quota.per());
+                Instant roomAt = inWindow.get(inWindow.size() - quota.requests()).toInstant().plus(quota.per());
                 throw new TooManyRequestsException("You have asked for " + quota.requests() + " invitation emails within "
                         + describe(quota.per()) + ", the most allowed. Please try again later.",
                         Duration.between(now, roomAt));

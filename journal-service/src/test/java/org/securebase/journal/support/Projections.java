@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,16 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.securebase.platform.embedded.ConsumerLag;
 import org.securebase.platform.events.EventEnvelope;
 import org.securebase.platform.events.EventJson;
 import org.securebase.platform.events.PartitionKeys;
@@ -79,32 +76,23 @@ public final class Projections {
             }
         }
         String group = container.getGroupId();
-        Map<String, Object> properties = new java.util.HashMap<>(TestBackends.kafkaOperatorProperties());
-        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        try (Admin admin = Admin.create(properties)) {
-            List<String> topics = List.of(container.getContainerProperties().getTopics());
-            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, description) ->
-                    description.partitions().forEach(partition ->
-                            latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, Long> ends = new java.util.HashMap<>();
-            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
-                    .forEach((partition, end) -> ends.put(partition, end.offset()));
-            await(group + " read its topics up to " + ends).atMost(Duration.ofSeconds(60)).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                        || committed.get(end.getKey()) != null
-                        && committed.get(end.getKey()).offset() >= end.getValue());
-            });
+        ConsumerLag lag = new ConsumerLag(TestBackends.kafkaOperatorProperties());
+        await(group + " read its topics to the end").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Arrays.stream(container.getContainerProperties().getTopics())
+                        .allMatch(topic -> lagOf(lag, group, topic) == 0));
+        synchronized (CAUGHT_UP) {
+            CAUGHT_UP.add(container);
+        }
+    }
+
+    private static long lagOf(ConsumerLag lag, String group, String topic) {
+        try {
+            return lag.lagOf(group, topic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("could not ask the broker how far " + group + " has read", e);
-        }
-        synchronized (CAUGHT_UP) {
-            CAUGHT_UP.add(container);
         }
     }
 

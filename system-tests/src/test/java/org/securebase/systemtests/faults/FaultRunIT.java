@@ -25,6 +25,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.securebase.localstack.SecureBaseStack;
+import org.securebase.platform.embedded.ConsumerLag;
 import org.securebase.platform.embedded.keycloak.KeycloakAdmin;
 import org.securebase.systemtests.RunningStack;
 import org.securebase.systemtests.ServiceDatabase;

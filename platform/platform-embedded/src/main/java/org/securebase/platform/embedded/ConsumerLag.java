@@ -1,4 +1,4 @@
-package org.securebase.systemtests.faults;
+package org.securebase.platform.embedded;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,20 +17,20 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * How far each consumer group is behind the end of the partitions it has read from, asked of the broker. A group
- * that committed nothing for a partition it subscribes to is not seen here; the fault run waits for the groups it
- * expects by name.
+ * that committed nothing for a partition it subscribes to is not seen by {@link #totalLag}; tests that wait for a
+ * group by name use {@link #lagOf}.
  */
-final class ConsumerLag {
+public final class ConsumerLag {
 
     private final Map<String, Object> operator;
 
     /** {@code operator}: how to connect as the broker's super user (the stack's), to see every group. */
-    ConsumerLag(Map<String, Object> operator) {
+    public ConsumerLag(Map<String, Object> operator) {
         this.operator = operator;
     }
 
     /** Records not yet committed, summed over the groups {@code groups} selects (dead-letter readers included). */
-    long totalLag(Predicate<String> groups) throws ExecutionException, InterruptedException {
+    public long totalLag(Predicate<String> groups) throws ExecutionException, InterruptedException {
         try (Admin admin = admin()) {
             long lag = 0;
             for (String group : groupIds(admin)) {
@@ -57,7 +57,7 @@ final class ConsumerLag {
      * Records of {@code topic} that {@code group} has not committed yet, counting every partition of the topic, also
      * those the group has committed nothing for.
      */
-    long lagOf(String group, String topic) throws ExecutionException, InterruptedException {
+    public long lagOf(String group, String topic) throws ExecutionException, InterruptedException {
         try (Admin admin = admin()) {
             Map<TopicPartition, OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
