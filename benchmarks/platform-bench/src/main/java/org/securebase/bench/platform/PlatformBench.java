@@ -44,6 +44,7 @@ public final class PlatformBench {
     private static final String SEED_ARTICLE = "attachment-and-healing";
     /** The case the page-latency target is about; its pace is appended to the name. */
     private static final String ASSIGNMENT_PAGE = "portal: client's assignment page";
+    private static final String THERAPIST_HOME = "portal: therapist's home";
 
     // knobs
     private final Duration warmup = duration("BENCH_WARMUP", "10s");
@@ -80,7 +81,8 @@ public final class PlatformBench {
 
     // results
     private final List<ClosedLoop.Result> loads = new ArrayList<>();
-    private final Map<String, String> cpuByCase = new LinkedHashMap<>();
+    private final Map<String, CaseCpu> cpuByCase = new LinkedHashMap<>();
+    private Map<String, Double> pssAfterPortal = Map.of();
     private final Map<String, EventResult> eventResults = new LinkedHashMap<>();
     private String portalFailure;
     private final List<GrowthStep> growth = new ArrayList<>();
@@ -147,6 +149,7 @@ public final class PlatformBench {
                 log("portal part failed: " + portalFailure);
             }
             Map<String, Double> rss = processes.rssMiB();
+            pssAfterPortal = processes.pssMiB();
             if (nativeMemoryTracking) {
                 Profiler.nativeMemorySummaries(stack.servicePids(), workDirectory);
             }
@@ -276,7 +279,7 @@ public final class PlatformBench {
                 Thread.sleep(measured.toMillis());
                 Map<String, Double> after = processes.cpuSeconds();
                 long[] machineAfter = Processes.machineTicks();
-                cpuByCase.put(name + " @" + c, cpuLine(before, after, machineBefore, machineAfter));
+                cpuByCase.put(name + " @" + c, CaseCpu.between(before, after, machineBefore, machineAfter, measured));
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
@@ -290,33 +293,47 @@ public final class PlatformBench {
                 result.firstError() == null ? "" : " (first: " + result.firstError() + ")"));
     }
 
-    private String cpuLine(Map<String, Double> before, Map<String, Double> after, long[] machineBefore, long[] machineAfter) {
-        double seconds = measured.toNanos() / 1e9;
-        StringBuilder line = new StringBuilder();
-        double machineBusy = machineAfter[1] == machineBefore[1] ? Double.NaN
-                : (machineAfter[0] - machineBefore[0]) / (double) (machineAfter[1] - machineBefore[1]);
-        line.append(String.format(Locale.ROOT, "machine %.0f %% busy", machineBusy * 100));
-        double ours = 0;
-        List<Map.Entry<String, Double>> used = new ArrayList<>();
-        for (String group : after.keySet()) {
-            double cores = (after.get(group) - before.getOrDefault(group, 0.0)) / seconds;
-            ours += cores;
-            used.add(Map.entry(group, cores));
-        }
-        used.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-        line.append(String.format(Locale.ROOT, "; stack + load generator %.2f of %d cores:", ours,
-                Runtime.getRuntime().availableProcessors()));
-        for (Map.Entry<String, Double> e : used) {
-            if (e.getValue() >= 0.01) {
-                line.append(String.format(Locale.ROOT, " %s %.2f,", shortName(e.getKey()), e.getValue()));
-            }
-        }
-        line.setLength(line.length() - 1);
-        return line.toString();
-    }
+    /**
+     * What the stack's processes used during one case's measured period: cores per group (CPU seconds ÷ wall seconds)
+     * and how busy the whole machine was.
+     */
+    record CaseCpu(double machineBusy, Map<String, Double> coresByGroup) {
 
-    private static String shortName(String group) {
-        return group.equals(Processes.BENCH_JVM) ? "bench JVM" : group;
+        static CaseCpu between(Map<String, Double> before, Map<String, Double> after, long[] machineBefore,
+                               long[] machineAfter, Duration measured) {
+            double seconds = measured.toNanos() / 1e9;
+            double machineBusy = machineAfter[1] == machineBefore[1] ? Double.NaN
+                    : (machineAfter[0] - machineBefore[0]) / (double) (machineAfter[1] - machineBefore[1]);
+            Map<String, Double> cores = new LinkedHashMap<>();
+            after.forEach((group, cpu) -> cores.put(group, (cpu - before.getOrDefault(group, 0.0)) / seconds));
+            return new CaseCpu(machineBusy, cores);
+        }
+
+        /**
+         * Cores of the stack's own processes: the five services, Keycloak and PostgreSQL. The bench JVM is left out
+         * because it mixes the load generator with the in-process Kafka broker and mail server; it is shown apart.
+         */
+        double stackCores() {
+            return coresByGroup.entrySet().stream().filter(e -> !e.getKey().equals(Processes.BENCH_JVM))
+                    .mapToDouble(Map.Entry::getValue).sum();
+        }
+
+        /** Core-milliseconds the stack spent per successful request at {@code throughput} requests/s. */
+        double stackCoreMillisPer(double throughput) {
+            return throughput > 0 ? stackCores() * 1000 / throughput : Double.NaN;
+        }
+
+        String describe() {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "machine %.0f %% busy; stack %.2f cores, bench JVM %.2f, of %d:",
+                    machineBusy * 100, stackCores(), coresByGroup.getOrDefault(Processes.BENCH_JVM, 0.0),
+                    Runtime.getRuntime().availableProcessors()));
+            coresByGroup.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(Processes.BENCH_JVM) && e.getValue() >= 0.01)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.2f,", e.getKey(), e.getValue())));
+            line.setLength(line.length() - 1);
+            return line.toString();
+        }
     }
 
     // ------------------------------------------------------------------------------------------ events
@@ -617,7 +634,7 @@ public final class PlatformBench {
             for (int s : portalSessions) {
                 load(ASSIGNMENT_PAGE + pace, s, think, (w, seq) ->
                         clients.get(w).page("/assignments/" + assignmentIds.get(w % assignmentIds.size())));
-                load("portal: therapist's home" + pace, s, think, (w, seq) -> therapists.get(w).page("/"));
+                load(THERAPIST_HOME + pace, s, think, (w, seq) -> therapists.get(w).page("/"));
             }
         }
     }
@@ -658,13 +675,17 @@ public final class PlatformBench {
         r.append("Load average (1/5/15 min): before the stack started ").append(loadBeforeStart)
                 .append("; before measuring ").append(loadBefore).append("; after ").append(loadAfter).append(".\n\n");
 
-        r.append("| measurement | connections / sessions | requests/s | p50 ms | p95 ms | p99 ms | errors |\n");
-        r.append("|---|---|---|---|---|---|---|\n");
+        r.append("| measurement | connections / sessions | requests/s | p50 ms | p95 ms | p99 ms | errors | stack core-ms per request |\n");
+        r.append("|---|---|---|---|---|---|---|---|\n");
         for (ClosedLoop.Result l : loads) {
-            r.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d%s |\n", l.name(), l.connections(),
+            r.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d%s | %s |\n", l.name(), l.connections(),
                     l.throughput(), l.latency().p50(), l.latency().p95(), l.latency().p99(), l.errors(),
-                    l.firstError() == null ? "" : " (" + l.firstError() + ")"));
+                    l.firstError() == null ? "" : " (" + l.firstError() + ")", coreMillis(l)));
         }
+        r.append("\nStack core-ms per request: CPU time of the five services, Keycloak and PostgreSQL during the measured "
+                + "period (/proc/<pid>/stat) divided by the successful requests in it. It stays comparable when the machine "
+                + "is shared, as long as the machine is not saturated by others. The bench JVM (load generator, in-process Kafka "
+                + "and mail server) is not in it; its cores are listed under \"CPU during each measured period\".\n\n");
         if (portalFailure != null) {
             r.append("\nPortal pages not measured: ").append(portalFailure).append('\n');
         }
@@ -675,7 +696,7 @@ public final class PlatformBench {
 
         growthReport(r);
 
-        r.append("\n| process | own start-up s (JVM launch → Spring Boot started) | of which Spring context s | launch → ready s (launcher) | RSS MiB after API load | RSS MiB after portal load |\n|---|---|---|---|---|---|\n");
+        r.append("\n| process | own start-up s (JVM launch → Spring Boot started) | of which Spring context s | launch → ready s (launcher) | RSS MiB after API load | RSS MiB after portal load | PSS MiB after portal load |\n|---|---|---|---|---|---|---|\n");
         Map<String, Duration> startup = stack.startupTimes();
         double servicesSum = 0;
         double allSum = 0;
@@ -686,24 +707,28 @@ public final class PlatformBench {
             if (own != null) {
                 ownStartSum += own[1];
             }
-            r.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.0f | %.0f |\n", group,
+            r.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.0f | %.0f | %.0f |\n", group,
                     own == null ? "" : String.format(Locale.ROOT, "%.1f", own[1]),
                     own == null ? "" : String.format(Locale.ROOT, "%.1f", own[0]),
-                    d == null ? "" : String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0), rssAfterApi.getOrDefault(group, 0.0), rss.get(group)));
+                    d == null ? "" : String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0), rssAfterApi.getOrDefault(group, 0.0), rss.get(group),
+                    pssAfterPortal.getOrDefault(group, 0.0)));
             allSum += rss.get(group);
             if (stack.servicePids().containsKey(group)) {
                 servicesSum += rss.get(group);
             }
         }
-        r.append(String.format(Locale.ROOT, "| **five services** | %.1f (sum; they start in parallel) | | | %.0f | **%.0f** |\n",
-                ownStartSum, stack.servicePids().keySet().stream().mapToDouble(k -> rssAfterApi.getOrDefault(k, 0.0)).sum(), servicesSum));
-        r.append(String.format(Locale.ROOT, "| **everything** | stack up in %.0f s | | | %.0f | **%.0f** |\n", stackSeconds,
-                rssAfterApi.values().stream().mapToDouble(Double::doubleValue).sum(), allSum));
+        r.append(String.format(Locale.ROOT, "| **five services** | %.1f (sum; they start in parallel) | | | %.0f | **%.0f** | **%.0f** |\n",
+                ownStartSum, stack.servicePids().keySet().stream().mapToDouble(k -> rssAfterApi.getOrDefault(k, 0.0)).sum(), servicesSum,
+                stack.servicePids().keySet().stream().mapToDouble(k -> pssAfterPortal.getOrDefault(k, 0.0)).sum()));
+        r.append(String.format(Locale.ROOT, "| **everything** | stack up in %.0f s | | | %.0f | **%.0f** | **%.0f** |\n", stackSeconds,
+                rssAfterApi.values().stream().mapToDouble(Double::doubleValue).sum(), allSum, totalPss()));
         r.append("\nOwn start-up is from each service's log (Spring Boot's \"Started … in N seconds (process running for M)\"): "
                 + "M, the JVM's launch to the application being started, and N, the Spring context alone; it does not wait for "
                 + "Keycloak. \"Launch → ready\" is the launcher's, which polls readiness only once Keycloak is up. All five start "
                 + "at the same time as Keycloak on the same two cores. PostgreSQL's RSS is summed over its processes and counts "
-                + "shared buffers more than once; it is taken before the growth part loads millions of rows.\n");
+                + "shared buffers more than once; PSS (/proc/<pid>/smaps_rollup) counts a page shared by n processes 1/n in each, so "
+                + "its total is what the stack occupies. Both are taken after the portal part, before the growth part loads "
+                + "millions of rows. The bench JVM's figures include the in-process Kafka broker and mail server.\n");
         if (profiler != null) {
             r.append("\nJFR recordings (settings=profile, writes + events + portal): ");
             profiler.files().forEach((service, file) -> r.append('`').append(file).append("` "));
@@ -711,7 +736,7 @@ public final class PlatformBench {
         }
 
         r.append("\nCPU during each measured period (cores; /proc/<pid>/stat):\n\n");
-        cpuByCase.forEach((name, line) -> r.append("- ").append(name).append(": ").append(line).append('\n'));
+        cpuByCase.forEach((name, cpu) -> r.append("- ").append(name).append(": ").append(cpu.describe()).append('\n'));
 
         r.append("\nAgainst the targets in docs/benchmarks.md:\n\n");
         for (ClosedLoop.Result l : loads) {
@@ -737,12 +762,37 @@ public final class PlatformBench {
                     g.largestRows(), g.smallestRows(), g.list(), g.p95Ratio(), g.largest().latency().p95(),
                     g.smallest().latency().p95(), g.met() ? "met" : "not met"));
         }
+        for (ClosedLoop.Result l : loads) {
+            // The per-page targets are for pages without a pause: with pauses the stack's idle work (polling,
+            // housekeeping) is shared among fewer pages.
+            boolean noPause = l.name().endsWith("(no pause)");
+            double target = noPause && l.name().startsWith(ASSIGNMENT_PAGE) ? 10 : noPause && l.name().startsWith(THERAPIST_HOME) ? 7
+                    : l.name().startsWith("answer autosave PUT (gateway)") ? 3 : Double.NaN;
+            CaseCpu cpu = cpuByCase.get(l.name() + " @" + l.connections());
+            if (!Double.isNaN(target) && cpu != null) {
+                double perRequest = cpu.stackCoreMillisPer(l.throughput());
+                r.append(String.format(Locale.ROOT, "- %s at %d, stack CPU ≤ %.0f core-ms per request: %.1f — %s\n", l.name(),
+                        l.connections(), target, perRequest, perRequest <= target ? "met" : "not met"));
+            }
+        }
         for (String service : stack.servicePids().keySet()) {
             double m = rss.get(service);
-            r.append(String.format(Locale.ROOT, "- %s < 300 MB RSS: %.0f MiB (%.0f MB) — %s\n", service, m, m * 1.048576,
-                    m * 1.048576 < 300 ? "met" : "not met"));
+            r.append(String.format(Locale.ROOT, "- %s < 250 MiB RSS: %.0f MiB — %s\n", service, m, m < 250 ? "met" : "not met"));
+        }
+        if (!pssAfterPortal.isEmpty()) {
+            r.append(String.format(Locale.ROOT, "- whole stack PSS < 3 GiB (every process, the bench JVM included): %.0f MiB — %s\n",
+                    totalPss(), totalPss() < 3072 ? "met" : "not met"));
         }
         return r.toString();
+    }
+
+    private double totalPss() {
+        return pssAfterPortal.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private String coreMillis(ClosedLoop.Result load) {
+        CaseCpu cpu = cpuByCase.get(load.name() + " @" + load.connections());
+        return cpu == null ? "" : String.format(Locale.ROOT, "%.1f", cpu.stackCoreMillisPer(load.throughput()));
     }
 
     private void growthReport(StringBuilder r) {

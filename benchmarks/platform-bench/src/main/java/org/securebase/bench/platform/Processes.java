@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the stack's processes cost, read from /proc: resident memory (VmRSS) and CPU time (utime + stime), grouped
+ * What the stack's processes cost, read from /proc: resident memory (VmRSS), proportional memory (PSS) and CPU time
+ * (utime + stime), grouped
  * as the five services, Keycloak, PostgreSQL (postmaster and backends, summed) and this JVM (the launcher, which
  * also runs the in-process Kafka broker, the mail server and the load generator).
  */
@@ -61,6 +62,17 @@ final class Processes {
         return rss;
     }
 
+    /**
+     * Proportional set size in MiB per group (summed over its processes; /proc/<pid>/smaps_rollup): a page shared by
+     * n processes counts 1/n in each, so the groups add up to what the stack really occupies (PostgreSQL's shared
+     * buffers, the JDK's shared libraries and class data are counted once).
+     */
+    Map<String, Double> pssMiB() {
+        Map<String, Double> pss = new LinkedHashMap<>();
+        groups().forEach((name, pids) -> pss.put(name, pids.stream().mapToLong(Processes::pssKiB).sum() / 1024.0));
+        return pss;
+    }
+
     /** CPU seconds used so far per group. */
     Map<String, Double> cpuSeconds() {
         Map<String, Double> cpu = new LinkedHashMap<>();
@@ -96,6 +108,19 @@ final class Processes {
             }
         } catch (IOException | RuntimeException gone) {
             // the process ended
+        }
+        return 0;
+    }
+
+    static long pssKiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException goneOrNotOurs) {
+            // the process ended, or the kernel does not let us read it
         }
         return 0;
     }
