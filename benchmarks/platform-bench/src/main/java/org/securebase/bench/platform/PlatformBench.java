@@ -279,7 +279,7 @@ public final class PlatformBench {
                 Thread.sleep(measured.toMillis());
                 Map<String, Double> after = processes.cpuSeconds();
                 long[] machineAfter = Processes.machineTicks();
-                cpuByCase.put(name + " @" + c, CaseCpu.between(before, after, machineBefore, machineAfter, measured));
+                cpuByCase.put(caseKey(name, c), CaseCpu.between(before, after, machineBefore, machineAfter, measured));
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
@@ -685,7 +685,7 @@ public final class PlatformBench {
         r.append("\nStack core-ms per request: CPU time of the five services, Keycloak and PostgreSQL during the measured "
                 + "period (/proc/<pid>/stat) divided by the successful requests in it. It stays comparable when the machine "
                 + "is shared, as long as the machine is not saturated by others. The bench JVM (load generator, in-process Kafka "
-                + "and mail server) is not in it; its cores are listed under \"CPU during each measured period\".\n\n");
+                + "and mail server) is not in it; its cores are listed under \"CPU during each measured period\".\n");
         if (portalFailure != null) {
             r.append("\nPortal pages not measured: ").append(portalFailure).append('\n');
         }
@@ -768,7 +768,7 @@ public final class PlatformBench {
             boolean noPause = l.name().endsWith("(no pause)");
             double target = noPause && l.name().startsWith(ASSIGNMENT_PAGE) ? 10 : noPause && l.name().startsWith(THERAPIST_HOME) ? 7
                     : l.name().startsWith("answer autosave PUT (gateway)") ? 3 : Double.NaN;
-            CaseCpu cpu = cpuByCase.get(l.name() + " @" + l.connections());
+            CaseCpu cpu = cpuOf(l);
             if (!Double.isNaN(target) && cpu != null) {
                 double perRequest = cpu.stackCoreMillisPer(l.throughput());
                 r.append(String.format(Locale.ROOT, "- %s at %d, stack CPU ≤ %.0f core-ms per request: %.1f — %s\n", l.name(),
@@ -790,8 +790,17 @@ public final class PlatformBench {
         return pssAfterPortal.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
+    private static String caseKey(String name, int connections) {
+        return name + " @" + connections;
+    }
+
+    /** The CPU sampled during a load's measured period, or null if the sampler did not finish. */
+    private CaseCpu cpuOf(ClosedLoop.Result load) {
+        return cpuByCase.get(caseKey(load.name(), load.connections()));
+    }
+
     private String coreMillis(ClosedLoop.Result load) {
-        CaseCpu cpu = cpuByCase.get(load.name() + " @" + load.connections());
+        CaseCpu cpu = cpuOf(load);
         return cpu == null ? "" : String.format(Locale.ROOT, "%.1f", cpu.stackCoreMillisPer(load.throughput()));
     }
 

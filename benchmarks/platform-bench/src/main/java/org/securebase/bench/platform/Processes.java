@@ -9,9 +9,8 @@ import java.util.Map;
 
 /**
  * What the stack's processes cost, read from /proc: resident memory (VmRSS), proportional memory (PSS) and CPU time
- * (utime + stime), grouped
- * as the five services, Keycloak, PostgreSQL (postmaster and backends, summed) and this JVM (the launcher, which
- * also runs the in-process Kafka broker, the mail server and the load generator).
+ * (utime + stime), grouped as the five services, Keycloak, PostgreSQL (postmaster and backends, summed) and this JVM
+ * (the launcher, which also runs the in-process Kafka broker, the mail server and the load generator).
  */
 final class Processes {
 
@@ -57,9 +56,7 @@ final class Processes {
 
     /** VmRSS in MiB per group (summed over its processes). */
     Map<String, Double> rssMiB() {
-        Map<String, Double> rss = new LinkedHashMap<>();
-        groups().forEach((name, pids) -> rss.put(name, pids.stream().mapToLong(Processes::rssKiB).sum() / 1024.0));
-        return rss;
+        return mibPerGroup(pid -> kibLine(pid, "status", "VmRSS:"));
     }
 
     /**
@@ -68,9 +65,13 @@ final class Processes {
      * buffers, the JDK's shared libraries and class data are counted once).
      */
     Map<String, Double> pssMiB() {
-        Map<String, Double> pss = new LinkedHashMap<>();
-        groups().forEach((name, pids) -> pss.put(name, pids.stream().mapToLong(Processes::pssKiB).sum() / 1024.0));
-        return pss;
+        return mibPerGroup(pid -> kibLine(pid, "smaps_rollup", "Pss:"));
+    }
+
+    private Map<String, Double> mibPerGroup(java.util.function.LongUnaryOperator kibOfProcess) {
+        Map<String, Double> mib = new LinkedHashMap<>();
+        groups().forEach((name, pids) -> mib.put(name, pids.stream().mapToLong(kibOfProcess::applyAsLong).sum() / 1024.0));
+        return mib;
     }
 
     /** CPU seconds used so far per group. */
@@ -99,23 +100,11 @@ final class Processes {
         }
     }
 
-    static long rssKiB(long pid) {
+    /** The kB figure of the line starting with {@code prefix} in /proc/<pid>/<file>; 0 when it cannot be read. */
+    private static long kibLine(long pid, String file, String prefix) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException gone) {
-            // the process ended
-        }
-        return 0;
-    }
-
-    static long pssKiB(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
-                if (line.startsWith("Pss:")) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/" + file))) {
+                if (line.startsWith(prefix)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
