@@ -42,6 +42,8 @@ import java.util.stream.Collectors;
  */
 public final class MailServer implements AutoCloseable {
 
+    private static final Pattern MESSAGE_PATH = Pattern.compile("/messages/([0-9]+)");
+
     private final ServerSetup setup;
     private final HttpServer viewer;
     /**
@@ -161,7 +163,8 @@ public final class MailServer implements AutoCloseable {
             }
             return new ReceivedMail(
                     message.getFrom() == null ? "" : bareAddress(message.getFrom()[0]),
-                    to, message.getSubject(), GreenMailUtil.getBody(message), sent, headers, decodedText(message));
+                    to, message.getSubject(), GreenMailUtil.getBody(message), sent, headers, decodedText(message),
+                    firstPart(message, "text/plain"), firstPart(message, "text/html"));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("unreadable message", e);
         }
@@ -183,6 +186,26 @@ public final class MailServer implements AutoCloseable {
         return "";
     }
 
+    /** The first inline part of this type, decoded, or {@code null}: what a mail program shows of a multipart mail. */
+    private static String firstPart(Part part, String mimeType) throws MessagingException, IOException {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return null;
+        }
+        if (part.isMimeType(mimeType)) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = firstPart(multipart.getBodyPart(i), mimeType);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     private static String bareAddress(Address address) {
         String text = address.toString();
         int open = text.indexOf('<');
@@ -192,36 +215,34 @@ public final class MailServer implements AutoCloseable {
 
     private void serveJson(HttpExchange exchange) throws IOException {
         String body = messages().stream().map(ReceivedMail::toJson).collect(Collectors.joining(",", "[", "]"));
-        respond(exchange, "application/json", body);
+        respond(exchange, 200, "application/json", body);
     }
 
     private void serveHtml(HttpExchange exchange) throws IOException {
-        StringBuilder html = new StringBuilder("""
-                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Secure Base local mail</title>
-                <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
-                article{border:1px solid #999;border-radius:.5rem;padding:1rem;margin:1rem 0}
-                pre{white-space:pre-wrap;word-break:break-all}</style></head><body>
-                <h1>Mail received by the local SMTP server</h1>""");
-        List<ReceivedMail> mails = new ArrayList<>(messages());
-        Collections.reverse(mails);
-        if (mails.isEmpty()) {
-            html.append("<p>No mail yet.</p>");
+        String path = exchange.getRequestURI().getPath();
+        List<ReceivedMail> mails = messages();
+        if (path.equals("/")) {
+            respond(exchange, 200, "text/html; charset=utf-8", MailViewer.index(mails));
+            return;
         }
-        for (ReceivedMail mail : mails) {
-            html.append("<article><h2>").append(Html.escape(mail.subject())).append("</h2><p>To ")
-                    .append(Html.escape(String.join(", ", mail.to()))).append(" at ")
-                    .append(mail.sentAt()).append("</p><pre>").append(Html.escape(mail.text()))
-                    .append("</pre></article>");
+        Matcher message = MESSAGE_PATH.matcher(path);
+        if (message.matches() && message.group(1).length() < 10 && Integer.parseInt(message.group(1)) < mails.size()) {
+            int number = Integer.parseInt(message.group(1));
+            respond(exchange, 200, "text/html; charset=utf-8", MailViewer.message(number, mails.get(number)));
+            return;
         }
-        html.append("</body></html>");
-        respond(exchange, "text/html; charset=utf-8", html.toString());
+        respond(exchange, 404, "text/html; charset=utf-8", MailViewer.notFound());
     }
 
-    private static void respond(HttpExchange exchange, String contentType, String body) throws IOException {
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-        exchange.sendResponseHeaders(200, bytes.length);
+        // Nothing in a mail may run or load anything: no script, no image, no frame, no form target.
+        exchange.getResponseHeaders().set("Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
@@ -241,9 +262,11 @@ public final class MailServer implements AutoCloseable {
      * @param body    the raw MIME body
      * @param headers the first value of each header, by lower-case name
      * @param text    every text part decoded (the plain text and the HTML source of a notification)
+     * @param plainTextPart the first plain-text part, decoded, or {@code null}
+     * @param htmlPart      the first HTML part's source, decoded, or {@code null}
      */
     public record ReceivedMail(String from, List<String> to, String subject, String body, Instant sentAt,
-                               Map<String, String> headers, String text) {
+                               Map<String, String> headers, String text, String plainTextPart, String htmlPart) {
 
         public Optional<String> header(String name) {
             return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
@@ -266,16 +289,6 @@ public final class MailServer implements AutoCloseable {
                     + to.stream().map(Json::quote).collect(Collectors.joining(",", "[", "]"))
                     + ",\"subject\":" + Json.quote(subject) + ",\"body\":" + Json.quote(body)
                     + ",\"sentAt\":" + Json.quote(sentAt.toString()) + "}";
-        }
-    }
-
-    private static final class Html {
-        static String escape(String text) {
-            if (text == null) {
-                return "";
-            }
-            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                    .replace("\"", "&quot;").replace("'", "&#39;");
         }
     }
 
