@@ -35,6 +35,8 @@ public final class RunningStack implements BeforeAllCallback {
             env.putIfAbsent("SECUREBASE_POSTGRES_PORT", "0");
             // Tests move the services' clocks forward (due dates, schedules) through /actuator/clock.
             env.put("SECUREBASE_CLOCK_ADJUSTABLE", "true");
+            // The suites write their own practice around the demo people; DemoStoryIT tells the demo story to a pair of its own.
+            env.put("SECUREBASE_DEMO_STORY", "false");
             // Every service traces and exports to a real OTLP receiver (TracingIT follows one hand-in across them).
             traces = TraceReceiver.start();
             env.put("SECUREBASE_TRACING_ENDPOINT", traces.endpoint());

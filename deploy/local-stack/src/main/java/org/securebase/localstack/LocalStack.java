@@ -37,6 +37,10 @@ public final class LocalStack {
         for (String login : SecureBaseStack.DEMO_LOGINS) {
             banner.append("   ").append(login).append('\n');
         }
+        if (stack.config().demoStory()) {
+            banner.append("   (the client has homework on the seed article, the therapist's feedback on a first\n")
+                    .append("    reflection and a shared journal entry; ./run.sh --reset starts the story afresh)\n");
+        }
         banner.append("\n Mail sent by the platform: ").append(stack.mail().viewerUrl()).append('\n');
         banner.append(" Kafka: ").append(stack.kafkaBootstrapServers()).append('\n');
         banner.append(" Data and logs: ").append(stack.config().dataDirectory()).append('\n');

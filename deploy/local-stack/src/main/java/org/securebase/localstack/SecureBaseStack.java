@@ -190,8 +190,15 @@ public final class SecureBaseStack implements AutoCloseable {
         for (ServiceProcess service : services.values()) {
             startupTimes.put(service.name(), service.awaitReady(SERVICE_START_TIMEOUT));
         }
-        DemoCaseload.ensure(OidcBrowserlessLogin.portal(keycloak, config.publicUrl(), portalClientSecret),
-                demoPassword, "http://localhost:" + config.accountPort());
+        OidcBrowserlessLogin demoLogin = OidcBrowserlessLogin.portal(keycloak, config.publicUrl(), portalClientSecret);
+        String accounts = "http://localhost:" + config.accountPort();
+        if (config.demoStory()) {
+            DemoStory.tell(demoLogin, demoPassword, new DemoStory.Services(accounts, "http://localhost:" + config.contentPort(),
+                    "http://localhost:" + config.journalPort()), DemoStory.Cast.DEMO, java.time.Clock.systemUTC());
+        } else {
+            new DemoCaseload(new DemoApi(), accounts, demoLogin.login(DemoCaseload.ADMIN, demoPassword).accessToken())
+                    .assign(DemoCaseload.CLIENT, DemoCaseload.THERAPIST);
+        }
     }
 
     /** The broker's address and the service's own SCRAM user, as the environment production gives it. */

@@ -11,7 +11,8 @@ import java.util.Map;
  * system tests set it) starts the services with a clock that the tests move forward through each service's
  * management port ({@code /actuator/clock}). {@code SECUREBASE_TRACING_ENDPOINT} (an OTLP/HTTP traces endpoint, e.g.
  * {@code http://localhost:4318/v1/traces} of a collector or Jaeger) turns tracing on in every service; unset, there
- * is none.
+ * is none. {@code SECUREBASE_DEMO_STORY=false} leaves out the demo story ({@link DemoStory}): the demo client is then
+ * only put on the demo therapist's caseload, with no homework, feedback or journal entry.
  */
 public record StackConfig(
         Path projectRoot,
@@ -30,7 +31,8 @@ public record StackConfig(
         String demoPassword,
         List<String> serviceJavaOptions,
         boolean adjustableClock,
-        String tracingEndpoint) {
+        String tracingEndpoint,
+        boolean demoStory) {
 
     public static final String DEFAULT_JAVA_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m";
 
@@ -76,7 +78,8 @@ public record StackConfig(
                 blankToNull(env.get("SECUREBASE_DEMO_PASSWORD")),
                 javaOptions(env.get("SECUREBASE_SERVICE_JAVA_OPTS")),
                 Boolean.parseBoolean(env.get("SECUREBASE_CLOCK_ADJUSTABLE")),
-                blankToNull(env.get("SECUREBASE_TRACING_ENDPOINT")));
+                blankToNull(env.get("SECUREBASE_TRACING_ENDPOINT")),
+                !"false".equalsIgnoreCase(env.getOrDefault("SECUREBASE_DEMO_STORY", "true").trim()));
     }
 
     public String publicUrl() {
