@@ -38,6 +38,7 @@ public class PortalSecurityConfiguration {
 
     /** The one page anyone may open without logging in. */
     static final String UNSUBSCRIBE = "/notifications/unsubscribe";
+    static final String ACCESSIBILITY_STATEMENT = "/accessibility";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -55,6 +56,8 @@ public class PortalSecurityConfiguration {
                         // proves the mail was the person's, and account-service checks it. CSRF still guards the POST.
                         .requestMatchers(HttpMethod.GET, UNSUBSCRIBE).permitAll()
                         .requestMatchers(HttpMethod.POST, UNSUBSCRIBE).permitAll()
+                        // The accessibility statement is for anyone, before they can sign in too.
+                        .requestMatchers(HttpMethod.GET, ACCESSIBILITY_STATEMENT).permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION_ID).successHandler(afterLogin)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(new KeycloakActions(registrations))))

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.securebase.portal.RealPortalSecurity;
 import org.securebase.portal.api.PlatformApi;
 import org.securebase.portal.api.PublicApi;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.securebase.portal.RealPortalSecurity;
 import org.securebase.portal.api.PlatformApi;
 import org.securebase.portal.api.PublicApi;
 import org.springframework.beans.factory.annotation.Autowired;

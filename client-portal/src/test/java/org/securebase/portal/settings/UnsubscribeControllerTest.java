@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import org.securebase.portal.RealPortalSecurity;
 import org.mockito.ArgumentCaptor;
 import org.securebase.portal.api.PlatformApi;
 import org.securebase.portal.api.PublicApi;

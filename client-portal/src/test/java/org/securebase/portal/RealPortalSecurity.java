@@ -1,4 +1,4 @@
-package org.securebase.portal.settings;
+package org.securebase.portal;
 
 import org.securebase.portal.security.KeycloakProperties;
 import org.securebase.portal.security.PortalSecurityConfiguration;
@@ -19,7 +19,7 @@ import org.springframework.session.Session;
 @TestConfiguration(proxyBeanMethods = false)
 @EnableWebSecurity
 @Import(PortalSecurityConfiguration.class)
-class RealPortalSecurity {
+public class RealPortalSecurity {
 
     @Bean
     KeycloakProperties keycloakProperties() {
