@@ -12,6 +12,7 @@ import org.securebase.portal.forms.FormErrors;
 import org.securebase.portal.measure.Measures;
 import org.securebase.portal.measure.MeasuresApi;
 import org.securebase.portal.security.PortalRole;
+import org.securebase.portal.welcome.Welcome;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Each role's start page: what a client has to do, a therapist's caseload, an admin's accounts. */
 @Controller
@@ -40,9 +42,11 @@ class HomeController {
     private final AccountsApi accounts;
     private final MeasuresApi measures;
     private final PageCalls calls;
+    private final Welcome welcome;
 
     HomeController(AssignmentsApi assignments, Caseload caseload, AccountsApi accounts, MeasuresApi measures,
-                   PageCalls calls) {
+                   PageCalls calls, Welcome welcome) {
+        this.welcome = welcome;
         this.assignments = assignments;
         this.caseload = caseload;
         this.accounts = accounts;
@@ -61,6 +65,7 @@ class HomeController {
         model.addAttribute("role", role == null ? "none" : role.claimValue());
         // Each role's lists are independent of each other and all shown: asked for at once (ADR 0031).
         if (role == PortalRole.CLIENT) {
+            model.addAttribute("firstVisit", isUuid(user.getSubject()) && welcome.firstVisit(UUID.fromString(user.getSubject())));
             var due = calls.start(assignments::dueAssignments);
             var feedback = calls.start(assignments::withUnreadFeedback);
             // Once its feedback is read an assignment leaves "new feedback"; this keeps it one click away.
@@ -86,5 +91,18 @@ class HomeController {
             model.addAttribute("accounts", invalid.isEmpty() ? accounts.search(search.name()) : Fetched.of(List.of()));
         }
         return "home";
+    }
+
+    /** Keycloak's subjects are UUIDs; anything else is not a person the welcome can remember. */
+    private static boolean isUuid(String subject) {
+        if (subject == null) {
+            return false;
+        }
+        try {
+            UUID.fromString(subject);
+            return true;
+        } catch (IllegalArgumentException notAnId) {
+            return false;
+        }
     }
 }

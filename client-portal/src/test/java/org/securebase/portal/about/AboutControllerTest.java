@@ -32,7 +32,8 @@ class AboutControllerTest {
         assertThat(html).contains("<html lang=\"en\">").contains("<h1>Accessibility statement</h1>")
                 .contains("What we test, and how").contains("What we know does not work well yet")
                 .contains("WCAG) 2.2 at level AA").contains("axe-core")
-                .contains("<a id=\"accessibility-link\" href=\"/accessibility\">Accessibility</a>");
+                .contains("<a id=\"accessibility-link\" href=\"/accessibility\">Accessibility</a>")
+                .contains("the therapist&#39;s review agenda").doesNotContain("&#39;&#39;");
         assertThat(html).as("nothing of a session: no navigation, no logout, no idle timer")
                 .doesNotContain("logout").doesNotContain("session.js");
     }

@@ -17,6 +17,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.securebase.portal.measure.Measures;
 import org.securebase.portal.measure.MeasuresApi;
+import org.securebase.portal.welcome.Welcome;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriBuilder;
@@ -53,6 +54,9 @@ class HomeControllerTest {
     @MockitoBean
     PlatformApi api;
 
+    @MockitoBean
+    Welcome welcome;
+
     static Homework.Summary assignment(String title, boolean overdue, Instant due) {
         return new Homework.Summary(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 new Homework.ArticleRef(UUID.randomUUID(), "slug", title, 1), overdue ? "OPENED" : "ASSIGNED", due,
@@ -69,6 +73,40 @@ class HomeControllerTest {
     /** Whether the portal asked journal-service for a list with this query. */
     static ArgumentMatcher<Function<UriBuilder, URI>> listQuery(String query) {
         return uri -> uri != null && query.equals(uri.apply(UriComponentsBuilder.newInstance()).getRawQuery());
+    }
+
+    @Test
+    void aClientIsWelcomedOnTheirFirstVisitOnly() throws Exception {
+        UUID person = UUID.randomUUID();
+        when(api.get(any(), eq(Homework.SummaryPage.class)))
+                .thenReturn(Fetched.of(Optional.of(new Homework.SummaryPage(List.of(), null))));
+        when(api.get(any(), eq(Measures.Instance[].class))).thenReturn(Fetched.of(Optional.of(new Measures.Instance[0])));
+        when(welcome.firstVisit(person)).thenReturn(true, false);
+
+        String first = mvc.perform(get("/").with(as("client", person.toString())).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String next = mvc.perform(get("/").with(as("client", person.toString())).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(first).contains("id=\"welcome\"").contains("Welcome to Secure Base").contains("Private by default.")
+                .contains("Administrators see no content.").contains("href=\"/audit\"")
+                .contains("href=\"/settings/security\"");
+        assertThat(first.indexOf("id=\"welcome\"")).as("above the homework").isLessThan(first.indexOf("id=\"due\""));
+        assertThat(next).doesNotContain("id=\"welcome\"").contains("id=\"due\"");
+        assertThat(next).as("the footer keeps it one click away").contains("<a id=\"welcome-link\" href=\"/welcome\">");
+    }
+
+    @Test
+    void onlyClientsAreWelcomed() throws Exception {
+        when(api.get(any(), eq(Measures.Attention[].class))).thenReturn(Fetched.of(Optional.of(new Measures.Attention[0])));
+        when(api.get(any(), eq(AdherenceApi.AdherencePage.class))).thenReturn(Fetched.of(Optional.of(
+                new AdherenceApi.AdherencePage(List.of(), null))));
+        when(api.get(any(), eq(Homework.SummaryPage.class))).thenReturn(Fetched.failed());
+        String html = mvc.perform(get("/").with(as("therapist", UUID.randomUUID().toString())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).doesNotContain("id=\"welcome\"").doesNotContain("welcome-link");
+        org.mockito.Mockito.verifyNoInteractions(welcome);
     }
 
     @Test

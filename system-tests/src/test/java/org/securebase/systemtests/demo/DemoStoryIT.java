@@ -30,7 +30,8 @@ import org.securebase.systemtests.authorization.StackAccess;
  * The demo story the launcher tells on a fresh data folder ({@code ./run.sh --reset}), told here to a therapist and a
  * client of this suite's own (the shared stack leaves the demo people to the other suites): the client's first page
  * shows the seed article's homework and the therapist's feedback, the homework has its two questions, scale and
- * checklist, the therapist can read the shared entry, and telling it again writes nothing.
+ * checklist, the therapist can read the shared entry, and telling it again writes nothing. The client's first visit
+ * also shows the welcome, once; the footer keeps it reachable.
  */
 @ExtendWith(RunningStack.class)
 class DemoStoryIT {
@@ -86,6 +87,8 @@ class DemoStoryIT {
         assertThat(homework.getAttribute("href")).endsWith("/assignments/" + told.dueId());
         assertThat(browser.findElement(By.id("feedback")).findElement(By.linkText(SEED_TITLE)).getAttribute("href"))
                 .as("the therapist's feedback on the first reflection").endsWith("/assignments/" + told.handedInId());
+        assertThat(browser.findElement(By.id("welcome")).getText()).as("the first visit's welcome")
+                .contains("Welcome to Secure Base").contains("Private by default.");
         Browser.screenshot(browser, "demo-story-client-home");
 
         homework.click();
@@ -100,5 +103,11 @@ class DemoStoryIT {
         assertThat(form.findElements(By.cssSelector("input[type=checkbox]"))).as("the article's list").hasSize(6);
         assertThat(browser.findElement(By.cssSelector(".reading-body")).getText())
                 .contains("How Attachment Wounds Show Up");
+
+        browser.get(stack.publicUrl() + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("due")));
+        assertThat(browser.findElements(By.id("welcome"))).as("welcomed once").isEmpty();
+        browser.findElement(By.id("welcome-link")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Welcome to Secure Base"));
     }
 }
