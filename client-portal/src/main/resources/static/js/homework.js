@@ -114,6 +114,49 @@
       .catch(function () { state(prompt, form.getAttribute('data-msg-offline')); });
   }
 
+  // "2 of 4 answered" and the questions submitting still needs, kept current as the client writes. The count is a
+  // polite live region, so it is announced only when it changes; the submit button is described by both.
+  var progress = document.getElementById('progress');
+  var progressCount = document.getElementById('progress-count');
+  var stillToAnswer = document.getElementById('still-to-answer');
+  var submitButton = document.getElementById('submit');
+
+  function answered(prompt) {
+    var kind = prompt.getAttribute('data-kind');
+    if (kind === 'CHECKLIST') {
+      return prompt.getAttribute('data-saved') === 'true' || prompt.querySelector('input[type=checkbox]:checked') !== null;
+    }
+    var field = prompt.querySelector('textarea, input[type=number]');
+    if (!field) { return false; }
+    if (kind === 'SCALE') { return /^\s*(10|[0-9])\s*$/.test(field.value); }
+    return field.value.trim() !== '';
+  }
+
+  function showProgress() {
+    if (!progress || !progressCount) { return; }
+    var prompts = form.querySelectorAll('.prompt');
+    var done = 0;
+    var missing = 0;
+    prompts.forEach(function (prompt) {
+      var isAnswered = answered(prompt);
+      if (isAnswered) { done++; }
+      var item = stillToAnswer && stillToAnswer.querySelector('li[data-for="' + prompt.getAttribute('data-prompt') + '"]');
+      if (item) {
+        item.hidden = isAnswered;
+        if (!isAnswered) { missing++; }
+      }
+    });
+    var text = progress.getAttribute('data-msg-progress').replace('{0}', String(done)).replace('{1}', String(prompts.length));
+    if (progressCount.textContent !== text) { progressCount.textContent = text; }
+    if (stillToAnswer) { stillToAnswer.hidden = missing === 0; }
+    if (submitButton) {
+      submitButton.setAttribute('aria-describedby', missing === 0 ? 'progress-count' : 'progress-count still-to-answer');
+    }
+  }
+
+  form.addEventListener('input', showProgress);
+  form.addEventListener('change', showProgress);
+
   if (!person) { return; }
   dropStaleDrafts();
   form.querySelectorAll('.prompt').forEach(function (prompt) {

@@ -52,6 +52,27 @@ record AnswerForm(String kind,
         };
     }
 
+    /**
+     * Whether the form holds an answer for this prompt: written text, a scale's value, or a checklist that was saved
+     * or has something ticked. Public for the template, as {@link #ticks}.
+     */
+    public boolean answered() {
+        return switch (kind) {
+            case "TEXT" -> text != null && !text.isBlank();
+            case "SCALE" -> scaleValue().filter(v -> v >= JournalLimits.SCALE_MIN && v <= JournalLimits.SCALE_MAX).isPresent();
+            case "CHECKLIST" -> check != null;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether submitting needs something more here. A checklist never does: the form always sends it, and nothing
+     * ticked is an answer too.
+     */
+    public boolean missingForSubmit() {
+        return !kind.equals("CHECKLIST") && !answered();
+    }
+
     // Public: the template calls it through SpEL, which only sees public methods.
     public boolean ticks(String itemId) {
         return check != null && check.contains(itemId);

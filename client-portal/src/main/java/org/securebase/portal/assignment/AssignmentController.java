@@ -215,6 +215,8 @@ class AssignmentController {
         model.addAttribute("replyDrafts", typed.replies());
         if (found.unavailable()) {
             model.addAttribute("answers", Map.of());
+            model.addAttribute("answeredCount", 0L);
+            model.addAttribute("missingCount", 0L);
             model.addAttribute("plan", PlanForm.EMPTY);
             return "assignment/page";
         }
@@ -224,6 +226,9 @@ class AssignmentController {
             answers.put(prompt.id(), typed.answers().getOrDefault(prompt.id(), AnswerForm.saved(prompt)));
         }
         model.addAttribute("answers", answers);
+        // "2 of 4 answered", and what submitting still needs; homework.js keeps both current as the client writes.
+        model.addAttribute("answeredCount", answers.values().stream().filter(AnswerForm::answered).count());
+        model.addAttribute("missingCount", answers.values().stream().filter(AnswerForm::missingForSubmit).count());
         model.addAttribute("plan", typed.plan() != null ? typed.plan() : PlanForm.of(assignment.plan(), zone));
         // The reminder field offers the minutes from now until the last one before the due time, in the practice's zone.
         model.addAttribute("remindFrom", LocalDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1));

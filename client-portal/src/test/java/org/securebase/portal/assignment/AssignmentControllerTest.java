@@ -100,6 +100,37 @@ class AssignmentControllerTest {
     }
 
     @Test
+    void theClientSeesHowFarTheyAreAndWhatSubmittingStillNeeds() throws Exception {
+        UUID scalePrompt = UUID.randomUUID();
+        Homework.Assignment base = assignment("IN_PROGRESS", new Homework.Answer(UUID.randomUUID(), "A first thought",
+                null, null, Instant.now()));
+        UUID secondText = UUID.randomUUID();
+        List<Homework.Prompt> prompts = new java.util.ArrayList<>(base.prompts());
+        prompts.add(new Homework.Prompt(secondText, 3, "TEXT", "What will you try?", null, null, null));
+        prompts.add(new Homework.Prompt(scalePrompt, 4, "SCALE", "How safe do you feel?", null, null, null));
+        Homework.Assignment withFour = new Homework.Assignment(base.id(), base.clientId(), base.therapistId(),
+                base.article(), base.status(), base.note(), base.reason(), base.obstacle(), base.plan(), base.quality(),
+                base.dueAt(), base.overdue(), base.createdAt(), base.openedAt(), base.submittedAt(), base.reviewedAt(),
+                base.lastActivityAt(), base.unreadFeedback(), prompts);
+        when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(withFour)));
+        givenReading(Fetched.of(Optional.of(reading())));
+        when(api.get(any(), eq(Homework.Feedback[].class))).thenReturn(Fetched.of(Optional.of(new Homework.Feedback[0])));
+
+        String html = mvc.perform(get("/assignments/" + ID).with(as("client"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"progress-count\" aria-live=\"polite\" aria-atomic=\"true\">1 of 4 answered</p>")
+                .contains("data-msg-progress=\"{0} of {1} answered\"")
+                .contains("aria-describedby=\"progress-count still-to-answer\"");
+        String missing = html.substring(html.indexOf("id=\"still-to-answer\""), html.indexOf("id=\"save\""));
+        assertThat(missing).contains("Before you submit, answer:")
+                .contains("<li data-for=\"" + secondText + "\">").contains("href=\"#text-" + secondText + "\">What will you try?</a>")
+                .contains("<li data-for=\"" + scalePrompt + "\">").contains("href=\"#value-" + scalePrompt + "\">How safe do you feel?</a>")
+                .contains("<li data-for=\"" + TEXT_PROMPT + "\" hidden=\"hidden\">")
+                .as("a checklist is always sent, nothing ticked included").doesNotContain(LIST_PROMPT.toString());
+    }
+
+    @Test
     void theClientSeesWhyAndIsInvitedToPlanAndAPlanIsSentTrimmed() throws Exception {
         when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("OPENED", null))));
         givenReading(Fetched.of(Optional.of(reading())));

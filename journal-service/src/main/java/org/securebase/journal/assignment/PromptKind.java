@@ -9,6 +9,6 @@ public enum PromptKind {
     /** A 0-10 scale; answered with {@code value}. */
     SCALE;
 
-    static final int SCALE_MIN = 0;
-    static final int SCALE_MAX = 10;
+    static final int SCALE_MIN = org.securebase.platform.contracts.JournalLimits.SCALE_MIN;
+    static final int SCALE_MAX = org.securebase.platform.contracts.JournalLimits.SCALE_MAX;
 }

@@ -36,6 +36,7 @@ import org.securebase.systemtests.authorization.StackAccess;
 @ExtendWith(RunningStack.class)
 class DemoStoryIT {
 
+    private static final String FIRST_ANSWER_TYPED = "With my sister, when she just listened.";
     private static final String SEED_TITLE = "Attachment and Healing: Why Relationships in Therapy Matter";
 
     private WebDriver browser;
@@ -52,6 +53,7 @@ class DemoStoryIT {
         SecureBaseStack stack = RunningStack.get();
         StackAccess access = StackAccess.of(stack);
         WrittenTexts.wrote(DemoStory.clinicalTexts().toArray(String[]::new));
+        WrittenTexts.wrote(FIRST_ANSWER_TYPED);
         String mark = StackAccess.runMark();
         String therapist = "theo.story." + mark + "@example.org";
         String client = "cara.story." + mark + "@example.org";
@@ -103,6 +105,20 @@ class DemoStoryIT {
         assertThat(form.findElements(By.cssSelector("input[type=checkbox]"))).as("the article's list").hasSize(6);
         assertThat(browser.findElement(By.cssSelector(".reading-body")).getText())
                 .contains("How Attachment Wounds Show Up");
+
+        // How far the client is, kept current as they write: the count, and what submitting still needs.
+        assertThat(browser.findElement(By.id("progress-count")).getText()).isEqualTo("0 of 4 answered");
+        WebElement stillToAnswer = browser.findElement(By.id("still-to-answer"));
+        assertThat(stillToAnswer.getText()).contains("When did you last feel safe with someone?")
+                .contains("How safe do you feel in our sessions right now?");
+        form.findElements(By.cssSelector("textarea")).get(0).sendKeys(FIRST_ANSWER_TYPED);
+        wait.until(ExpectedConditions.textToBe(By.id("progress-count"), "1 of 4 answered"));
+        assertThat(stillToAnswer.getText()).doesNotContain("When did you last feel safe with someone?")
+                .contains("What is one small step you could take this week");
+        form.findElements(By.cssSelector("input[type=checkbox]")).get(1).click();
+        wait.until(ExpectedConditions.textToBe(By.id("progress-count"), "2 of 4 answered"));
+        assertThat(browser.findElement(By.id("submit")).getAttribute("aria-describedby"))
+                .isEqualTo("progress-count still-to-answer");
 
         browser.get(stack.publicUrl() + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("due")));

@@ -23,6 +23,9 @@ public final class JournalLimits {
     public static final int PLAN_PART = 500;
     /** One homework question (or scale label, or checklist label) as the therapist wrote it. */
     public static final int QUESTION = 1_000;
+    /** The lowest and highest answer on a homework scale. */
+    public static final int SCALE_MIN = 0;
+    public static final int SCALE_MAX = 10;
     /** Prompts (questions, scales, checklists) in one assignment. */
     public static final int PROMPTS = 20;
     /** Steps (readings with their homework) in one program. */
