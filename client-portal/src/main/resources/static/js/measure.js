@@ -3,10 +3,6 @@
 // Nothing is kept in the browser: an answer is one click, so one not saved is simply chosen again.
 (function () {
   'use strict';
-  // After a submission with unanswered items, the error summary takes focus so that it is read first.
-  var summary = document.getElementById('error-summary');
-  if (summary) { summary.focus(); }
-
   var form = document.getElementById('measure-form');
   if (!form || !window.fetch) { return; }
   var csrf = form.querySelector('input[name="_csrf"]');

@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The library's "Import / export" page, for the authors content-service lets import and export (therapists and
- * admins). The form works without JavaScript; library-import.js only moves focus to the error summary. Whether the
+ * admins). The form works without JavaScript; error-summary.js (on every page) only moves focus to the error summary. Whether the
  * files are good is content-service's decision: the page shows its answer, file by file.
  */
 @Controller

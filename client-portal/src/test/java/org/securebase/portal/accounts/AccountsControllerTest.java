@@ -76,4 +76,18 @@ class AccountsControllerTest {
                 .andExpect(status().isForbidden());
         verify(api, never()).post(any(), any(), any());
     }
+
+    @Test
+    void anInvitationWithProblemsStartsWithASummaryLinkingEachField() throws Exception {
+        String html = mvc.perform(post("/accounts").with(as("admin")).with(csrf()).param("email", " ")
+                        .param("firstName", "").param("lastName", "Lo").param("role", "client"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"error-summary\" role=\"alert\" tabindex=\"-1\"")
+                .contains("<h2 id=\"error-summary-title\">There is a problem</h2>")
+                .contains("<a href=\"#email\">").contains("<a href=\"#firstName\">")
+                .doesNotContain("<a href=\"#lastName\">")
+                .contains("id=\"email-error\"").contains("id=\"firstName-error\"");
+        verify(api, never()).post(any(), any(), any());
+    }
 }

@@ -425,7 +425,8 @@ class AssignmentControllerTest {
                         .param("client", CLIENT.toString()).param("article", "attachment-and-healing")
                         .param("question", "Kept question").param("due", java.time.LocalDate.now().minusDays(1).toString()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(past).contains("The due date is in the past").contains("Kept question");
+        assertThat(past).contains("The due date is in the past").contains("Kept question")
+                .containsPattern("<a href=\"#due\">The due date is in the past");
 
         String tooLong = mvc.perform(post("/assignments").with(as("therapist")).with(csrf())
                         .param("client", CLIENT.toString()).param("article", "attachment-and-healing")

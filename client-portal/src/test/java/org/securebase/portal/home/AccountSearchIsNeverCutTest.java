@@ -39,6 +39,9 @@ class AccountSearchIsNeverCutTest {
     MockMvc mvc;
 
     @MockitoBean
+    org.securebase.portal.welcome.Welcome welcome;
+
+    @MockitoBean
     AccountsApi accounts;
 
     @MockitoBean

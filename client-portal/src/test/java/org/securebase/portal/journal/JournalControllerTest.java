@@ -200,7 +200,10 @@ class JournalControllerTest {
                 .contains("id=\"body-error\"").contains("aria-describedby=\"body-error body-hint\"")
                 .contains("aria-invalid=\"true\"").contains("value=\"Kept title\"")
                 .containsPattern("id=\"mood-3\"[^>]*checked")
-                .contains("see the marked fields below");
+                .contains("see the marked fields below")
+                .as("GOV.UK's error summary: heading, a link to the field").contains("id=\"error-summary\"")
+                .contains("<h2 id=\"error-summary-title\">There is a problem</h2>")
+                .contains("<a href=\"#body\">Write something in your entry before saving.</a>");
         verifyNoInteractions(api);
     }
 
@@ -234,6 +237,7 @@ class JournalControllerTest {
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
             assertThat(html).as(mood).contains("Choose a mood from 1 to 5").contains("id=\"mood-error\"")
+                    .containsPattern("<a href=\"#mood\">Choose a mood from 1 to 5").contains("<input type=\"radio\" id=\"mood\"")
                     .contains("Kept body</textarea>");
         }
         verifyNoInteractions(api);

@@ -100,7 +100,7 @@ class LibraryTransferControllerTest {
                 .contains("<strong>broken.md</strong>").contains("line 3: expected &#39;key: value&#39;")
                 .contains("<strong>huge.md</strong>").contains("a file may be at most 524288 bytes")
                 .contains("aria-invalid=\"true\"")
-                .contains("/js/library-import.js");
+                .contains("/js/error-summary.js");
     }
 
     @Test

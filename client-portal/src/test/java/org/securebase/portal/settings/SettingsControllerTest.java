@@ -179,7 +179,7 @@ class SettingsControllerTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("see the marked fields below");
-        assertThat(html).containsPattern("<ul class=\"error-summary\"[^>]*>\\s*<li><a href=\"#zone\">Enter a time zone")
+        assertThat(html).containsPattern("<h2 id=\"error-summary-title\">There is a problem</h2>\\s*<ul>\\s*<li><a href=\"#zone\">Enter a time zone")
                 .contains("<a href=\"#quietEnd\">");
         assertThat(html).contains("id=\"zone-error\"").containsPattern("id=\"zone\"[^>]*value=\"Mars/Olympus\"[^>]*aria-invalid=\"true\"");
         assertThat(html).contains("id=\"quietEnd-error\"").containsPattern("id=\"quietEnd\"[^>]*value=\"21:00\"[^>]*aria-invalid=\"true\"");
@@ -200,7 +200,7 @@ class SettingsControllerTest {
                         .param("zone", "Europe/Madrid").param("language", "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(html).contains("A body with the preferences is required.").doesNotContain("error-summary");
+        assertThat(html).contains("A body with the preferences is required.").doesNotContain("id=\"error-summary\"");
     }
 
     @Test
