@@ -16,7 +16,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The portal's feature packages (accounts, api, assignment, audit, caseload, forms, home, journal, library, measure,
+ * The portal's feature packages (about, accounts, api, assignment, audit, caseload, forms, home, journal, library, measure,
  * security, settings, writing) form no cycle, and pages reach the APIs only through the typed clients: a controller that called
  * {@code PlatformApi} or the {@code RestClient} itself, or any class but a client that built an API's URI, would put
  * paths and DTOs back in the pages. The services check their own modules with Spring Modulith; the portal is not laid
