@@ -1,5 +1,6 @@
 package org.securebase.portal.assignment;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import org.securebase.platform.contracts.ContentLimits;
@@ -185,8 +186,14 @@ class AssignmentController {
     // ---- doing and reviewing ----
 
     @GetMapping("/assignments/{id}")
-    String assignment(@PathVariable UUID id, @AuthenticationPrincipal OidcUser user, Model model) {
-        return page(id, user, Typed.NOTHING, model);
+    String assignment(@PathVariable UUID id, @AuthenticationPrincipal OidcUser user, Model model,
+                      HttpServletResponse response) {
+        String view = page(id, user, Typed.NOTHING, model);
+        if (model.getAttribute("assignment") instanceof Fetched<?> shown && shown.unavailable()) {
+            // Only a real outage says "try again in a moment"; the status says the same to a machine.
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        }
+        return view;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.securebase.portal.journal;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import jakarta.validation.Valid;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.Sent;
@@ -102,9 +104,13 @@ class JournalController {
     // ---- one entry: read, edit ----
 
     @GetMapping("/journal/{id}")
-    String entry(@PathVariable UUID id, Model model) {
+    String entry(@PathVariable UUID id, Model model, HttpServletResponse response) {
         Fetched<Optional<Journal.Entry>> found = read(id);
         model.addAttribute("entry", found.map(Optional::get));
+        if (found.unavailable()) {
+            // Only a real outage says "try again"; the status says the same to a machine.
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        }
         return editForm(id, found.available() ? EntryForm.of(found.value().get()) : EntryForm.empty(), Map.of(), null,
                 model);
     }

@@ -1,5 +1,6 @@
 package org.securebase.portal.measure;
 
+import jakarta.servlet.http.HttpServletResponse;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 import java.time.ZoneId;
@@ -82,9 +83,14 @@ class MeasureController {
 
     @GetMapping("/measures/{id}")
     @PreAuthorize("hasAnyRole('client', 'therapist')")
-    String page(@PathVariable UUID id, @AuthenticationPrincipal OidcUser user, Model model) {
+    String page(@PathVariable UUID id, @AuthenticationPrincipal OidcUser user, Model model,
+                HttpServletResponse response) {
         Fetched<Optional<Measures.Instance>> found = measures.instance(id);
         model.addAttribute("unavailable", found.unavailable());
+        if (found.unavailable()) {
+            // Only a real outage says "try again"; the status says the same to a machine.
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        }
         if (found.available()) {
             Measures.Instance instance = found.value().orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
             model.addAttribute("m", instance);

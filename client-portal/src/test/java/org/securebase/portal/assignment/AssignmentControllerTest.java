@@ -450,4 +450,14 @@ class AssignmentControllerTest {
                 .andExpect(status().isForbidden());
         verify(api, never()).post(any(), any(), any());
     }
+
+    @Test
+    void onlyARealOutageSaysTryAgainAndItIsA503() throws Exception {
+        when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.failed());
+
+        mvc.perform(get("/assignments/" + ID).with(as("client"))).andExpect(status().isServiceUnavailable());
+
+        when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.empty()));
+        mvc.perform(get("/assignments/" + ID).with(as("client"))).andExpect(status().isNotFound());
+    }
 }

@@ -295,10 +295,10 @@ class JournalControllerTest {
     }
 
     @Test
-    void anEntryUnavailableSaysSo() throws Exception {
+    void anEntryUnavailableSaysSoWithA503() throws Exception {
         when(api.get(any(), eq(Journal.Entry.class))).thenReturn(Fetched.failed());
 
-        String html = mvc.perform(get("/journal/" + ID).with(as("client"))).andExpect(status().isOk())
+        String html = mvc.perform(get("/journal/" + ID).with(as("client"))).andExpect(status().isServiceUnavailable())
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("This entry is unavailable right now.").doesNotContain("id=\"edit-form\"");
