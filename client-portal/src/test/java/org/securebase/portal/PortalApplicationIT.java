@@ -46,6 +46,9 @@ class PortalApplicationIT {
         registry.add("spring.datasource.password", database::password);
         registry.add("securebase.keycloak.client-secret", () -> "unused-here");
         registry.add("securebase.session.secret", () -> "a-test-session-secret-of-more-than-32-bytes");
+        // platform-test brings platform-events (Spring Modulith's event registry) onto the test classpath only; the
+        // portal's own migrations (db/portal) have no event tables, so the registry makes its own here.
+        registry.add("spring.modulith.events.jdbc.schema-initialization.enabled", () -> "true");
         // Nothing listens on port 1: any API call would fail at once as "unavailable".
         for (String service : new String[] {"journal", "content", "accounts"}) {
             registry.add("securebase.api." + service + "-url", () -> "http://127.0.0.1:1");

@@ -1,5 +1,6 @@
 package org.securebase.portal.home;
 
+import org.securebase.portal.forms.PageLanguage;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -8,8 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Formats instants for pages (as {@code @dates} in templates). The practice's time zone is the server's: people
- * and the practice are in one place, and a date shown must match the due date the therapist picked.
+ * Formats instants for pages (as {@code @dates} in templates), in the page's language ({@link PageLanguage}). The
+ * practice's time zone is the server's: people and the practice are in one place, and a date shown must match the due
+ * date the therapist picked.
  */
 @Component("dates")
 public class Dates {
@@ -20,11 +22,11 @@ public class Dates {
     private final ZoneId zone = ZoneId.systemDefault();
 
     public String day(Instant instant) {
-        return instant == null ? "" : DAY.format(instant.atZone(zone));
+        return instant == null ? "" : DAY.withLocale(PageLanguage.current()).format(instant.atZone(zone));
     }
 
     public String moment(Instant instant) {
-        return instant == null ? "" : MOMENT.format(instant.atZone(zone));
+        return instant == null ? "" : MOMENT.withLocale(PageLanguage.current()).format(instant.atZone(zone));
     }
 
     /** The day in the practice's zone as a date field takes it ({@code 2026-12-04}). */

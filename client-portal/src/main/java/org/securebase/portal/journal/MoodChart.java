@@ -1,5 +1,6 @@
 package org.securebase.portal.journal;
 
+import org.securebase.portal.forms.PageLanguage;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -64,15 +65,17 @@ record MoodChart(List<Point> points, String polyline, List<Level> levels, List<D
         if (moods.isEmpty()) {
             return new MoodChart(List.of(), "", levels, List.of(), null, null, "", "", "");
         }
+        DateTimeFormatter fullDay = FULL.withLocale(PageLanguage.current());
+        DateTimeFormatter shortDay = SHORT.withLocale(PageLanguage.current());
         Instant oldest = moods.get(0).at();
         Instant newest = moods.get(moods.size() - 1).at();
         long span = newest.toEpochMilli() - oldest.toEpochMilli();
         List<Point> points = moods.stream().map(r -> new Point(number(x(r.at(), oldest, span)), number(y(r.mood())),
-                r.mood(), r.at(), FULL.format(r.at().atZone(zone)))).toList();
+                r.mood(), r.at(), fullDay.format(r.at().atZone(zone)))).toList();
         String polyline = points.size() < 2 ? ""
                 : String.join(" ", points.stream().map(p -> p.x() + "," + p.y()).toList());
-        String firstDay = SHORT.format(oldest.atZone(zone));
-        String lastDay = SHORT.format(newest.atZone(zone));
+        String firstDay = shortDay.format(oldest.atZone(zone));
+        String lastDay = shortDay.format(newest.atZone(zone));
         List<DayLabel> dayLabels = span == 0 || firstDay.equals(lastDay)
                 ? List.of(new DayLabel(number(LEFT + plotWidth() / 2.0), firstDay, "middle"))
                 : List.of(new DayLabel(number(LEFT), firstDay, "start"),
@@ -80,7 +83,7 @@ record MoodChart(List<Point> points, String polyline, List<Level> levels, List<D
         double mean = moods.stream().mapToInt(Reading::mood).average().orElse(0);
         return new MoodChart(points, polyline, levels, dayLabels, moods.get(0).mood(),
                 moods.get(moods.size() - 1).mood(), String.format(Locale.ROOT, "%.1f", mean),
-                FULL.format(oldest.atZone(zone)), FULL.format(newest.atZone(zone)));
+                fullDay.format(oldest.atZone(zone)), fullDay.format(newest.atZone(zone)));
     }
 
     // Public: the template calls these through SpEL, which only sees public methods.

@@ -1,5 +1,6 @@
 package org.securebase.portal.measure;
 
+import org.securebase.portal.forms.PageLanguage;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public record MeasureChart(String title, int maximum, List<BandArea> bands, List
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             Measures.Instance result = results.get(i);
-            String day = DAY.format(result.submittedAt().atZone(zone));
+            String day = DAY.withLocale(PageLanguage.current()).format(result.submittedAt().atZone(zone));
             points.add(new Point(number(x(i, results.size())), number(y(result.result().total(), maximum)),
                     result.result().total(), day));
             rows.add(new Row(day, result.result().total(), result.result().bandLabel()));
