@@ -1,8 +1,5 @@
 package org.securebase.portal.forms;
 
-import java.util.List;
-import java.util.Locale;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -19,8 +16,8 @@ class LanguageConfiguration {
     @Bean
     LocaleResolver localeResolver() {
         AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-        resolver.setSupportedLocales(List.of(Locale.ENGLISH, Locale.forLanguageTag("es")));
-        resolver.setDefaultLocale(Locale.ENGLISH);
+        resolver.setSupportedLocales(PageLanguage.WRITTEN_IN);
+        resolver.setDefaultLocale(PageLanguage.WRITTEN_IN.get(0));
         return resolver;
     }
 }

@@ -1,5 +1,6 @@
 package org.securebase.portal.forms;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -11,6 +12,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 public final class PageLanguage {
 
     private static final Locale SPANISH = Locale.forLanguageTag("es");
+
+    /** The languages the portal's messages are written in, the first the default. */
+    static final List<Locale> WRITTEN_IN = List.of(Locale.ENGLISH, SPANISH);
 
     private PageLanguage() {
     }

@@ -65,7 +65,7 @@ class HomeController {
         model.addAttribute("role", role == null ? "none" : role.claimValue());
         // Each role's lists are independent of each other and all shown: asked for at once (ADR 0031).
         if (role == PortalRole.CLIENT) {
-            model.addAttribute("firstVisit", isUuid(user.getSubject()) && welcome.firstVisit(UUID.fromString(user.getSubject())));
+            model.addAttribute("firstVisit", personId(user.getSubject()).map(welcome::firstVisit).orElse(false));
             var due = calls.start(assignments::dueAssignments);
             var feedback = calls.start(assignments::withUnreadFeedback);
             // Once its feedback is read an assignment leaves "new feedback"; this keeps it one click away.
@@ -94,15 +94,14 @@ class HomeController {
     }
 
     /** Keycloak's subjects are UUIDs; anything else is not a person the welcome can remember. */
-    private static boolean isUuid(String subject) {
+    private static Optional<UUID> personId(String subject) {
         if (subject == null) {
-            return false;
+            return Optional.empty();
         }
         try {
-            UUID.fromString(subject);
-            return true;
+            return Optional.of(UUID.fromString(subject));
         } catch (IllegalArgumentException notAnId) {
-            return false;
+            return Optional.empty();
         }
     }
 }

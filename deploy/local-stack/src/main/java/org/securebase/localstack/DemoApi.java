@@ -31,7 +31,7 @@ final class DemoApi {
             throw new IllegalStateException(method + " " + URI.create(url).getPath() + " answered "
                     + response.statusCode() + ": " + response.body());
         }
-        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        return json(response);
     }
 
     /** As {@link #call}, asked again every second until the answer is {@code expected} or {@code timeout} passed. */
@@ -40,7 +40,7 @@ final class DemoApi {
         while (true) {
             HttpResponse<String> response = send(token, method, url, body);
             if (response.statusCode() == expected) {
-                return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+                return json(response);
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(method + " " + URI.create(url).getPath() + " still answered "
@@ -48,6 +48,10 @@ final class DemoApi {
             }
             pause();
         }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
 
     private HttpResponse<String> send(String token, String method, String url, Object body) {

@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 public final class DemoStory {
 
-    public static final String SEED_ARTICLE = "attachment-and-healing";
+    private static final String SEED_ARTICLE = "attachment-and-healing";
     private static final String SEED_LIST_SECTION = "How Attachment Wounds Show Up";
     private static final Duration PROJECTION_TIMEOUT = Duration.ofMinutes(2);
 
@@ -63,13 +63,14 @@ public final class DemoStory {
     public record Outcome(boolean told, UUID clientId, UUID dueId, UUID handedInId, UUID sharedEntryId) {
     }
 
-    private final DemoApi api = new DemoApi();
+    private final DemoApi api;
     private final Services services;
     private final Clock clock;
     private final String therapistToken;
     private final String clientToken;
 
-    private DemoStory(Services services, Clock clock, String therapistToken, String clientToken) {
+    private DemoStory(DemoApi api, Services services, Clock clock, String therapistToken, String clientToken) {
+        this.api = api;
         this.services = services;
         this.clock = clock;
         this.therapistToken = therapistToken;
@@ -78,10 +79,11 @@ public final class DemoStory {
 
     /** Puts the client on the therapist's caseload, then tells the story unless the client already has homework. */
     public static Outcome tell(OidcBrowserlessLogin login, String password, Services services, Cast cast, Clock clock) {
+        DemoApi api = new DemoApi();
         String adminToken = login.login(cast.admin(), password).accessToken();
-        UUID clientId = UUID.fromString(new DemoCaseload(new DemoApi(), services.accounts(), adminToken)
+        UUID clientId = UUID.fromString(new DemoCaseload(api, services.accounts(), adminToken)
                 .assign(cast.client(), cast.therapist()));
-        DemoStory story = new DemoStory(services, clock, login.login(cast.therapist(), password).accessToken(),
+        DemoStory story = new DemoStory(api, services, clock, login.login(cast.therapist(), password).accessToken(),
                 login.login(cast.client(), password).accessToken());
         return story.tellFor(clientId);
     }
