@@ -22,6 +22,7 @@ import org.securebase.account.testsupport.People;
 import org.securebase.platform.embedded.MailServer;
 import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
 import org.securebase.platform.test.TestBackends;
+import org.securebase.platform.test.TestKeycloak;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,6 +106,27 @@ class InvitationIT {
     }
 
     @Test
+    void anInvitationInSpanishIsThePracticesOwnAndLeadsIntoThePortal() {
+        String email = People.uniqueEmail("Invitada");
+        Api.Response invited = api.post("/api/accounts", People.token(People.ADMIN),
+                Map.of("email", email, "firstName", "Lucía", "lastName", "Reyes", "role", "client", "language", "es"));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+
+        MailServer.ReceivedMail mail = awaitMail(email, 1).get(0);
+        // The practice's words from the realm's email theme, in the language chosen, not Keycloak's "Update Your Account".
+        assertThat(mail.subject()).isEqualTo("Su invitación a Secure Base");
+        assertThat(mail.plainTextPart()).contains("Hola, Lucía:").contains("le ha invitado a Secure Base")
+                .doesNotContain("Your administrator", "Su administrador");
+        ActionLinkBrowser.Outcome outcome = new ActionLinkBrowser().follow(InvitationMail.actionLink(mail), NEW_PASSWORD);
+        assertThat(outcome.accountUpdated()).as(outcome.pages()).isTrue();
+        assertThat(outcome.lastPage()).as("the last page leads to the portal's home")
+                .contains("Su cuenta se ha actualizado").contains("href=\"" + TestKeycloak.PORTAL_PUBLIC_URL + "/\"");
+        OidcBrowserlessLogin.Tokens tokens = TestBackends.keycloak().login(email, NEW_PASSWORD);
+        assertThat(tokens.idTokenClaims().path("locale").asString()).as("Keycloak keeps the invitation's language")
+                .isEqualTo("es");
+    }
+
+    @Test
     void anInvitedTherapistMustSetUpTotpAndThenLogsInWithItAsTherapist() {
         String email = People.uniqueEmail("invited-therapist");
         Api.Response invited = api.post("/api/accounts", People.token(People.ADMIN),
@@ -167,6 +189,8 @@ class InvitationIT {
                         "lastName", "B", "role", "client"), 400, "firstName"),
                 new Bad("blank last name", Map.of("email", People.uniqueEmail("blank"), "firstName", "A",
                         "lastName", "  ", "role", "client"), 400, "lastName"),
+                new Bad("a language there are no pages in", Map.of("email", People.uniqueEmail("lang"), "firstName", "A",
+                        "lastName", "B", "role", "client", "language", "de"), 400, "language"),
                 new Bad("email of an account here (any case)", invitation(People.ADMIN.toUpperCase(), "therapist"), 409, null),
                 new Bad("email of a Keycloak user not adopted yet", invitation(taken, "client"), 409, null));
 

@@ -338,6 +338,9 @@ class StoryJourneyIT {
                     ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Your account has been updated")));
             WebElement page = browser.findElement(By.tagName("body"));
             if (page.getText().contains("Your account has been updated")) {
+                // The invitation was sent with the portal as client: the last page leads into the portal.
+                assertThat(browser.findElement(By.linkText("Continue to Secure Base")).getAttribute("href"))
+                        .isEqualTo(stack.publicUrl() + "/");
                 return totpSecret;
             }
             if (!browser.findElements(By.id("password-new")).isEmpty()) {
@@ -345,6 +348,7 @@ class StoryJourneyIT {
                 browser.findElement(By.id("password-confirm")).sendKeys(NEW_PASSWORD);
                 browser.findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
             } else if (!browser.findElements(By.id("kc-totp-settings-form")).isEmpty()) {
+                checkAccessibility(browser, "keycloak-totp-setup");
                 totpSecret = browser.findElement(By.name("totpSecret")).getDomProperty("value");
                 Instant now = Instant.now();
                 enrolmentSteps.put(totpSecret, now.getEpochSecond() / 30);
@@ -395,7 +399,13 @@ class StoryJourneyIT {
     }
 
     private void logIn(WebDriver browser, String username, String password, String totpSecret) {
-        browser.get(stack.publicUrl() + "/");
+        List<WebElement> onward = browser.findElements(By.linkText("Continue to Secure Base"));
+        if (onward.isEmpty()) {
+            browser.get(stack.publicUrl() + "/");
+        } else {
+            // Straight on from the invitation's last page, without typing the portal's address.
+            onward.get(0).click();
+        }
         waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);

@@ -14,6 +14,8 @@ import jakarta.validation.constraints.Size;
  * @param firstName given name
  * @param lastName  family name
  * @param role      {@code client}, {@code therapist} or {@code admin}
+ * @param language  {@code en} or {@code es}, the language of the invitation and of Keycloak's pages until the person
+ *                  chooses another (Keycloak's {@code locale} attribute); absent means {@code en}
  */
 public record InvitationRequest(
         @NotBlank @Size(max = AccountLimits.EMAIL) @Email(message = "must be an email address")
@@ -23,7 +25,12 @@ public record InvitationRequest(
         String firstName,
         @NotBlank @Size(max = AccountLimits.NAME) @Pattern(regexp = InvitationRequest.NAME_SHAPE, message = InvitationRequest.NAME_MESSAGE)
         String lastName,
-        @NotBlank String role) {
+        @NotBlank String role,
+        @Pattern(regexp = "en|es", message = "must be en or es") String language) {
+
+    public InvitationRequest {
+        language = language == null ? "en" : language;
+    }
 
     // Bean validation's @Email accepts "a@b"; Keycloak and mail servers want a domain with a dot.
     static final String EMAIL_SHAPE = "[^@\\s]+@[^@\\s]+\\.[^@\\s.]+";

@@ -64,7 +64,8 @@ public class InvitationService {
         }
         quota.take(inviter);
 
-        UUID id = createInKeycloak(new NewKeycloakUser(email, firstName, lastName, RequiredAction.forInvitation(role)));
+        UUID id = createInKeycloak(new NewKeycloakUser(email, firstName, lastName, RequiredAction.forInvitation(role),
+                request.language()));
         try {
             keycloak.grantRole(id, role);
             transaction.executeWithoutResult(status -> accounts.recordInvitation(id, email, firstName, lastName, role));

@@ -59,6 +59,9 @@ class KeycloakAdminDirectory implements KeycloakDirectory {
         representation.setEnabled(true);
         representation.setEmailVerified(false);
         representation.setRequiredActions(user.requiredActions().stream().map(RequiredAction::keycloakAlias).toList());
+        // Keycloak's own language attribute: the invitation, its pages and the portal (the token's locale claim) follow
+        // it, and the person changes it on the sign-in page.
+        representation.singleAttribute("locale", user.locale());
         return call("create user", null, () -> {
             try (Response response = realm().users().create(representation)) {
                 int status = response.getStatus();
@@ -90,7 +93,10 @@ class KeycloakAdminDirectory implements KeycloakDirectory {
         List<String> aliases = actions.stream().map(RequiredAction::keycloakAlias).toList();
         int lifespanSeconds = Math.toIntExact(linkLifespan.toSeconds());
         call("send actions email", userId, () -> {
-            user(userId).executeActionsEmail(aliases, lifespanSeconds);
+            // With the portal as client and its home as redirect, the page after the last step leads into the portal;
+            // without them Keycloak ends on "Your account has been updated" with nowhere to go.
+            user(userId).executeActionsEmail(properties.invitationClientId(), properties.invitationRedirectUri(),
+                    lifespanSeconds, aliases);
             return null;
         });
     }

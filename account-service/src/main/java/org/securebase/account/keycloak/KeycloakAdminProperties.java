@@ -18,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout     TCP connect timeout; short, so a Keycloak outage answers 503 quickly
  * @param readTimeout        how long one admin call may take
  * @param connectionPoolSize concurrent connections to Keycloak
+ * @param invitationClientId the client an invitation belongs to: Keycloak's last page after the invitation's steps
+ *                           links to its redirect, and its pages are in the realm's theme
+ * @param invitationRedirectUri where that link leads: the portal's home (env {@code SECUREBASE_PUBLIC_URL} + "/"),
+ *                           which must be one of the client's exact redirect URIs in the realm, or Keycloak refuses
+ *                           to send the invitation
  */
 @ConfigurationProperties("securebase.keycloak")
 public record KeycloakAdminProperties(
@@ -27,7 +32,9 @@ public record KeycloakAdminProperties(
         String clientSecret,
         @DefaultValue("3s") Duration connectTimeout,
         @DefaultValue("15s") Duration readTimeout,
-        @DefaultValue("10") int connectionPoolSize) {
+        @DefaultValue("10") int connectionPoolSize,
+        @DefaultValue("portal") String invitationClientId,
+        @DefaultValue("http://localhost:8080/") String invitationRedirectUri) {
 
     @Override
     public String toString() {

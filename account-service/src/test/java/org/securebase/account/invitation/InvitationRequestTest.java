@@ -48,7 +48,7 @@ class InvitationRequestTest {
     }
 
     private static Set<String> invalidFields(String email, String firstName, String lastName) {
-        return VALIDATOR.validate(new InvitationRequest(email, firstName, lastName, "client")).stream()
+        return VALIDATOR.validate(new InvitationRequest(email, firstName, lastName, "client", null)).stream()
                 .map(violation -> violation.getPropertyPath().toString())
                 .collect(Collectors.toSet());
     }

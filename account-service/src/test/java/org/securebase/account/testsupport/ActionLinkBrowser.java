@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -41,9 +42,13 @@ public final class ActionLinkBrowser {
      * @param totpSecret the raw secret Keycloak offered when TOTP was set up (null if it was not asked for)
      * @param totpStep   the 30-second step whose code enrolled it; a login must use a later one
      * @param pages      titles of the pages passed, for failure messages
+     * @param lastPage   the HTML of the page it stopped at
      */
-    public record Outcome(boolean accountUpdated, String totpSecret, long totpStep, String pages) {
+    public record Outcome(boolean accountUpdated, String totpSecret, long totpStep, String pages, String lastPage) {
     }
+
+    /** Keycloak's "account updated" in the languages of the realm (the person's own, from the invitation). */
+    private static final List<String> ACCOUNT_UPDATED = List.of("Your account has been updated", "Su cuenta se ha actualizado");
 
     public Outcome follow(String actionLink, String newPassword) {
         HttpResponse<String> page = get(actionLink);
@@ -58,8 +63,8 @@ public final class ActionLinkBrowser {
             }
             String html = page.body();
             pages.append(" > ").append(title(html)).append(" (").append(page.statusCode()).append(')');
-            if (html.contains("Your account has been updated")) {
-                return new Outcome(true, totpSecret, totpStep, pages.toString());
+            if (ACCOUNT_UPDATED.stream().anyMatch(html::contains)) {
+                return new Outcome(true, totpSecret, totpStep, pages.toString(), html);
             }
             Optional<Form> password = Form.find(html, "kc-passwd-update-form");
             Optional<Form> totp = Form.find(html, "kc-totp-settings-form");
@@ -86,9 +91,9 @@ public final class ActionLinkBrowser {
                 page = get(page.uri().resolve(unescape(proceed.group(1))).toString());
                 continue;
             }
-            return new Outcome(false, totpSecret, totpStep, pages.toString());
+            return new Outcome(false, totpSecret, totpStep, pages.toString(), html);
         }
-        return new Outcome(false, totpSecret, totpStep, pages.toString());
+        return new Outcome(false, totpSecret, totpStep, pages.toString(), page.body());
     }
 
     private HttpResponse<String> get(String url) {

@@ -20,6 +20,7 @@ public class KeycloakAdminBackend implements ApplicationContextInitializer<Confi
         TestKeycloak keycloak = TestBackends.keycloak();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("securebase-keycloak-admin", Map.of(
                 "securebase.keycloak.internal-url", keycloak.baseUrl(),
-                "securebase.keycloak.client-secret", TestKeycloak.ACCOUNT_SERVICE_CLIENT_SECRET)));
+                "securebase.keycloak.client-secret", TestKeycloak.ACCOUNT_SERVICE_CLIENT_SECRET,
+                "securebase.keycloak.invitation-redirect-uri", TestKeycloak.PORTAL_PUBLIC_URL + "/")));
     }
 }

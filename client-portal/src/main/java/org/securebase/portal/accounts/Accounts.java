@@ -22,8 +22,8 @@ public final class Accounts {
     public record AccountPage(List<Account> items, int page, int size, long totalItems, int totalPages) {
     }
 
-    /** {@code POST /api/accounts}: whom to invite. */
-    public record Invitation(String email, String firstName, String lastName, String role) {
+    /** {@code POST /api/accounts}: whom to invite, and in which language ({@code en}, {@code es}) to write to them. */
+    public record Invitation(String email, String firstName, String lastName, String role, String language) {
 
         @Override
         public String toString() {

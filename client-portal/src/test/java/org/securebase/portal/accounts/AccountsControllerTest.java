@@ -58,7 +58,7 @@ class AccountsControllerTest {
         mvc.perform(post("/accounts").with(as("admin")).with(csrf()).param("email", "kim@example.org")
                         .param("firstName", "Kim").param("lastName", "Lo").param("role", "client"))
                 .andExpect(redirectedUrl("/")).andExpect(flash().attribute("notice", "accounts.invited"));
-        verify(api).post(any(), eq(new Accounts.Invitation("kim@example.org", "Kim", "Lo", "client")),
+        verify(api).post(any(), eq(new Accounts.Invitation("kim@example.org", "Kim", "Lo", "client", "en")),
                 eq(Accounts.Account.class));
     }
 

@@ -54,7 +54,7 @@ class AccountsTextIsNeverCutTest {
                         .param("firstName", firstName).param("lastName", lastName).param("role", "therapist"))
                 .andExpect(redirectedUrl("/"));
 
-        verify(accounts).invite(new Accounts.Invitation(email, firstName, lastName, "therapist"));
+        verify(accounts).invite(new Accounts.Invitation(email, firstName, lastName, "therapist", "en"));
     }
 
     @Test

@@ -111,6 +111,7 @@ public final class SecureBaseStack implements AutoCloseable {
                 .realmImport(config.projectRoot().resolve("deploy/keycloak/dev/securebase-realm.json"),
                         config.projectRoot().resolve("deploy/keycloak/dev/securebase-users-0.json"))
                 .passwordDenyList(config.projectRoot().resolve("deploy/keycloak/password-deny-list.txt"))
+                .theme(config.projectRoot().resolve("deploy/keycloak/themes/securebase"))
                 .env(Map.of(
                         "SECUREBASE_PUBLIC_URL", config.publicUrl(),
                         // Keycloak tells the portal directly when a Keycloak session ends (back-channel logout)

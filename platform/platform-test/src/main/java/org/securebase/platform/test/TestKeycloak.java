@@ -77,6 +77,9 @@ public final class TestKeycloak {
                         .withCopyFileToContainer(org.testcontainers.utility.MountableFile.forHostPath(
                                 root.resolve("deploy/keycloak/password-deny-list.txt")),
                                 "/opt/keycloak/data/password-blacklists/password-deny-list.txt")
+                        .withCopyFileToContainer(org.testcontainers.utility.MountableFile.forHostPath(
+                                root.resolve("deploy/keycloak/themes/securebase")),
+                                "/opt/keycloak/themes/securebase")
                         .withEnv(realmPlaceholders(mail, "host.testcontainers.internal"));
         container.start();
         TestBackends.onExit(container::stop);
@@ -113,6 +116,7 @@ public final class TestKeycloak {
                 .realmImport(root.resolve("deploy/keycloak/dev/securebase-realm.json"),
                         root.resolve("deploy/keycloak/dev/securebase-users-0.json"))
                 .passwordDenyList(root.resolve("deploy/keycloak/password-deny-list.txt"))
+                .theme(root.resolve("deploy/keycloak/themes/securebase"))
                 .env(realmPlaceholders(mail, "localhost"))
                 .logFile(Path.of("target", "keycloak.log").toAbsolutePath())
                 .build();

@@ -470,6 +470,15 @@ public final class KeycloakServer implements AutoCloseable {
             }
             Files.copy(file, denyLists.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
         }
+        // Themes are read at run time (no kc.sh build): a fresh copy each start serves the files as they are now.
+        for (Path theme : config.themes()) {
+            if (!Files.isDirectory(theme)) {
+                throw new IllegalStateException("Theme folder not found: " + theme.toAbsolutePath());
+            }
+            Path target = installDir.resolve("themes").resolve(theme.getFileName().toString());
+            deleteRecursively(target);
+            copyTree(theme, target);
+        }
     }
 
     private Process launch(List<String> command, Map<String, String> environment) throws IOException {
@@ -720,6 +729,8 @@ public final class KeycloakServer implements AutoCloseable {
      * @param realmImportFiles realm and users files imported at start (skipped by Keycloak if the realm exists)
      * @param passwordDenyLists files of forbidden passwords, one per line, that the realm's password policy names
      *                          in {@code passwordBlacklist(<file name>)}; staged into {@code data/password-blacklists}
+     * @param themes           theme folders ({@code <name>/login}, {@code <name>/email}, ...) the realm names, copied
+     *                          into {@code themes/<name>} at each start, so an edited theme is served at the next one
      * @param environment      extra environment variables, e.g. the realm files' placeholders
      * @param logFile          Keycloak's console output (truncated at each start)
      * @param startTimeout     how long {@link #start()} waits (default 300 s)
@@ -729,7 +740,8 @@ public final class KeycloakServer implements AutoCloseable {
     public record Config(Path distZip, Path installDir, int httpPort, int managementPort, String bindHost,
                          String publicUrl, String adminUrl, String jdbcUrl, String dbUser, String dbPassword,
                          int dbPoolMaxSize, String adminUser, String adminPassword, String realm,
-                         List<Path> realmImportFiles, List<Path> passwordDenyLists, Map<String, String> environment, Path logFile,
+                         List<Path> realmImportFiles, List<Path> passwordDenyLists, List<Path> themes,
+                         Map<String, String> environment, Path logFile,
                          Duration startTimeout, String heapOptions, String javaOptsAppend) {
 
         public Config {
@@ -746,6 +758,7 @@ public final class KeycloakServer implements AutoCloseable {
             Objects.requireNonNull(realm, "realm");
             realmImportFiles = List.copyOf(realmImportFiles);
             passwordDenyLists = List.copyOf(passwordDenyLists);
+            themes = List.copyOf(themes);
             environment = Map.copyOf(environment);
             logFile = Objects.requireNonNull(logFile, "logFile").toAbsolutePath();
             Objects.requireNonNull(startTimeout, "startTimeout");
@@ -793,6 +806,7 @@ public final class KeycloakServer implements AutoCloseable {
         private String realm = DEFAULT_REALM;
         private final List<Path> realmImportFiles = new ArrayList<>();
         private final List<Path> passwordDenyLists = new ArrayList<>();
+        private final List<Path> themes = new ArrayList<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private Path logFile;
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
@@ -874,6 +888,12 @@ public final class KeycloakServer implements AutoCloseable {
             return this;
         }
 
+        /** Theme folders, each named as the realm's {@code loginTheme} or {@code emailTheme} names it. */
+        public Builder theme(Path... folders) {
+            themes.addAll(List.of(folders));
+            return this;
+        }
+
         public Builder env(String name, String value) {
             environment.put(name, value);
             return this;
@@ -910,7 +930,7 @@ public final class KeycloakServer implements AutoCloseable {
                     bindHost, publicUrl,
                     adminUrl != null ? adminUrl : "http://localhost:" + httpPort + RELATIVE_PATH,
                     jdbcUrl, dbUser, dbPassword, dbPoolMaxSize, adminUser, adminPassword, realm,
-                    realmImportFiles, passwordDenyLists, environment,
+                    realmImportFiles, passwordDenyLists, themes, environment,
                     logFile != null ? logFile : install.resolve("keycloak.log"),
                     startTimeout, heapOptions, javaOptsAppend);
         }

@@ -88,6 +88,7 @@ class KeycloakServerIT {
                 .realmImport(repoRoot.resolve("deploy/keycloak/dev/securebase-realm.json"),
                         repoRoot.resolve("deploy/keycloak/dev/securebase-users-0.json"))
                 .passwordDenyList(repoRoot.resolve("deploy/keycloak/password-deny-list.txt"))
+                .theme(repoRoot.resolve("deploy/keycloak/themes/securebase"))
                 .env("SECUREBASE_PUBLIC_URL", portalPublicUrl)
                 .env("SECUREBASE_PORTAL_BACKCHANNEL_LOGOUT_URL", portalPublicUrl + "/logout/connect/back-channel/keycloak")
                 .env("SECUREBASE_PORTAL_CLIENT_SECRET", PORTAL_SECRET)
