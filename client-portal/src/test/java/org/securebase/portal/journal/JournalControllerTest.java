@@ -237,7 +237,9 @@ class JournalControllerTest {
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
             assertThat(html).as(mood).contains("Choose a mood from 1 to 5").contains("id=\"mood-error\"")
-                    .containsPattern("<a href=\"#mood\">Choose a mood from 1 to 5")
+                    .as("the summary links to the first radio of the group, an element that exists")
+                    .containsPattern("<a href=\"#mood-none\">Choose a mood from 1 to 5")
+                    .contains("id=\"mood-none\"")
                     .contains("Kept body</textarea>");
         }
         verifyNoInteractions(api);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -148,19 +149,70 @@ class RealmAndTopicsTest {
 
     /** The data of the ConfigMap the container mounts at Keycloak's deny-list folder. */
     private static JsonNode mountedConfigMap(Kustomize.Build build, JsonNode pod, JsonNode container) {
+        JsonNode volume = mountedVolume(pod, container, DENY_LIST_FOLDER);
+        return build.get("ConfigMap", volume.path("configMap").path("name").asText()).document().path("data");
+    }
+
+    private static JsonNode mountedVolume(JsonNode pod, JsonNode container, String folder) {
         String volume = null;
         for (JsonNode mount : container.path("volumeMounts")) {
-            if (mount.path("mountPath").asText().equals(DENY_LIST_FOLDER)) {
+            if (mount.path("mountPath").asText().equals(folder)) {
                 volume = mount.path("name").asText();
             }
         }
-        assertThat(volume).as("a volume mounted at " + DENY_LIST_FOLDER).isNotNull();
+        assertThat(volume).as("a volume mounted at " + folder).isNotNull();
         for (JsonNode candidate : pod.path("volumes")) {
             if (candidate.path("name").asText().equals(volume)) {
-                return build.get("ConfigMap", candidate.path("configMap").path("name").asText()).document().path("data");
+                return candidate;
             }
         }
         throw new AssertionError("no volume " + volume + " in the pod");
+    }
+
+    /** The realm's own theme, which every Keycloak serves from this folder. */
+    private static final Path THEME = Project.path("deploy/keycloak/themes/securebase");
+    private static final String THEME_FOLDER = "/opt/keycloak/themes/securebase";
+
+    @Test
+    void everyKeycloakServesTheThemeTheRealmNamesFileForFile() throws java.io.IOException {
+        JsonNode realm = Project.json(Deployments.REALM);
+        assertThat(realm.path("loginTheme").asText()).isEqualTo(THEME.getFileName().toString());
+        assertThat(realm.path("emailTheme").asText()).isEqualTo(THEME.getFileName().toString());
+        Map<String, String> files = new TreeMap<>();
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(THEME)) {
+            for (Path file : walk.filter(java.nio.file.Files::isRegularFile).toList()) {
+                files.put(THEME.relativize(file).toString().replace('\\', '/'), Project.read(file));
+            }
+        }
+        assertThat(files).containsKeys("login/theme.properties", "email/theme.properties");
+
+        assertThat(mounts(Deployments.compose().path("services").path("keycloak"), Deployments.COMPOSE_DIR))
+                .containsEntry(THEME_FOLDER, THEME);
+
+        Kustomize.Build dev = Deployments.build("dev");
+        JsonNode devPod = dev.resources().stream()
+                .filter(r -> (r.kind().equals("Deployment") || r.kind().equals("StatefulSet")) && r.name().equals("keycloak"))
+                .findFirst().orElseThrow().document().path("spec").path("template").path("spec");
+        assertThat(mountedTheme(dev, devPod, Deployments.container(dev, "keycloak"))).as("dev").isEqualTo(files);
+
+        Kustomize.Build production = Deployments.build("production");
+        JsonNode productionPod = production.ofKind("Keycloak").get(0).document()
+                .path("spec").path("unsupported").path("podTemplate").path("spec");
+        assertThat(mountedTheme(production, productionPod, productionPod.path("containers").get(0)))
+                .as("production carries a copy of deploy/keycloak/themes/securebase, and keycloak.yaml mounts every file; "
+                        + "run deploy/k8s/overlays/production/sync-realm-import.sh after changing the theme")
+                .isEqualTo(files);
+    }
+
+    /** The files a container sees in the theme folder: each item's path, with its key's text. */
+    private static Map<String, String> mountedTheme(Kustomize.Build build, JsonNode pod, JsonNode container) {
+        JsonNode volume = mountedVolume(pod, container, THEME_FOLDER);
+        JsonNode data = build.get("ConfigMap", volume.path("configMap").path("name").asText()).document().path("data");
+        Map<String, String> seen = new TreeMap<>();
+        for (JsonNode item : volume.path("configMap").path("items")) {
+            seen.put(item.path("path").asText(), data.path(item.path("key").asText()).asText());
+        }
+        return seen;
     }
 
     @Test
