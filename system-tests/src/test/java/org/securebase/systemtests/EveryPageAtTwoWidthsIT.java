@@ -1,0 +1,143 @@
+package org.securebase.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.securebase.localstack.DemoStory;
+import org.securebase.localstack.SecureBaseStack;
+import org.securebase.systemtests.authorization.ApiService;
+import org.securebase.systemtests.authorization.StackAccess;
+
+/**
+ * Every page of every role, lived in (the demo story told to a therapist and a client of this suite's own), at a
+ * desktop's 1280 px and a small phone's 320 px (WCAG 2.2 reflow): no serious or critical axe violation, no sideways
+ * scrolling, and every page's "Log out" within the screen. The table of pages and widths goes to the test's output,
+ * and the failure names every page that fails, not just the first.
+ */
+@ExtendWith(RunningStack.class)
+class EveryPageAtTwoWidthsIT {
+
+    private static final int[] WIDTHS = {1280, 320};
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+    /** "role page" → width → "n violations, m px". */
+    private final Map<String, Map<Integer, String>> table = new LinkedHashMap<>();
+    private final List<String> failures = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    @Test
+    void everyPageOfEveryRolePassesAxeAndReflowsAt320Pixels() {
+        SecureBaseStack stack = RunningStack.get();
+        StackAccess access = StackAccess.of(stack);
+        WrittenTexts.wrote(DemoStory.clinicalTexts().toArray(String[]::new));
+        String mark = StackAccess.runMark();
+        String therapist = "tara.widths." + mark + "@example.org";
+        String client = "cleo.widths." + mark + "@example.org";
+        access.newPerson(therapist, "Tara", "Widths" + mark, "therapist");
+        access.newPerson(client, "Cleo", "Widths" + mark, "client");
+        DemoStory.Services services = new DemoStory.Services(access.serviceUrl(ApiService.ACCOUNTS),
+                access.serviceUrl(ApiService.CONTENT), access.serviceUrl(ApiService.JOURNAL));
+        Clock journalClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), StackClock.journalNow()));
+        DemoStory.Outcome story = DemoStory.tell(access.portal(), access.demoPassword(), services,
+                new DemoStory.Cast("admin@securebase.test", therapist, client), journalClock);
+        assertThat(story.told()).isTrue();
+
+        WebDriver asClient = signedIn(stack, client, access.demoPassword());
+        String article = firstArticle(stack, asClient);
+        check(asClient, "client", stack.publicUrl(), List.of(
+                "/", "/welcome", "/library", article, "/assignments/" + story.dueId(),
+                "/assignments/" + story.handedInId(), "/journal", "/journal/" + story.sharedEntryId(), "/measures",
+                "/audit", "/settings/notifications", "/settings/security", "/accessibility"));
+
+        WebDriver asTherapist = signedIn(stack, therapist, access.demoPassword());
+        check(asTherapist, "therapist", stack.publicUrl(), List.of(
+                "/", "/library", article, "/assignments/new", "/assignments/" + story.handedInId(),
+                "/assignments/" + story.dueId(), "/shared-entries", "/shared-entries/" + story.sharedEntryId(),
+                "/clients/" + story.clientId() + "/agenda", "/measures", "/programs", "/programs/new", "/writing",
+                "/writing/new", "/settings/notifications", "/settings/security"));
+
+        WebDriver asAdmin = signedIn(stack, "admin@securebase.test", access.demoPassword());
+        check(asAdmin, "admin", stack.publicUrl(), List.of(
+                "/", "/accounts/invite", "/accounts/" + story.clientId() + "/therapist", "/audit", "/programs",
+                "/library", "/settings/notifications", "/settings/security"));
+
+        StringBuilder report = new StringBuilder("pages by width (serious/critical axe violations, sideways overflow):\n");
+        report.append(String.format("%-48s | %-22s | %-22s%n", "page", "1280 px", "320 px"));
+        table.forEach((page, byWidth) -> report.append(String.format("%-48s | %-22s | %-22s%n",
+                page, byWidth.get(1280), byWidth.get(320))));
+        System.out.print(report);
+        assertThat(failures).as(report.toString()).isEmpty();
+    }
+
+    private void check(WebDriver browser, String role, String base, List<String> paths) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        for (String path : paths) {
+            browser.manage().window().setSize(new Dimension(WIDTHS[0], 900));
+            browser.get(base + path);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+            String page = role + " " + path.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}");
+            Map<Integer, String> byWidth = table.computeIfAbsent(page, p -> new LinkedHashMap<>());
+            for (int width : WIDTHS) {
+                browser.manage().window().setSize(new Dimension(width, 900));
+                String shot = (role + path).replaceAll("[^a-zA-Z0-9]+", "-") + "-" + width;
+                List<String> serious = Browser.accessibilityViolations(browser, "widths-" + shot).stream()
+                        .filter(violation -> violation.contains("(serious)") || violation.contains("(critical)"))
+                        .toList();
+                long overflow = overflow(browser);
+                byWidth.put(width, serious.size() + " violations, " + overflow + " px");
+                if (!serious.isEmpty() || overflow > 0) {
+                    failures.add(page + " at " + width + " px: " + overflow + " px sideways, " + serious);
+                }
+                List<WebElement> logOut = browser.findElements(By.cssSelector("#logout-form button"));
+                if (!logOut.isEmpty() && logOut.get(0).isDisplayed()) {
+                    long right = logOut.get(0).getLocation().getX() + logOut.get(0).getSize().getWidth();
+                    if (right > width) {
+                        failures.add(page + " at " + width + " px: \"Log out\" ends at " + right + " px");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String firstArticle(SecureBaseStack stack, WebDriver browser) {
+        browser.get(stack.publicUrl() + "/library");
+        WebElement link = new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#library-results a[href*='/library/']")));
+        return link.getAttribute("href").substring(stack.publicUrl().length());
+    }
+
+    private WebDriver signedIn(SecureBaseStack stack, String email, String password) {
+        WebDriver browser = Browser.open();
+        browsers.add(browser);
+        browser.get(stack.publicUrl() + "/");
+        Browser.logIn(browser, email, password);
+        return browser;
+    }
+
+    private static long overflow(WebDriver browser) {
+        return ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);"))
+                .longValue();
+    }
+}
