@@ -124,6 +124,10 @@ class InvitationIT {
         OidcBrowserlessLogin.Tokens tokens = TestBackends.keycloak().login(email, NEW_PASSWORD);
         assertThat(tokens.idTokenClaims().path("locale").asString()).as("Keycloak keeps the invitation's language")
                 .isEqualTo("es");
+        Api.Response preferences = api.get("/api/accounts/me/notifications", tokens.accessToken());
+        assertThat(preferences.status()).as(preferences.toString()).isEqualTo(200);
+        assertThat(preferences.json().path("language").asString()).as("and so do her emails, until she chooses")
+                .isEqualTo("es");
     }
 
     @Test

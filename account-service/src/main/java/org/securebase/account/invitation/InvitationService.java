@@ -17,6 +17,7 @@ import org.securebase.account.keycloak.KeycloakUser;
 import org.securebase.account.keycloak.KeycloakUserNotFoundException;
 import org.securebase.account.keycloak.NewKeycloakUser;
 import org.securebase.account.keycloak.RequiredAction;
+import org.securebase.account.notification.FirstLanguage;
 import org.securebase.platform.security.Role;
 import org.securebase.platform.web.problem.BadRequestException;
 import org.securebase.platform.web.problem.ConflictException;
@@ -42,9 +43,11 @@ public class InvitationService {
     private final TransactionTemplate transaction;
     private final InvitationProperties properties;
     private final InvitationQuota quota;
+    private final FirstLanguage firstLanguage;
 
     InvitationService(KeycloakDirectory keycloak, Accounts accounts, TransactionTemplate transaction,
-            InvitationProperties properties, InvitationQuota quota) {
+            InvitationProperties properties, InvitationQuota quota, FirstLanguage firstLanguage) {
+        this.firstLanguage = firstLanguage;
         this.keycloak = keycloak;
         this.accounts = accounts;
         this.transaction = transaction;
@@ -68,7 +71,10 @@ public class InvitationService {
                 request.language()));
         try {
             keycloak.grantRole(id, role);
-            transaction.executeWithoutResult(status -> accounts.recordInvitation(id, email, firstName, lastName, role));
+            transaction.executeWithoutResult(status -> {
+                accounts.recordInvitation(id, email, firstName, lastName, role);
+                firstLanguage.chosenAtInvitation(id, request.language());
+            });
         } catch (RuntimeException failure) {
             undoCreate(id, failure);
             throw failure;

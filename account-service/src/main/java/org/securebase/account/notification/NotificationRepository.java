@@ -42,16 +42,26 @@ class NotificationRepository {
     }
 
     void savePreferences(UUID accountId, NotificationPreferences preferences, Instant now) {
+        writePreferences(accountId, preferences, now, """
+                        on conflict (account_id) do update set zone = excluded.zone, language = excluded.language,
+                            disabled_kinds = excluded.disabled_kinds, due_lead_days = excluded.due_lead_days,
+                            reminder_time = excluded.reminder_time, quiet_start = excluded.quiet_start,
+                            quiet_end = excluded.quiet_end, handed_in_digest = excluded.handed_in_digest,
+                            digest_time = excluded.digest_time, updated_at = excluded.updated_at""");
+    }
+
+    /** Stores these preferences unless the person has some already. */
+    void insertPreferencesIfAbsent(UUID accountId, NotificationPreferences preferences, Instant now) {
+        writePreferences(accountId, preferences, now, " on conflict (account_id) do nothing");
+    }
+
+    private void writePreferences(UUID accountId, NotificationPreferences preferences, Instant now, String onConflict) {
         jdbc.sql("""
                         insert into notification_preference (account_id, zone, language, disabled_kinds, due_lead_days,
                             reminder_time, quiet_start, quiet_end, handed_in_digest, digest_time, updated_at)
                         values (:id, :zone, :language, cast(:disabled as text[]), :lead, :reminder, :quietStart, :quietEnd,
                             :digest, :digestTime, :now)
-                        on conflict (account_id) do update set zone = excluded.zone, language = excluded.language,
-                            disabled_kinds = excluded.disabled_kinds, due_lead_days = excluded.due_lead_days,
-                            reminder_time = excluded.reminder_time, quiet_start = excluded.quiet_start,
-                            quiet_end = excluded.quiet_end, handed_in_digest = excluded.handed_in_digest,
-                            digest_time = excluded.digest_time, updated_at = excluded.updated_at""")
+                        """ + onConflict)
                 .param("id", accountId)
                 .param("zone", preferences.zone().getId())
                 .param("language", preferences.language())

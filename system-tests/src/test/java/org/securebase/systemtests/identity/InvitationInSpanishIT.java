@@ -2,7 +2,9 @@ package org.securebase.systemtests.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,23 +23,29 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.securebase.localstack.DemoStory;
 import org.securebase.localstack.SecureBaseStack;
 import org.securebase.platform.embedded.MailServer;
 import org.securebase.systemtests.Browser;
 import org.securebase.systemtests.RunningStack;
+import org.securebase.systemtests.StackClock;
+import org.securebase.systemtests.WrittenTexts;
+import org.securebase.systemtests.authorization.ApiService;
 import org.securebase.systemtests.authorization.StackAccess;
 
 /**
- * A client invited in Spanish, in Chromium, whose browser asks for English: the admin chooses Spanish on the invite
- * form; the email is the practice's, in Spanish, as plain text and HTML; Keycloak's pages (choose a password, the
- * page after it, sign-in, the error of a used link) are in Spanish, in the portal's look, pass axe and do not scroll
- * sideways at 1280 and 320 px; the last page leads into the portal, which is in Spanish because the person chose it,
- * whatever the browser says. The table of Keycloak pages and widths goes to the test's output.
+ * A client invited in Spanish, in Chromium, whose browser asks for English, from the invitation to her first
+ * homework without typing an address: the admin chooses Spanish on the invite form; the email is the practice's, in
+ * Spanish, as plain text and HTML; Keycloak's pages (choose a password, the page after it, sign-in) are in Spanish, in
+ * the portal's look, pass axe and do not scroll sideways at 1280 and 320 px (so does the error page of a used link,
+ * opened in a browser that never signed in, in that browser's language); the last page leads into the portal, which
+ * is in Spanish because she chose it, whatever the browser says, and her home leads to the homework her therapist
+ * assigned meanwhile. The table of Keycloak pages and widths goes to the test's output.
  */
 @ExtendWith(RunningStack.class)
 class InvitationInSpanishIT {
 
-    private static final String PASSWORD = "Elegida-por-la-invitada-2026";
+    private static final String SEED_TITLE = "Attachment and Healing: Why Relationships in Therapy Matter";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int[] WIDTHS = {1280, 320};
 
@@ -57,7 +65,8 @@ class InvitationInSpanishIT {
     }
 
     @Test
-    void aClientInvitedInSpanishReadsSpanishFromTheEmailToTheirHome() {
+    void aClientInvitedInSpanishReadsSpanishFromTheEmailToTheirFirstHomework() {
+        StackAccess access = StackAccess.of(stack);
         String run = StackAccess.runMark();
         String email = "lucia.reyes." + run + "@example.org";
 
@@ -101,21 +110,42 @@ class InvitationInSpanishIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
         assertThat(client.findElement(By.id("kc-page-title")).getText()).isEqualTo("Elija su contraseña");
         check(client, "choose-password");
-        client.findElement(By.id("password-new")).sendKeys(PASSWORD);
-        client.findElement(By.id("password-confirm")).sendKeys(PASSWORD);
+        // The demo password, so the demo story below can sign in as her too.
+        String password = access.demoPassword();
+        client.findElement(By.id("password-new")).sendKeys(password);
+        client.findElement(By.id("password-confirm")).sendKeys(password);
         client.findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
 
         WebElement onward = wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Continuar a Secure Base")));
         assertThat(client.findElement(By.tagName("body")).getText()).contains("Su cuenta se ha actualizado.");
         assertThat(onward.getAttribute("href")).isEqualTo(stack.publicUrl() + "/");
         check(client, "account-updated");
+
+        // Meanwhile her therapist assigns the seed article (the demo story, told to her and a therapist of this suite).
+        String therapist = "tomas.reyes." + run + "@example.org";
+        access.newPerson(therapist, "Tomás", "Reyes-" + run, "therapist");
+        WrittenTexts.wrote(DemoStory.clinicalTexts().toArray(String[]::new));
+        Clock journalClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), StackClock.journalNow()));
+        DemoStory.Outcome story = DemoStory.tell(access.portal(), password, new DemoStory.Services(
+                access.serviceUrl(ApiService.ACCOUNTS), access.serviceUrl(ApiService.CONTENT),
+                access.serviceUrl(ApiService.JOURNAL)), new DemoStory.Cast("admin@securebase.test", therapist, email),
+                journalClock);
+        assertThat(story.told()).isTrue();
+
         client.findElement(By.linkText("Continuar a Secure Base")).click();
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
         check(client, "sign-in");
-        Browser.logIn(client, email, PASSWORD);
+        Browser.logIn(client, email, password);
         assertThat(lang(client)).as("the portal follows the person's choice, not the browser's en-US").isEqualTo("es");
         assertThat(client.findElement(By.id("greeting")).getText()).startsWith("Hola, Lucía");
+        WebElement homework = client.findElement(By.id("due")).findElement(By.linkText(SEED_TITLE));
+        assertThat(client.findElement(By.id("due")).getText()).contains("Sus tareas");
+        homework.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("homework-form")));
+        assertThat(lang(client)).isEqualTo("es");
+        assertThat(client.findElement(By.id("homework-form")).getText()).contains("Guardar borrador").contains("respondidas");
+        Browser.screenshot(client, "invitation-es-first-homework");
 
         // The same link again, in a browser that has never signed in: Keycloak's error page. Nobody is known there,
         // so it is in the browser's language; what matters is that lang names it.
