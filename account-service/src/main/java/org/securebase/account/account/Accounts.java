@@ -112,7 +112,9 @@ public class Accounts implements DeactivatedAccounts {
             return adopted.get().snapshot();
         }
         Instant now = clock.instant();
-        Account account = repository.save(Account.invited(id, email, firstName, lastName, role, now));
+        // Flushed at once: the invitation's transaction also writes rows that reference the account through JDBC (the
+        // person's first email language), which the database checks before JPA would flush at commit.
+        Account account = repository.saveAndFlush(Account.invited(id, email, firstName, lastName, role, now));
         publish(new AccountInvited(id, account.nextEventSequence(), eventRole(role), account.displayName(), now));
         return account.snapshot();
     }
