@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,7 +48,7 @@ class AccessibilityStatementIT {
             browser.manage().window().setSize(new Dimension(width, 900));
             assertThat(Browser.accessibilityViolations(browser, "accessibility-statement-" + width))
                     .as("axe at " + width + " px").isEmpty();
-            overflow.put(width + " px", overflowPixels(browser));
+            overflow.put(width + " px", Browser.sidewaysOverflow(browser));
         }
         assertThat(overflow).as("sideways scrolling, in px").containsOnly(Map.entry("1280 px", 0L), Map.entry("320 px", 0L));
 
@@ -59,11 +58,5 @@ class AccessibilityStatementIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
         browser.findElement(By.cssSelector("footer #accessibility-link")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Accessibility statement"));
-    }
-
-    private static long overflowPixels(WebDriver browser) {
-        Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
-                "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);");
-        return overflow.longValue();
     }
 }

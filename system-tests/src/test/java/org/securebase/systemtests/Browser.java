@@ -109,6 +109,20 @@ public final class Browser {
         return new AxeBuilder().analyze(browser).getViolations().stream().map(Browser::describe).toList();
     }
 
+    /** The violations of {@link #accessibilityViolations} that axe rates serious or critical. */
+    public static List<String> seriousViolations(WebDriver browser, String page) {
+        return accessibilityViolations(browser, page).stream()
+                .filter(violation -> violation.contains("(serious)") || violation.contains("(critical)"))
+                .toList();
+    }
+
+    /** How many CSS pixels the page is wider than the window (0 when nothing scrolls sideways, WCAG 1.4.10). */
+    public static long sidewaysOverflow(WebDriver browser) {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);"))
+                .longValue();
+    }
+
     private static String describe(Rule rule) {
         return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
                 + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList();

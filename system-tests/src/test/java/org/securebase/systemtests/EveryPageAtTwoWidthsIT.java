@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -101,10 +100,8 @@ class EveryPageAtTwoWidthsIT {
             for (int width : WIDTHS) {
                 browser.manage().window().setSize(new Dimension(width, 900));
                 String shot = (role + path).replaceAll("[^a-zA-Z0-9]+", "-") + "-" + width;
-                List<String> serious = Browser.accessibilityViolations(browser, "widths-" + shot).stream()
-                        .filter(violation -> violation.contains("(serious)") || violation.contains("(critical)"))
-                        .toList();
-                long overflow = overflow(browser);
+                List<String> serious = Browser.seriousViolations(browser, "widths-" + shot);
+                long overflow = Browser.sidewaysOverflow(browser);
                 byWidth.put(width, serious.size() + " violations, " + overflow + " px");
                 if (!serious.isEmpty() || overflow > 0) {
                     failures.add(page + " at " + width + " px: " + overflow + " px sideways, " + serious);
@@ -133,11 +130,5 @@ class EveryPageAtTwoWidthsIT {
         browser.get(stack.publicUrl() + "/");
         Browser.logIn(browser, email, password);
         return browser;
-    }
-
-    private static long overflow(WebDriver browser) {
-        return ((Number) ((JavascriptExecutor) browser).executeScript(
-                "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);"))
-                .longValue();
     }
 }

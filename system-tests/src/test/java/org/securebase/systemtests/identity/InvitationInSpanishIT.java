@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -174,12 +173,8 @@ class InvitationInSpanishIT {
         Map<Integer, String> byWidth = pages.computeIfAbsent(page, p -> new LinkedHashMap<>());
         for (int width : WIDTHS) {
             browser.manage().window().setSize(new Dimension(width, 900));
-            List<String> serious = Browser.accessibilityViolations(browser, "keycloak-es-" + page + "-" + width).stream()
-                    .filter(violation -> violation.contains("(serious)") || violation.contains("(critical)"))
-                    .toList();
-            long overflow = ((Number) ((JavascriptExecutor) browser).executeScript(
-                    "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);"))
-                    .longValue();
+            List<String> serious = Browser.seriousViolations(browser, "keycloak-es-" + page + "-" + width);
+            long overflow = Browser.sidewaysOverflow(browser);
             String result = lang(browser) + ", " + serious.size() + " violations, " + overflow + " px";
             byWidth.put(width, result);
             if (!serious.isEmpty()) {
