@@ -33,7 +33,7 @@ class AboutControllerTest {
                 .contains("What we test, and how").contains("What we know does not work well yet")
                 .contains("WCAG) 2.2 at level AA").contains("axe-core")
                 .contains("<a id=\"accessibility-link\" href=\"/accessibility\">Accessibility</a>")
-                .contains("the therapist&#39;s review agenda").doesNotContain("&#39;&#39;");
+                .contains("Keycloak&#39;s own").doesNotContain("&#39;&#39;");
         assertThat(html).as("nothing of a session: no navigation, no logout, no idle timer")
                 .doesNotContain("logout").doesNotContain("session.js");
     }
