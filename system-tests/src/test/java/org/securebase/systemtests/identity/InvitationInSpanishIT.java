@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.securebase.localstack.DemoStory;
 import org.securebase.localstack.SecureBaseStack;
 import org.securebase.platform.embedded.MailServer;
+import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
 import org.securebase.systemtests.Browser;
 import org.securebase.systemtests.RunningStack;
 import org.securebase.systemtests.StackClock;
@@ -39,11 +40,13 @@ import org.securebase.systemtests.authorization.StackAccess;
  * the portal's look, pass axe and do not scroll sideways at 1280 and 320 px (so does the error page of a used link,
  * opened in a browser that never signed in, in that browser's language); the last page leads into the portal, which
  * is in Spanish because she chose it, whatever the browser says, and her home leads to the homework her therapist
- * assigned meanwhile. The table of Keycloak pages and widths goes to the test's output.
+ * assigned meanwhile. A therapist invited in Spanish also sets up their authenticator and signs in with its code, on
+ * Spanish pages that pass the same checks. The table of Keycloak pages and widths goes to the test's output.
  */
 @ExtendWith(RunningStack.class)
 class InvitationInSpanishIT {
 
+    private static final String THERAPIST_PASSWORD = "Elegida-por-la-terapeuta-2026";
     private static final String SEED_TITLE = "Attachment and Healing: Why Relationships in Therapy Matter";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int[] WIDTHS = {1280, 320};
@@ -69,22 +72,7 @@ class InvitationInSpanishIT {
         String run = StackAccess.runMark();
         String email = "lucia.reyes." + run + "@example.org";
 
-        WebDriver admin = browser();
-        admin.get(stack.publicUrl() + "/");
-        Browser.logIn(admin, "admin@securebase.test", stack.demoPassword());
-        WebDriverWait adminWait = new WebDriverWait(admin, WAIT);
-        adminWait.until(ExpectedConditions.elementToBeClickable(By.id("invite"))).click();
-        adminWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
-        admin.findElement(By.id("firstName")).sendKeys("Lucía");
-        admin.findElement(By.id("lastName")).sendKeys("Reyes-" + run);
-        new Select(admin.findElement(By.id("role"))).selectByValue("client");
-        new Select(admin.findElement(By.id("language"))).selectByValue("es");
-        admin.findElement(By.id("send-invitation")).click();
-        adminWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "invitation was sent"));
-
-        MailServer.ReceivedMail invitation = new FluentWait<>(stack).withTimeout(Duration.ofSeconds(60))
-                .pollingEvery(Duration.ofMillis(250))
-                .until(running -> running.mail().messagesTo(email).stream().findFirst().orElse(null));
+        MailServer.ReceivedMail invitation = inviteInSpanish(email, "Lucía", "Reyes-" + run, "client");
         assertThat(invitation.subject()).isEqualTo("Su invitación a Secure Base");
         assertThat(invitation.plainTextPart())
                 .contains("Hola, Lucía:")
@@ -97,15 +85,7 @@ class InvitationInSpanishIT {
 
         WebDriver client = browser();
         WebDriverWait wait = new WebDriverWait(client, WAIT);
-        client.get(link);
-        wait.until(ExpectedConditions.or(
-                ExpectedConditions.presenceOfElementLocated(By.id("password-new")),
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href*='login-actions/action-token']"))));
-        List<WebElement> proceed = client.findElements(By.cssSelector("a[href*='login-actions/action-token']"));
-        if (!proceed.isEmpty()) {
-            check(client, "proceed");
-            proceed.get(0).click();
-        }
+        openInvitation(client, link);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
         assertThat(client.findElement(By.id("kc-page-title")).getText()).isEqualTo("Elija su contraseña");
         check(client, "choose-password");
@@ -153,19 +133,115 @@ class InvitationInSpanishIT {
         new WebDriverWait(again, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-page-title")));
         check(again, "used-link-error");
 
-        StringBuilder table = new StringBuilder("keycloak pages (lang, axe serious/critical, overflow px) by width:\n");
-        table.append(String.format("%-18s | %-28s | %-28s%n", "page", "1280 px", "320 px"));
-        pages.forEach((page, byWidth) -> table.append(String.format("%-18s | %-28s | %-28s%n",
-                page, byWidth.get(1280), byWidth.get(320))));
-        System.out.print(table);
+        System.out.print(table());
         Map<String, Map<Integer, String>> expected = new LinkedHashMap<>();
         pages.keySet().forEach(page -> {
             String result = (page.equals("used-link-error") ? "en" : "es") + ", 0 violations, 0 px";
             expected.put(page, Map.of(1280, result, 320, result));
         });
-        assertThat(pages).as(table.toString()).isEqualTo(expected);
+        assertThat(pages).as(table()).isEqualTo(expected);
         assertThat(again.findElement(By.id("kc-page-title")).getText()).as("the error page's text is in English")
                 .isNotBlank().doesNotContain("Lo sentimos");
+    }
+
+    @Test
+    void aTherapistInvitedInSpanishSetsUpTheirAuthenticatorInSpanish() {
+        String run = StackAccess.runMark();
+        String email = "marta.vega." + run + "@example.org";
+        MailServer.ReceivedMail invitation = inviteInSpanish(email, "Marta", "Vega-" + run, "therapist");
+        assertThat(invitation.plainTextPart()).contains("Hola, Marta:").contains("aplicación de autenticación");
+
+        WebDriver therapist = browser();
+        WebDriverWait wait = new WebDriverWait(therapist, WAIT);
+        openInvitation(therapist, invitation.keycloakActionLink().orElseThrow());
+        // A password, and a second factor (part of every staff sign-in) read as someone typing the key into an
+        // authenticator app would; in whichever order Keycloak asks, each page in Spanish.
+        String secret = null;
+        Instant enrolled = null;
+        for (int step = 0; step < 4 && therapist.findElements(By.linkText("Continuar a Secure Base")).isEmpty(); step++) {
+            wait.until(ExpectedConditions.or(
+                    ExpectedConditions.presenceOfElementLocated(By.id("password-new")),
+                    ExpectedConditions.presenceOfElementLocated(By.id("kc-totp-settings-form")),
+                    ExpectedConditions.presenceOfElementLocated(By.linkText("Continuar a Secure Base"))));
+            WebElement page = therapist.findElement(By.tagName("body"));
+            if (!therapist.findElements(By.id("password-new")).isEmpty()) {
+                therapist.findElement(By.id("password-new")).sendKeys(THERAPIST_PASSWORD);
+                therapist.findElement(By.id("password-confirm")).sendKeys(THERAPIST_PASSWORD);
+                therapist.findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
+            } else if (!therapist.findElements(By.id("kc-totp-settings-form")).isEmpty()) {
+                assertThat(therapist.findElement(By.id("kc-page-title")).getText())
+                        .isEqualTo("Configure su aplicación de autenticación");
+                check(therapist, "authenticator-setup");
+                secret = therapist.findElement(By.name("totpSecret")).getDomProperty("value");
+                enrolled = Instant.now();
+                therapist.findElement(By.id("totp")).sendKeys(OidcBrowserlessLogin.totp(secret, enrolled));
+                therapist.findElement(By.id("userLabel")).sendKeys("Teléfono");
+                therapist.findElement(By.cssSelector("#kc-totp-settings-form [type=submit]")).click();
+            } else {
+                break;
+            }
+            wait.until(Browser.leftThePage(page));
+        }
+        assertThat(secret).as("a therapist sets up an authenticator when accepting the invitation").isNotNull();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Continuar a Secure Base"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
+        therapist.findElement(By.id("username")).sendKeys(email);
+        therapist.findElement(By.id("password")).sendKeys(THERAPIST_PASSWORD);
+        therapist.findElement(By.id("kc-login")).click();
+        WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
+        check(therapist, "one-time-code");
+        // Keycloak refuses a code twice: a later 30-second step than the one that enrolled it (its window allows one ahead).
+        long step = Math.max(Instant.now().getEpochSecond() / 30, enrolled.getEpochSecond() / 30 + 1);
+        therapist.findElement(By.id("otp")).sendKeys(OidcBrowserlessLogin.totp(secret, Instant.ofEpochSecond(step * 30)));
+        therapist.findElement(By.id("kc-login")).click();
+        wait.until(Browser.leftThePage(code));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+        assertThat(lang(therapist)).isEqualTo("es");
+        assertThat(therapist.findElement(By.id("greeting")).getText()).startsWith("Hola, Marta");
+
+        System.out.print(table());
+        assertThat(pages).as(table()).allSatisfy((page, byWidth) -> assertThat(byWidth)
+                .containsOnly(Map.entry(1280, "es, 0 violations, 0 px"), Map.entry(320, "es, 0 violations, 0 px")));
+    }
+
+    /** The admin invites someone in Spanish through the portal; answers the invitation once it has arrived. */
+    private MailServer.ReceivedMail inviteInSpanish(String email, String firstName, String lastName, String role) {
+        WebDriver admin = browser();
+        admin.get(stack.publicUrl() + "/");
+        Browser.logIn(admin, "admin@securebase.test", stack.demoPassword());
+        WebDriverWait adminWait = new WebDriverWait(admin, WAIT);
+        adminWait.until(ExpectedConditions.elementToBeClickable(By.id("invite"))).click();
+        adminWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
+        admin.findElement(By.id("firstName")).sendKeys(firstName);
+        admin.findElement(By.id("lastName")).sendKeys(lastName);
+        new Select(admin.findElement(By.id("role"))).selectByValue(role);
+        new Select(admin.findElement(By.id("language"))).selectByValue("es");
+        admin.findElement(By.id("send-invitation")).click();
+        adminWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "invitation was sent"));
+        return new FluentWait<>(stack).withTimeout(Duration.ofSeconds(60))
+                .pollingEvery(Duration.ofMillis(250))
+                .until(running -> running.mail().messagesTo(email).stream().findFirst().orElse(null));
+    }
+
+    /** Opens the invitation's link; past Keycloak's "click here to proceed" when it asks (checked as a page too). */
+    private void openInvitation(WebDriver browser, String link) {
+        browser.get(link);
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.id("password-new")),
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href*='login-actions/action-token']"))));
+        List<WebElement> proceed = browser.findElements(By.cssSelector("a[href*='login-actions/action-token']"));
+        if (!proceed.isEmpty()) {
+            check(browser, "proceed");
+            proceed.get(0).click();
+        }
+    }
+
+    private String table() {
+        StringBuilder table = new StringBuilder("keycloak pages (lang, axe serious/critical, overflow px) by width:\n");
+        table.append(String.format("%-20s | %-28s | %-28s%n", "page", "1280 px", "320 px"));
+        pages.forEach((page, byWidth) -> table.append(String.format("%-20s | %-28s | %-28s%n",
+                page, byWidth.get(1280), byWidth.get(320))));
+        return table.toString();
     }
 
     /** axe and sideways overflow of the current Keycloak page at each width; the result goes in the table. */
