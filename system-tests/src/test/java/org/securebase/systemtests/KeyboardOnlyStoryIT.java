@@ -20,6 +20,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.securebase.localstack.SecureBaseStack;
 import org.securebase.systemtests.authorization.StackAccess;
@@ -64,12 +65,12 @@ class KeyboardOnlyStoryIT {
         tabTo(therapist, By.linkText("Assign a reading"));
         press(therapist, Keys.ENTER);
         tabTo(therapist, By.id("article-choice"));
-        type(therapist, "Attachment");
+        choose(therapist, SEED_TITLE);
         tabTo(therapist, By.id("preview-article"));
         press(therapist, Keys.ENTER);
         wait(therapist).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".preview .reading-body")));
         tabTo(therapist, By.id("client"));
-        type(therapist, clientName);
+        choose(therapist, clientName);
         tabTo(therapist, By.id("due"));
         // A week from journal-service's today (other suites may have moved its clock), typed as a date field takes it
         // in Chromium's en-US: month, day, year.
@@ -146,6 +147,23 @@ class KeyboardOnlyStoryIT {
         Browser.screenshot(browser, "keyboard-not-reached");
         throw new AssertionError(target + " was not reached with " + MOST_TABS + " presses of Tab on "
                 + browser.getCurrentUrl() + "; focus is on " + describe(focused(browser)));
+    }
+
+    /**
+     * In the focused list box, Home and then the down arrow until {@code option} is the chosen one (typing its first
+     * letters would pick whichever option starts alike, and the library holds many).
+     */
+    private static void choose(WebDriver browser, String option) {
+        WebElement list = focused(browser);
+        press(browser, Keys.HOME);
+        int options = list.findElements(By.tagName("option")).size();
+        for (int presses = 0; presses < options; presses++) {
+            if (option.equals(new Select(list).getFirstSelectedOption().getText().strip())) {
+                return;
+            }
+            press(browser, Keys.ARROW_DOWN);
+        }
+        throw new AssertionError("\"" + option + "\" is not among the " + options + " options of " + describe(list));
     }
 
     private static WebElement focused(WebDriver browser) {
