@@ -62,13 +62,21 @@ class KeyboardOnlyStoryIT {
         String clientName = "Kai Keys" + mark;
 
         WebDriver therapist = signIn(stack, therapistEmail, access.demoPassword());
-        tabTo(therapist, By.linkText("Assign a reading"));
+        // The therapist finds the reading in the library, as in a practice whose library is long, and assigns it
+        // from its page; the form opens with it chosen and previewed.
+        tabTo(therapist, By.linkText("Library"));
         press(therapist, Keys.ENTER);
-        tabTo(therapist, By.id("article-choice"));
-        choose(therapist, SEED_TITLE);
-        tabTo(therapist, By.id("preview-article"));
+        tabTo(therapist, By.id("library-q"));
+        type(therapist, SEED_TITLE);
+        press(therapist, Keys.ENTER);
+        wait(therapist).until(ExpectedConditions.presenceOfElementLocated(By.linkText(SEED_TITLE)));
+        tabTo(therapist, By.linkText(SEED_TITLE));
+        press(therapist, Keys.ENTER);
+        tabTo(therapist, By.linkText("Assign this reading"));
         press(therapist, Keys.ENTER);
         wait(therapist).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".preview .reading-body")));
+        assertThat(new Select(therapist.findElement(By.id("article-choice"))).getFirstSelectedOption().getText())
+                .isEqualTo(SEED_TITLE);
         tabTo(therapist, By.id("client"));
         choose(therapist, clientName);
         tabTo(therapist, By.id("due"));

@@ -155,8 +155,10 @@ class AssignmentController {
         model.addAttribute("invalid", invalid);
         model.addAttribute("error", error);
         model.addAttribute("clients", accounts.caseload());
-        model.addAttribute("articles", library.articlesToAssign());
         Fetched<Optional<Articles.Article>> chosen = readArticle(form.article());
+        Articles.Article chosenArticle = chosen.available() ? chosen.value().orElse(null) : null;
+        model.addAttribute("articles", library.articlesToAssign()
+                .map(listed -> LibraryApi.including(listed, chosenArticle)));
         model.addAttribute("chosen", chosen.map(found -> found.orElse(null)));
         model.addAttribute("previewBody", chosen.available() && chosen.value().isPresent()
                 ? readingHtml.clean(chosen.value().get().html()) : "");

@@ -1,11 +1,13 @@
 package org.securebase.portal.library;
 
+import org.securebase.platform.contracts.ContentLimits;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.PlatformApi;
 import org.securebase.portal.api.Sent;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +23,13 @@ public class LibraryApi {
 
     /** Results on one page of the library. */
     static final int LIBRARY_PAGE = 20;
-    /** Enough to choose from when assigning; a practice's library is far smaller. */
-    static final int TO_ASSIGN = 50;
+    /** Articles per call when listing what may be assigned: content-service's largest page. */
+    static final int TO_ASSIGN_PAGE = ContentLimits.PAGE_SIZE;
+    /**
+     * Pages read at most for the assignment form's list (1,000 readings). A larger library is still assignable: each
+     * reading's library page links to the form with that reading chosen, and the form always lists the chosen one.
+     */
+    static final int TO_ASSIGN_PAGES = 10;
 
     private final PlatformApi api;
 
@@ -41,10 +48,38 @@ public class LibraryApi {
         }, Articles.Page.class);
     }
 
-    /** The published articles a therapist may assign. */
+    /**
+     * The published articles a therapist may assign, newest first: every one, page by page, up to
+     * {@link #TO_ASSIGN_PAGES} pages. Unavailable when any page is, so the form never offers half a library as whole.
+     */
     public Fetched<List<Articles.Summary>> articlesToAssign() {
-        return api.get(uri -> uri.path("/api/content/articles").queryParam("size", TO_ASSIGN).build(), Articles.Page.class)
-                .map(page -> page.map(Articles.Page::items).orElse(List.of()));
+        List<Articles.Summary> all = new ArrayList<>();
+        for (int page = 0; page < TO_ASSIGN_PAGES; page++) {
+            int number = page;
+            Fetched<Optional<Articles.Page>> fetched = api.get(uri -> uri.path("/api/content/articles")
+                    .queryParam("page", number).queryParam("size", TO_ASSIGN_PAGE).build(), Articles.Page.class);
+            if (fetched.unavailable()) {
+                return Fetched.failed();
+            }
+            Optional<Articles.Page> found = fetched.value();
+            found.ifPresent(one -> all.addAll(one.items()));
+            if (found.isEmpty() || number + 1 >= found.get().totalPages()) {
+                break;
+            }
+        }
+        return Fetched.of(List.copyOf(all));
+    }
+
+    /** {@code listed} with {@code chosen} first when it is not among them (a reading older than the list reaches). */
+    public static List<Articles.Summary> including(List<Articles.Summary> listed, Articles.Article chosen) {
+        if (chosen == null || listed.stream().anyMatch(one -> one.slug().equals(chosen.slug()))) {
+            return listed;
+        }
+        List<Articles.Summary> with = new ArrayList<>(listed.size() + 1);
+        with.add(new Articles.Summary(chosen.id(), chosen.slug(), chosen.title(), chosen.summary(), chosen.status(),
+                chosen.version(), chosen.tags(), chosen.readingMinutes(), chosen.publishedAt()));
+        with.addAll(listed);
+        return List.copyOf(with);
     }
 
     /** The current version of a published article; empty when there is none with this slug. */

@@ -85,6 +85,28 @@ class AssignmentControllerTest {
     }
 
     @Test
+    void aReadingOpenedFromTheLibraryIsChosenEvenWhenTheListDoesNotReachIt() throws Exception {
+        Articles.Summary newer = new Articles.Summary(UUID.randomUUID(), "a-newer-reading", "A newer reading", "",
+                "published", 1, List.of(), 3, Instant.now());
+        when(api.get(any(), eq(Articles.Page.class)))
+                .thenReturn(Fetched.of(Optional.of(new Articles.Page(List.of(newer), 0, 100, 1, 1))));
+        when(api.get(any(), eq(Articles.Article.class))).thenReturn(Fetched.of(Optional.of(new Articles.Article(
+                UUID.randomUUID(), "attachment-and-healing", "Attachment and Healing", "", "published", 2, List.of(), 5,
+                null, Instant.now(), "<p>Read me</p>", List.of()))));
+        when(api.get(any(), eq(Accounts.CaseloadClient[].class)))
+                .thenReturn(Fetched.of(Optional.of(new Accounts.CaseloadClient[0])));
+
+        String html = mvc.perform(get("/assignments/new").param("article", "attachment-and-healing")
+                        .with(as("therapist"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).containsPattern("<option value=\"attachment-and-healing\"\\s+selected=\"selected\">"
+                        + "Attachment and Healing</option>")
+                .contains("<option value=\"a-newer-reading\">A newer reading</option>")
+                .contains("id=\"assign-form\"");
+    }
+
+    @Test
     void clientSeesThePinnedReadingBesideTheFormWithChecklistTexts() throws Exception {
         when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("OPENED", null))));
         givenReading(Fetched.of(Optional.of(reading())));
