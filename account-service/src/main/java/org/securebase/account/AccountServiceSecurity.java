@@ -30,6 +30,7 @@ class AccountServiceSecurity {
         return rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/accounts/me").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/accounts/caseload").hasRole("THERAPIST")
+                .requestMatchers(HttpMethod.GET, "/api/accounts/caseload/*/zone").hasRole("THERAPIST")
                 // Everyone's own notification preferences; the unsubscribe link is a public path (application.yml):
                 // the signed token it carries is its proof.
                 .requestMatchers(HttpMethod.GET, "/api/accounts/me/notifications").authenticated()

@@ -130,6 +130,37 @@ class CaseloadIT {
     }
 
     @Test
+    void aClientsTimeZoneIsTheirsToChooseAndOnlyTheirTherapistReadsIt() throws Exception {
+        String therapistToken = People.token(People.THERAPIST);
+        UUID therapist = UUID.fromString(api.get("/api/accounts/me", therapistToken).json().path("id").asString());
+        String clientEmail = People.uniqueEmail("in-auckland");
+        UUID client = known(clientEmail, "Aroha", "Auckland", "client");
+        String clientToken = TestBackends.keycloak().accessToken(clientEmail);
+        assertThat(api.get("/api/accounts/caseload/" + client + "/zone", therapistToken).status()).isEqualTo(404);
+        assertThat(assign(client, therapist).status()).isEqualTo(200);
+        String practiceZone = api.get("/api/accounts/me", clientToken).json().path("zone").asString();
+        assertThat(practiceZone).isEqualTo(api.get("/api/accounts/me", therapistToken).json().path("zone").asString())
+                .isNotBlank();
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> preferences = Api.JSON.readValue(api.get("/api/accounts/me/notifications", clientToken)
+                .body(), Map.class);
+        preferences.put("zone", "Pacific/Auckland");
+        assertThat(api.put("/api/accounts/me/notifications", clientToken, preferences).status()).isEqualTo(200);
+
+        assertThat(api.get("/api/accounts/me", clientToken).json().path("zone").asString()).isEqualTo("Pacific/Auckland");
+        assertThat(api.get("/api/accounts/me", therapistToken).json().path("zone").asString()).isEqualTo(practiceZone);
+        Api.Response zone = api.get("/api/accounts/caseload/" + client + "/zone", therapistToken);
+        assertThat(zone.status()).isEqualTo(200);
+        assertThat(zone.json().path("zone").asString()).isEqualTo("Pacific/Auckland");
+        assertThat(api.get("/api/accounts/caseload/" + client + "/zone", clientToken).status()).isEqualTo(403);
+        assertThat(api.get("/api/accounts/caseload/" + client + "/zone", admin).status()).isEqualTo(403);
+
+        assertThat(api.delete("/api/accounts/" + client + "/therapist", admin).status()).isEqualTo(204);
+        assertThat(api.get("/api/accounts/caseload/" + client + "/zone", therapistToken).status()).isEqualTo(404);
+    }
+
+    @Test
     void deactivatingATherapistEndsTheirCaseloadsAndReactivatingDoesNotRestoreThem() {
         UUID client = known(People.uniqueEmail("kept-client"), "Kay", "Client", "client");
         UUID therapist = known(People.uniqueEmail("leaving-therapist"), "Lee", "Therapist", "therapist");

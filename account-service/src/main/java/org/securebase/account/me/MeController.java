@@ -7,6 +7,7 @@ import org.securebase.account.account.AccountSnapshot;
 import org.securebase.account.account.AccountStatus;
 import org.securebase.account.account.Accounts;
 import org.securebase.account.caseload.Caseloads;
+import org.securebase.account.notification.Notifications;
 import org.securebase.account.reconciliation.Reconciliation;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
@@ -24,11 +25,13 @@ class MeController {
     private final Accounts accounts;
     private final Caseloads caseloads;
     private final Reconciliation reconciliation;
+    private final Notifications notifications;
 
-    MeController(Accounts accounts, Caseloads caseloads, Reconciliation reconciliation) {
+    MeController(Accounts accounts, Caseloads caseloads, Reconciliation reconciliation, Notifications notifications) {
         this.accounts = accounts;
         this.caseloads = caseloads;
         this.reconciliation = reconciliation;
+        this.notifications = notifications;
     }
 
     @GetMapping("/me")
@@ -52,14 +55,16 @@ class MeController {
                         .map(t -> new TherapistView(t.id(), t.displayName()))
                         .orElse(null);
         return new MeView(account.id(), account.firstName(), account.lastName(), account.displayName(), account.email(),
-                account.role().keycloakName(), account.status().name().toLowerCase(Locale.ROOT), therapist);
+                account.role().keycloakName(), account.status().name().toLowerCase(Locale.ROOT), therapist,
+                notifications.preferencesOf(account.id()).zone().getId());
     }
 
     /**
      * @param therapist for a client, the therapist whose caseload they are on; null otherwise or if none
+     * @param zone      the time zone the person reads dates in: their own choice, else the practice's
      */
     record MeView(UUID id, String firstName, String lastName, String displayName, String email, String role,
-                  String status, TherapistView therapist) {
+                  String status, TherapistView therapist, String zone) {
     }
 
     record TherapistView(UUID id, String displayName) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.securebase.account.account.AccountSnapshot;
 import org.securebase.account.account.Accounts;
+import org.securebase.account.caseload.Caseloads;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
 import org.securebase.platform.web.problem.BadRequestException;
@@ -39,8 +40,10 @@ class NotificationController {
     private final Notifications notifications;
     private final Accounts accounts;
     private final UnsubscribeLinks links;
+    private final Caseloads caseloads;
 
-    NotificationController(Notifications notifications, Accounts accounts, UnsubscribeLinks links) {
+    NotificationController(Notifications notifications, Accounts accounts, UnsubscribeLinks links, Caseloads caseloads) {
+        this.caseloads = caseloads;
         this.notifications = notifications;
         this.accounts = accounts;
         this.links = links;
@@ -78,6 +81,20 @@ class NotificationController {
         NotificationPreferences changed = validated(me.role(), notifications.preferencesOf(me.id()), request);
         notifications.savePreferences(me.id(), changed);
         return view(me.role(), changed);
+    }
+
+    /**
+     * The time zone of a client on the calling therapist's caseload, so that homework assigned to them is due at the
+     * end of the day in their zone, not the therapist's. 404 for anyone not on the caller's caseload.
+     */
+    @GetMapping("/api/accounts/caseload/{clientId}/zone")
+    ZoneView zoneOfClient(@PathVariable UUID clientId, Caller therapist) {
+        caseloads.currentOf(clientId).filter(assignment -> assignment.therapistId().equals(therapist.id()))
+                .orElseThrow(NotFoundException::new);
+        return new ZoneView(clientId, notifications.preferencesOf(clientId).zone().getId());
+    }
+
+    record ZoneView(UUID accountId, String zone) {
     }
 
     @GetMapping("/api/accounts/{id}/notifications")

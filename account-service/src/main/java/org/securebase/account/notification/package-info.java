@@ -10,7 +10,8 @@
  * is checked again right before sending, so nothing stale goes out.
  *
  * <p>Owns {@code GET/PUT /api/accounts/me/notifications} (the signed-in person's preferences),
- * {@code GET /api/accounts/{id}/notifications} (for admins: which kinds are on, nothing else) and
+ * {@code GET /api/accounts/{id}/notifications} (for admins: which kinds are on, nothing else),
+ * {@code GET /api/accounts/caseload/{clientId}/zone} (for the client's therapist: the zone their homework is due in) and
  * {@code POST /api/accounts/notifications/unsubscribe} (RFC 8058 one-click, signed per person and kind, no session).
  * Mails name no answer, feedback, journal text, questionnaire result or article title: they say what happened and
  * link to the page.

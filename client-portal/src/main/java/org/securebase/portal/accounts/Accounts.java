@@ -40,6 +40,11 @@ public final class Accounts {
     }
 
     /** The part of {@code GET /api/accounts/me} the portal needs: nothing beyond "it answered". */
-    public record Me(String status) {
+    /** @param zone the time zone the person reads dates in (theirs, else the practice's) */
+    public record Me(String status, String zone) {
+    }
+
+    /** The time zone a client's homework is due in. */
+    public record ClientZone(UUID accountId, String zone) {
     }
 }

@@ -6,6 +6,7 @@ import org.securebase.portal.api.Sent;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,15 @@ public class AccountsApi {
     /** Tells account-service who signed in; an invited person's first call is what makes their account active. */
     public Fetched<Optional<Accounts.Me>> me() {
         return api.get(uri -> uri.path("/api/accounts/me").build(), Accounts.Me.class);
+    }
+
+    /**
+     * The time zone of a client on the signed-in therapist's caseload; empty when they are not on it (or not a
+     * client).
+     */
+    public Fetched<Optional<ZoneId>> zoneOfClient(UUID clientId) {
+        return api.get(uri -> uri.path("/api/accounts/caseload/{clientId}/zone").build(clientId), Accounts.ClientZone.class)
+                .map(found -> found.map(zone -> ZoneId.of(zone.zone())));
     }
 
     /** The first 50 accounts, narrowed to those whose name contains {@code name} unless it is blank. */

@@ -4,6 +4,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.securebase.portal.api.Fetched;
+import org.securebase.portal.forms.ReaderZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * After each login, tells account-service who signed in ({@code GET /api/accounts/me}): an invited person's first
- * login is what turns their account active (and so, for a therapist, choosable for a caseload). Then continues to
+ * login is what turns their account active (and so, for a therapist, choosable for a caseload); the answer's time zone
+ * is remembered for the session ({@link ReaderZone}), so every date is shown in the person's own. Then continues to
  * the page that asked for the login. When account-service is unreachable the login still succeeds; the next login
  * (or the next call of /me) activates the account.
  */
@@ -38,6 +40,8 @@ public class ActivationOnLogin implements AuthenticationSuccessHandler {
         Fetched<Optional<Accounts.Me>> me = accounts.me();
         if (me.unavailable()) {
             log.warn("account-service did not answer /me after a login; an invited account stays invited until the next login");
+        } else {
+            me.value().ifPresent(known -> ReaderZone.remember(request, known.zone()));
         }
         next.onAuthenticationSuccess(request, response, authentication);
     }

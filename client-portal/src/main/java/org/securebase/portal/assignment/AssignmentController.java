@@ -10,6 +10,7 @@ import org.securebase.portal.api.PageCalls;
 import org.securebase.portal.api.Sent;
 import org.securebase.portal.forms.FieldProblem;
 import org.securebase.portal.forms.FormErrors;
+import org.securebase.portal.forms.Dates;
 import org.securebase.portal.library.Articles;
 import org.securebase.portal.library.LibraryApi;
 import org.securebase.portal.library.ReadingHtml;
@@ -75,16 +76,17 @@ class AssignmentController {
     private final MessageSource messages;
     private final PageCalls calls;
     private final Clock clock;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final Dates dates;
 
     @Autowired
     AssignmentController(AssignmentsApi assignments, LibraryApi library, AccountsApi accounts, ReadingHtml readingHtml,
-                         Validator validator, MessageSource messages, PageCalls calls) {
-        this(assignments, library, accounts, readingHtml, validator, messages, calls, Clock.systemDefaultZone());
+                         Validator validator, MessageSource messages, PageCalls calls, Dates dates) {
+        this(assignments, library, accounts, readingHtml, validator, messages, calls, dates, Clock.systemDefaultZone());
     }
 
     AssignmentController(AssignmentsApi assignments, LibraryApi library, AccountsApi accounts, ReadingHtml readingHtml,
-                         Validator validator, MessageSource messages, PageCalls calls, Clock clock) {
+                         Validator validator, MessageSource messages, PageCalls calls, Dates dates, Clock clock) {
+        this.dates = dates;
         this.assignments = assignments;
         this.library = library;
         this.accounts = accounts;
@@ -101,7 +103,8 @@ class AssignmentController {
     @PreAuthorize("hasRole('therapist')")
     String newAssignment(@RequestParam(required = false) String article, @RequestParam(required = false) UUID client,
                          Model model) {
-        AssignForm form = new AssignForm(client, article, "", "", "", null, LocalDate.now(clock).plusWeeks(1), "", "",
+        AssignForm form = new AssignForm(client, article, "", "", "", null,
+                LocalDate.now(clock.withZone(dates.zone())).plusWeeks(1), "", "",
                 "");
         return assignForm(form, Map.of(), null, model);
     }
@@ -113,7 +116,12 @@ class AssignmentController {
         if (!form.hasPrompt()) {
             FormErrors.reject(result, "question", form.question(), "assign.error.prompt");
         }
-        if (form.due() != null && form.due().isBefore(LocalDate.now(clock))) {
+        // Due at the end of the day in the client's zone, and "in the past" by the client's calendar.
+        Fetched<ZoneId> clientZone = zoneOf(form.client());
+        if (clientZone.unavailable()) {
+            return assignForm(form, Map.of(), "assign.error.unavailable", model);
+        }
+        if (form.due() != null && form.due().isBefore(LocalDate.now(clock.withZone(clientZone.value())))) {
             FormErrors.reject(result, "due", form.due(), "assign.error.duePast");
         }
         Map<String, FieldProblem> invalid = FormErrors.of(result, AssignForm.class);
@@ -136,7 +144,7 @@ class AssignmentController {
         }
         Homework.CreateRequest request = new Homework.CreateRequest(form.client(), chosen.value().get().id(), prompts,
                 form.note().isEmpty() ? null : form.note(), form.reason().isEmpty() ? null : form.reason(),
-                form.obstacle().isEmpty() ? null : form.obstacle(), endOf(form.due()));
+                form.obstacle().isEmpty() ? null : form.obstacle(), endOf(form.due(), clientZone.value()));
         Sent<Homework.Summary> sent = assignments.assign(request);
         if (!sent.ok()) {
             model.addAttribute("problem", sent.problem());
@@ -218,7 +226,7 @@ class AssignmentController {
         // The browser keeps unsaved drafts under the person's id (homework.js), never one person's for another's.
         model.addAttribute("person", user.getSubject());
         model.addAttribute("assignment", found.map(Optional::get));
-        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("today", LocalDate.now(clock.withZone(dates.zone())));
         model.addAttribute("invalid", typed.invalid());
         model.addAttribute("feedbackDrafts", typed.feedback());
         model.addAttribute("replyDrafts", typed.replies());
@@ -238,8 +246,10 @@ class AssignmentController {
         // "2 of 4 answered", and what submitting still needs; homework.js keeps both current as the client writes.
         model.addAttribute("answeredCount", answers.values().stream().filter(AnswerForm::answered).count());
         model.addAttribute("missingCount", answers.values().stream().filter(AnswerForm::missingForSubmit).count());
+        // The plan is the client's: its reminder time is in the reader's (the client's) zone.
+        ZoneId zone = dates.zone();
         model.addAttribute("plan", typed.plan() != null ? typed.plan() : PlanForm.of(assignment.plan(), zone));
-        // The reminder field offers the minutes from now until the last one before the due time, in the practice's zone.
+        // The reminder field offers the minutes from now until the last one before the due time.
         model.addAttribute("remindFrom", LocalDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1));
         model.addAttribute("remindUntil", assignment.dueAt() == null ? null
                 : LocalDateTime.ofInstant(assignment.dueAt().minusSeconds(60), zone).truncatedTo(ChronoUnit.MINUTES));
@@ -362,7 +372,7 @@ class AssignmentController {
             if (form.remindAtUnreadable()) {
                 FormErrors.reject(result, "remindAt", form.remindAt(), "plan.error.remindAt.unreadable");
             } else {
-                remindAt = form.remindAtIn(zone).orElse(null);
+                remindAt = form.remindAtIn(dates.zone()).orElse(null);
                 if (remindAt != null && !remindAt.isAfter(clock.instant())) {
                     FormErrors.reject(result, "remindAt", form.remindAt(), "plan.error.remindAt.past");
                 }
@@ -410,23 +420,30 @@ class AssignmentController {
     }
 
     /**
-     * The therapist moves the due date (to the end of the chosen day, in the practice's time zone, as when assigning);
-     * journal-service refuses it once the homework is handed in.
+     * The therapist moves the due date (to the end of the chosen day in the client's time zone, as when assigning);
+     * journal-service refuses it once the homework is handed in. The form names the client only for their zone:
+     * account-service answers it for the caller's own clients alone, and journal-service checks the assignment.
      */
     @PostMapping("/assignments/{id}/due")
     @PreAuthorize("hasRole('therapist')")
-    String moveDue(@PathVariable UUID id, @RequestParam(required = false) String due, RedirectAttributes redirect) {
+    String moveDue(@PathVariable UUID id, @RequestParam(required = false) String due,
+                   @RequestParam(required = false) UUID client, RedirectAttributes redirect) {
+        Fetched<ZoneId> clientZone = zoneOf(client);
+        if (clientZone.unavailable()) {
+            redirect.addFlashAttribute("error", "homework.error.unavailable");
+            return "redirect:/assignments/" + id;
+        }
         LocalDate day;
         try {
             day = due == null || due.isBlank() ? null : LocalDate.parse(due.strip());
         } catch (DateTimeParseException notADate) {
             day = null;
         }
-        if (day == null || day.isBefore(LocalDate.now(clock))) {
+        if (day == null || day.isBefore(LocalDate.now(clock.withZone(clientZone.value())))) {
             redirect.addFlashAttribute("error", day == null ? "assign.error.due" : "assign.error.duePast");
             return "redirect:/assignments/" + id;
         }
-        Sent<Homework.Summary> sent = assignments.moveDue(id, endOf(day));
+        Sent<Homework.Summary> sent = assignments.moveDue(id, endOf(day, clientZone.value()));
         if (!sent.ok()) {
             return refused(sent, redirect, id);
         }
@@ -434,9 +451,23 @@ class AssignmentController {
         return "redirect:/assignments/" + id;
     }
 
-    /** Homework is due at the end of the chosen day, in the practice's time zone. */
-    private Instant endOf(LocalDate day) {
-        return day.atTime(LocalTime.of(23, 59)).atZone(zone).toInstant();
+    /**
+     * Homework is due at the end of the chosen day in the client's zone: its last second (23:59:59), so that
+     * handing in at 23:59 is on time. Computed from the next day's start, which a change of clocks cannot skip.
+     */
+    static Instant endOf(LocalDate day, ZoneId clientZone) {
+        return day.plusDays(1).atStartOfDay(clientZone).toInstant().minusSeconds(1);
+    }
+
+    /**
+     * The zone a client's homework is due in; the practice's for no client (the form then refuses for the missing
+     * client) or one not on the caller's caseload (journal-service then refuses the homework).
+     */
+    private Fetched<ZoneId> zoneOf(UUID client) {
+        if (client == null) {
+            return Fetched.of(dates.practiceZone());
+        }
+        return accounts.zoneOfClient(client).map(found -> found.orElse(dates.practiceZone()));
     }
 
     private static String refused(Sent<?> sent, RedirectAttributes redirect, UUID id) {

@@ -5,6 +5,7 @@ import org.springframework.http.HttpStatus;
 import jakarta.validation.Valid;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.Sent;
+import org.securebase.portal.forms.Dates;
 import org.securebase.portal.forms.FieldProblem;
 import org.securebase.portal.forms.FormErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,11 +40,11 @@ class JournalController {
     static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_-]{1,200}");
 
     private final JournalApi journal;
-    // The practice's time zone, as for every date the portal shows (see Dates).
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final Dates dates;
 
-    JournalController(JournalApi journal) {
+    JournalController(JournalApi journal, Dates dates) {
         this.journal = journal;
+        this.dates = dates;
     }
 
     // ---- the list, with the chart and the "write" form ----
@@ -55,7 +55,7 @@ class JournalController {
         Fetched<Journal.SummaryPage> entries = journal.entries(safeCursor);
         model.addAttribute("entries", entries);
         model.addAttribute("chart", entries.map(page -> MoodChart.of(page.items().stream()
-                .map(entry -> new MoodChart.Reading(entry.createdAt(), entry.mood())).toList(), zone)));
+                .map(entry -> new MoodChart.Reading(entry.createdAt(), entry.mood())).toList(), dates.zone())));
         model.addAttribute("olderPage", safeCursor != null);
         return writeForm(EntryForm.empty(), Map.of(), null, model);
     }

@@ -5,9 +5,11 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.Sent;
 import org.securebase.portal.forms.FieldProblem;
+import org.securebase.portal.forms.ReaderZone;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,21 +37,25 @@ class SettingsController {
     // Every role gets mail (an admin possibly none that can be switched: then only zone and language are shown).
     @GetMapping("/settings/notifications")
     @PreAuthorize("hasAnyRole('client', 'therapist', 'admin')")
-    String page(Model model) {
+    String page(Model model, HttpServletRequest request) {
         Fetched<Optional<Notifications.Preferences>> found = notifications.mine();
         if (found.unavailable()) {
             model.addAttribute("unavailable", true);
             return PAGE;
         }
         Notifications.Preferences preferences = found.value().orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        ReaderZone.remember(request, preferences.zone());
         return form(PreferencesForm.of(preferences), Map.of(), model);
     }
 
     @PostMapping("/settings/notifications")
     @PreAuthorize("hasAnyRole('client', 'therapist', 'admin')")
-    String save(@ModelAttribute("form") PreferencesForm form, Model model, RedirectAttributes redirect) {
+    String save(@ModelAttribute("form") PreferencesForm form, Model model, RedirectAttributes redirect,
+                HttpServletRequest request) {
         Sent<Notifications.Preferences> sent = notifications.save(form.request());
         if (sent.ok()) {
+            // Every date from the next page on is in the zone just chosen.
+            ReaderZone.remember(request, sent.value() != null ? sent.value().zone() : form.zone());
             redirect.addFlashAttribute("notice", "settings.saved");
             return "redirect:/settings/notifications";
         }

@@ -31,10 +31,11 @@ class ActivationOnLoginTest {
     @SuppressWarnings("unchecked")
     void asksAccountServiceWhoSignedInThenContinues() throws Exception {
         when(api.get(any(Function.class), eq(Accounts.Me.class)))
-                .thenReturn(Fetched.of(Optional.of(new Accounts.Me("active"))));
+                .thenReturn(Fetched.of(Optional.of(new Accounts.Me("active", "Pacific/Auckland"))));
         MockHttpServletResponse response = new MockHttpServletResponse();
+        MockHttpServletRequest request = new MockHttpServletRequest();
 
-        handler.onAuthenticationSuccess(new MockHttpServletRequest(), response, new TestingAuthenticationToken("u", "p"));
+        handler.onAuthenticationSuccess(request, response, new TestingAuthenticationToken("u", "p"));
 
         ArgumentCaptor<Function> uri = ArgumentCaptor.forClass(Function.class);
         verify(api).get(uri.capture(), eq(Accounts.Me.class));
@@ -42,6 +43,8 @@ class ActivationOnLoginTest {
                 .apply(UriComponentsBuilder.newInstance());
         assertThat(called.getPath()).isEqualTo("/api/accounts/me");
         assertThat(response.getRedirectedUrl()).isEqualTo("/");
+        assertThat(request.getSession().getAttribute("securebase.reader-zone"))
+                .as("every date of the session is in the person's zone").isEqualTo("Pacific/Auckland");
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.securebase.portal.api.PlatformApi;
 import org.securebase.portal.api.Sent;
 import org.securebase.portal.accounts.Accounts;
 import org.securebase.portal.accounts.AccountsApi;
-import org.securebase.portal.home.Dates;
+import org.securebase.portal.forms.Dates;
 import org.securebase.portal.library.Articles;
 import org.securebase.portal.library.LibraryApi;
 import org.securebase.portal.library.ReadingHtml;
@@ -56,6 +56,19 @@ class AssignmentControllerTest {
 
     @MockitoBean
     PlatformApi api;
+
+    static final java.time.ZoneId AUCKLAND = java.time.ZoneId.of("Pacific/Auckland");
+
+    /** Unless a test says otherwise, account-service knows no zone for the client: the practice's applies. */
+    @org.junit.jupiter.api.BeforeEach
+    void noClientZone() {
+        when(api.get(any(), eq(Accounts.ClientZone.class))).thenReturn(Fetched.of(Optional.empty()));
+    }
+
+    private void clientIn(java.time.ZoneId zone) {
+        when(api.get(any(), eq(Accounts.ClientZone.class)))
+                .thenReturn(Fetched.of(Optional.of(new Accounts.ClientZone(UUID.randomUUID(), zone.getId()))));
+    }
 
     static Homework.Assignment assignment(String status, Homework.Answer textAnswer) {
         return new Homework.Assignment(ID, UUID.randomUUID(), UUID.randomUUID(),
@@ -192,14 +205,14 @@ class AssignmentControllerTest {
     }
 
     @Test
-    void aReminderTimeInThePlanIsSentAsAnInstantInThePracticesZoneAndABadOneIsKeptBesideItsError() throws Exception {
+    void aReminderTimeInThePlanIsSentAsAnInstantInTheReadersZoneAndABadOneIsKeptBesideItsError() throws Exception {
         when(api.get(any(), eq(Homework.Assignment.class))).thenReturn(Fetched.of(Optional.of(assignment("OPENED", null))));
         givenReading(Fetched.of(Optional.of(reading())));
         when(api.get(any(), eq(Homework.Feedback[].class))).thenReturn(Fetched.of(Optional.of(new Homework.Feedback[0])));
         String page = mvc.perform(get("/assignments/" + ID).with(as("client"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("type=\"datetime-local\"").contains("id=\"plan-remindAt-hint\"")
-                .contains("practice&#39;s time zone (" + java.time.ZoneId.systemDefault().getId() + ")");
+                .contains("your time zone (America/New_York)");
 
         for (String[] bad : new String[][] {{"tuesday evening", "Choose a date and a time"},
                 {"2000-01-01T10:00", "The reminder time has passed"}}) {
@@ -216,7 +229,8 @@ class AssignmentControllerTest {
                         .param("whenWhere", "After dinner").param("remindAt", "2099-01-05T18:30"))
                 .andExpect(redirectedUrl("/assignments/" + ID));
         verify(api).put(any(), eq(new Homework.PlanRequest("After dinner", null, null,
-                java.time.LocalDateTime.parse("2099-01-05T18:30").atZone(java.time.ZoneId.systemDefault()).toInstant())),
+                java.time.LocalDateTime.parse("2099-01-05T18:30").atZone(java.time.ZoneId.of("America/New_York"))
+                        .toInstant())),
                 eq(Homework.Plan.class));
 
         // After the due time: only journal-service knows it; its refusal of the field comes back beside the field.
@@ -362,13 +376,16 @@ class AssignmentControllerTest {
         assertThat(page("therapist")).as("handed in: nothing to move").doesNotContain("id=\"due-form\"");
 
         when(api.put(any(), any(), eq(Homework.Summary.class))).thenReturn(Sent.done(null));
+        clientIn(AUCKLAND);
         java.time.LocalDate day = java.time.LocalDate.now().plusDays(3);
-        mvc.perform(post("/assignments/" + ID + "/due").with(as("therapist")).with(csrf()).param("due", day.toString()))
+        mvc.perform(post("/assignments/" + ID + "/due").with(as("therapist")).with(csrf()).param("due", day.toString())
+                        .param("client", UUID.randomUUID().toString()))
                 .andExpect(redirectedUrl("/assignments/" + ID)).andExpect(flash().attribute("notice", "due.moved"));
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         verify(api).put(any(), sent.capture(), eq(Homework.Summary.class));
         assertThat(((Homework.DueRequest) sent.getValue()).dueAt())
-                .isEqualTo(day.atTime(23, 59).atZone(java.time.ZoneId.systemDefault()).toInstant());
+                .as("the last second of the day in the client's zone")
+                .isEqualTo(day.atTime(23, 59, 59).atZone(AUCKLAND).toInstant());
     }
 
     @Test
@@ -413,6 +430,7 @@ class AssignmentControllerTest {
     @Test
     void assigningSendsEveryKindOfPromptDueAtTheEndOfTheChosenDay() throws Exception {
         articleAndCaseload();
+        clientIn(AUCKLAND);
         when(api.post(any(), any(), eq(Homework.Summary.class))).thenReturn(Sent.done(null));
         java.time.LocalDate due = java.time.LocalDate.now().plusDays(7);
 
@@ -436,7 +454,8 @@ class AssignmentControllerTest {
                 new Homework.PromptRequest("TEXT", "What would you like to try?", null),
                 new Homework.PromptRequest("SCALE", "How hopeful do you feel?", null),
                 new Homework.PromptRequest("CHECKLIST", "How Attachment Wounds Show Up", "list-1"));
-        assertThat(request.dueAt()).isEqualTo(due.atTime(23, 59).atZone(java.time.ZoneId.systemDefault()).toInstant());
+        assertThat(request.dueAt()).as("the last second of the due day in the client's zone")
+                .isEqualTo(due.atTime(23, 59, 59).atZone(AUCKLAND).toInstant());
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.securebase.portal.accounts.Accounts;
 import org.securebase.portal.accounts.AccountsApi;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.Sent;
-import org.securebase.portal.home.Dates;
+import org.securebase.portal.forms.Dates;
 import org.securebase.portal.library.Articles;
 import org.securebase.portal.library.LibraryApi;
 import org.securebase.portal.library.ReadingHtml;
@@ -90,6 +90,7 @@ class AssignmentTextIsNeverCutTest {
         when(assignments.feedback(ID)).thenReturn(Fetched.of(List.of()));
         when(accounts.caseload()).thenReturn(Fetched.of(List.of(new Accounts.CaseloadClient(CLIENT, "Casey", "active"))));
         when(library.articlesToAssign()).thenReturn(Fetched.of(List.of()));
+        when(accounts.zoneOfClient(any())).thenReturn(Fetched.of(Optional.empty()));
         when(library.article("attachment-and-healing")).thenReturn(Fetched.of(Optional.of(new Articles.Article(
                 UUID.randomUUID(), "attachment-and-healing", "Attachment and Healing", "", "published", 2, List.of(), 5,
                 null, Instant.now(), "<p>Read me</p>", List.of()))));

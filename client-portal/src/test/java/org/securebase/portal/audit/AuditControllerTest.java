@@ -25,7 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(AuditController.class)
-@Import({AuditApi.class, SecurityEventsApi.class, org.securebase.portal.home.Dates.class, WebSliceSecurity.class})
+@Import({AuditApi.class, SecurityEventsApi.class, org.securebase.portal.forms.Dates.class, WebSliceSecurity.class})
 class AuditControllerTest {
 
     @Autowired

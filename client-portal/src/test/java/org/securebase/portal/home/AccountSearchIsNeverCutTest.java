@@ -1,6 +1,7 @@
 package org.securebase.portal.home;
 
 import org.junit.jupiter.api.Test;
+import org.securebase.portal.forms.Dates;
 import org.securebase.platform.contracts.AccountLimits;
 import org.securebase.portal.WebSliceCalls;
 import org.securebase.portal.WebSliceSecurity;

@@ -2,6 +2,7 @@ package org.securebase.portal.home;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentMatcher;
+import org.securebase.portal.forms.Dates;
 import org.securebase.portal.WebSliceCalls;
 import org.securebase.portal.WebSliceSecurity;
 import org.securebase.portal.accounts.Accounts;

@@ -7,7 +7,7 @@ import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.PlatformApi;
 import org.securebase.portal.accounts.Accounts;
 import org.securebase.portal.accounts.AccountsApi;
-import org.securebase.portal.home.Dates;
+import org.securebase.portal.forms.Dates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;

@@ -31,7 +31,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ProgramController.class)
-@Import({org.securebase.portal.home.Dates.class, WebSliceSecurity.class})
+@Import({org.securebase.portal.forms.Dates.class, WebSliceSecurity.class})
 class ProgramControllerTest {
 
     private static final UUID ARTICLE = UUID.randomUUID();

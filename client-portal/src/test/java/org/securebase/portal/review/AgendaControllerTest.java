@@ -34,7 +34,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(AgendaController.class)
-@Import({AgendaApi.class, org.securebase.portal.home.Dates.class, WebSliceSecurity.class})
+@Import({AgendaApi.class, org.securebase.portal.forms.Dates.class, WebSliceSecurity.class})
 class AgendaControllerTest {
 
     private static final UUID CLIENT = UUID.randomUUID();

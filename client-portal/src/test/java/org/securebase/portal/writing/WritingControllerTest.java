@@ -5,7 +5,7 @@ import org.mockito.ArgumentCaptor;
 import org.securebase.portal.WebSliceSecurity;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.Sent;
-import org.securebase.portal.home.Dates;
+import org.securebase.portal.forms.Dates;
 import org.securebase.portal.library.ReadingHtml;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;

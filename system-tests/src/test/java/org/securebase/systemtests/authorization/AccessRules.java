@@ -387,6 +387,10 @@ final class AccessRules {
                         .allowed(EVERYONE),
                 rule(ACCOUNTS, "GET", "/api/accounts/caseload")
                         .allowed(THERAPISTS).forbidden(CLIENTS).forbidden(ADMIN),
+                // The zone the client's homework is due in: their own therapist only.
+                rule(ACCOUNTS, "GET", "/api/accounts/caseload/{clientId}/zone")
+                        .path(objects -> Map.of("clientId", objects.ownerClientId().toString()))
+                        .allowed(OWN_THERAPIST).notFound(OTHER_THERAPIST).forbidden(CLIENTS).forbidden(ADMIN),
                 rule(ACCOUNTS, "GET", "/api/accounts/me/notifications")
                         .allowed(EVERYONE),
                 // Everyone's own; the body is the defaults, so the people of the other suites keep theirs.
