@@ -99,6 +99,9 @@ class NotificationsIT {
                 "zone", "Europe/Madrid", "language", "es", "dueLeadDays", 1, "reminderTime", "19:30",
                 "quietHours", Map.of("start", "21:00", "end", "08:00"), "handedInDelivery", "DIGEST",
                 "digestTime", "08:00")).status()).isEqualTo(200);
+        assertThat(TestBackends.keycloak().login(pair.clientEmail(), org.securebase.platform.test.TestKeycloak.DEMO_PASSWORD)
+                .idTokenClaims().path("locale").asString())
+                .as("Keycloak's pages and the portal follow the language chosen in the settings").isEqualTo("es");
         Instant now = clock.instant();
         Instant due = ZonedDateTime.of(now.atZone(MADRID).toLocalDate().plusDays(2), LocalTime.of(20, 0), MADRID).toInstant();
         UUID assignment = UUID.randomUUID();

@@ -66,20 +66,24 @@ class EveryPageAtTwoWidthsIT {
         String article = firstArticle(stack, asClient);
         check(asClient, "client", stack.publicUrl(), List.of(
                 "/", "/welcome", "/library", article, "/assignments/" + story.dueId(),
-                "/assignments/" + story.handedInId(), "/journal", "/journal/" + story.sharedEntryId(), "/measures",
-                "/audit", "/settings/notifications", "/settings/security", "/accessibility"));
+                "/assignments/" + story.handedInId(), "/journal", "/journal/" + story.sharedEntryId(),
+                "/journal/" + story.sharedEntryId() + "/delete", "/measures", "/audit", "/settings/notifications",
+                "/settings/security", "/accessibility"));
 
         WebDriver asTherapist = signedIn(stack, therapist, access.demoPassword());
         check(asTherapist, "therapist", stack.publicUrl(), List.of(
                 "/", "/library", article, "/assignments/new", "/assignments/" + story.handedInId(),
                 "/assignments/" + story.dueId(), "/shared-entries", "/shared-entries/" + story.sharedEntryId(),
-                "/clients/" + story.clientId() + "/agenda", "/measures", "/programs", "/programs/new", "/writing",
-                "/writing/new", "/settings/notifications", "/settings/security"));
+                "/clients/" + story.clientId() + "/agenda", "/clients/" + story.clientId() + "/agenda/print",
+                "/measures", "/programs", "/programs/new", "/writing", "/writing/new",
+                article.replace("/library/", "/writing/"), "/library-transfer", "/settings/notifications",
+                "/settings/security"));
 
         WebDriver asAdmin = signedIn(stack, "admin@securebase.test", access.demoPassword());
         check(asAdmin, "admin", stack.publicUrl(), List.of(
-                "/", "/accounts/invite", "/accounts/" + story.clientId() + "/therapist", "/audit", "/programs",
-                "/library", "/settings/notifications", "/settings/security"));
+                "/", "/accounts/invite", "/accounts/" + story.clientId() + "/therapist",
+                "/accounts/" + story.clientId() + "/notifications?name=Cleo", "/audit", "/programs", "/library",
+                "/library-transfer", "/settings/notifications", "/settings/security"));
 
         StringBuilder report = new StringBuilder("pages by width (serious/critical axe violations, sideways overflow):\n");
         report.append(String.format("%-48s | %-22s | %-22s%n", "page", "1280 px", "320 px"));

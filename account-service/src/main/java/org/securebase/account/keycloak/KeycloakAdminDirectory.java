@@ -132,6 +132,22 @@ class KeycloakAdminDirectory implements KeycloakDirectory {
     }
 
     @Override
+    public void setLocale(UUID userId, String locale) {
+        call("set locale", userId, () -> {
+            UserResource user = user(userId);
+            // The full representation, as when disabling: a partial one would drop the other attributes.
+            UserRepresentation representation = user.toRepresentation();
+            List<String> current = representation.getAttributes() == null ? null
+                    : representation.getAttributes().get("locale");
+            if (current == null || !current.equals(List.of(locale))) {
+                representation.singleAttribute("locale", locale);
+                user.update(representation);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void delete(UUID userId) {
         try {
             call("delete user", userId, () -> {

@@ -40,6 +40,14 @@ public interface KeycloakDirectory {
     /** Enables the user again. */
     void enable(UUID userId);
 
+    /**
+     * Sets the person's language in Keycloak (its {@code locale} attribute), so that its pages, its mails and the
+     * portal (the ID token's {@code locale} claim) are in the language they chose in their settings.
+     *
+     * @throws KeycloakUserNotFoundException if the user no longer exists
+     */
+    void setLocale(UUID userId, String locale);
+
     /** Deletes the user; a user that does not exist is not an error (compensation may run twice). */
     void delete(UUID userId);
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.securebase.account.account.AccountSnapshot;
 import org.securebase.account.account.Accounts;
 import org.securebase.account.caseload.Caseloads;
+import org.securebase.account.keycloak.KeycloakDirectory;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
 import org.securebase.platform.web.problem.BadRequestException;
@@ -41,9 +42,12 @@ class NotificationController {
     private final Accounts accounts;
     private final UnsubscribeLinks links;
     private final Caseloads caseloads;
+    private final KeycloakDirectory keycloak;
 
-    NotificationController(Notifications notifications, Accounts accounts, UnsubscribeLinks links, Caseloads caseloads) {
+    NotificationController(Notifications notifications, Accounts accounts, UnsubscribeLinks links, Caseloads caseloads,
+                           KeycloakDirectory keycloak) {
         this.caseloads = caseloads;
+        this.keycloak = keycloak;
         this.notifications = notifications;
         this.accounts = accounts;
         this.links = links;
@@ -78,7 +82,13 @@ class NotificationController {
     @PutMapping("/api/accounts/me/notifications")
     PreferencesView change(Caller caller, @RequestBody PreferencesView request) {
         AccountSnapshot me = accounts.find(caller.id()).orElseThrow(NotFoundException::new);
-        NotificationPreferences changed = validated(me.role(), notifications.preferencesOf(me.id()), request);
+        NotificationPreferences before = notifications.preferencesOf(me.id());
+        NotificationPreferences changed = validated(me.role(), before, request);
+        if (!changed.language().equals(before.language())) {
+            // Keycloak first: when it cannot be told, the answer is 503 and nothing changes, so mails and Keycloak's
+            // pages never disagree about the person's language.
+            keycloak.setLocale(me.id(), changed.language());
+        }
         notifications.savePreferences(me.id(), changed);
         return view(me.role(), changed);
     }

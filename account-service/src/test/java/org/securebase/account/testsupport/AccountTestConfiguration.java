@@ -76,6 +76,11 @@ public class AccountTestConfiguration {
         }
 
         @Override
+        public void setLocale(UUID userId, String locale) {
+            real.setLocale(userId, locale);
+        }
+
+        @Override
         public void delete(UUID userId) {
             check(Operation.DELETE);
             real.delete(userId);

@@ -32,6 +32,11 @@ public class Dates {
         return ReaderZone.current().orElse(practiceZone);
     }
 
+    /** The reader's zone's name ({@code Pacific/Auckland}), for templates (which may not call into java.time). */
+    public String zoneName() {
+        return zone().getId();
+    }
+
     /** The practice's zone: everyone's until they choose their own. */
     public ZoneId practiceZone() {
         return practiceZone;

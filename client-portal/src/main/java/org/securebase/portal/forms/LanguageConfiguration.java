@@ -3,6 +3,7 @@ package org.securebase.portal.forms;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,8 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 /**
  * The languages pages are written in, English and Spanish. A signed-in person reads the language Keycloak keeps for
  * them (its {@code locale} attribute, the ID token's {@code locale} claim: set at the invitation, changed on the sign-in
- * page, so chosen once and remembered everywhere); anyone else reads the browser's Accept-Language, a Spanish variant
+ * page or in the portal's settings, so chosen once and remembered everywhere; a change in the settings counts from the
+ * next page, through the session); anyone else reads the browser's Accept-Language, a Spanish variant
  * (es-MX, es-US) as Spanish and any language the portal has no messages in as English. So {@code lang} on every page
  * names the language its text is in, never one the browser asked for that the page is not in.
  */
@@ -37,7 +39,9 @@ class LanguageConfiguration {
         public Locale resolveLocale(HttpServletRequest request) {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
-                String chosen = user.getClaimAsString("locale");
+                HttpSession session = request.getSession(false);
+                String chosen = session != null && session.getAttribute(PageLanguage.CHOSEN) instanceof String saved
+                        ? saved : user.getClaimAsString("locale");
                 if (chosen != null) {
                     String language = Locale.forLanguageTag(chosen).getLanguage();
                     for (Locale written : PageLanguage.WRITTEN_IN) {

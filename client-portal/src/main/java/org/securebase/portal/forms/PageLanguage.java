@@ -3,6 +3,7 @@ package org.securebase.portal.forms;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
@@ -16,7 +17,22 @@ public final class PageLanguage {
     /** The languages the portal's messages are written in, the first the default. */
     static final List<Locale> WRITTEN_IN = List.of(Locale.ENGLISH, SPANISH);
 
+    /** The language the person chose in their settings during this session, before their token says so. */
+    static final String CHOSEN = "securebase.reader-language";
+
     private PageLanguage() {
+    }
+
+    /**
+     * Remembers the language just saved in the person's settings, so the next page is in it at once (their ID
+     * token's {@code locale} claim follows at their next sign-in, when account-service has told Keycloak).
+     */
+    public static void remember(HttpServletRequest request, String language) {
+        for (Locale written : WRITTEN_IN) {
+            if (written.getLanguage().equals(language)) {
+                request.getSession().setAttribute(CHOSEN, written.getLanguage());
+            }
+        }
     }
 
     /** The locale of the page being made (the request's, through Spring's {@link LocaleContextHolder}). */

@@ -7,6 +7,7 @@ import org.securebase.portal.api.PageCalls;
 import org.securebase.portal.assignment.AssignmentsApi;
 import org.securebase.portal.assignment.Homework;
 import org.securebase.portal.caseload.Caseload;
+import org.securebase.portal.forms.Dates;
 import org.securebase.portal.forms.FieldProblem;
 import org.securebase.portal.forms.FormErrors;
 import org.securebase.portal.measure.Measures;
@@ -43,9 +44,11 @@ class HomeController {
     private final MeasuresApi measures;
     private final PageCalls calls;
     private final Welcome welcome;
+    private final Dates dates;
 
     HomeController(AssignmentsApi assignments, Caseload caseload, AccountsApi accounts, MeasuresApi measures,
-                   PageCalls calls, Welcome welcome) {
+                   PageCalls calls, Welcome welcome, Dates dates) {
+        this.dates = dates;
         this.welcome = welcome;
         this.assignments = assignments;
         this.caseload = caseload;
@@ -60,6 +63,8 @@ class HomeController {
         String firstName = user.getGivenName() != null ? user.getGivenName()
                 : user.getFullName() != null ? user.getFullName() : user.getPreferredUsername();
         model.addAttribute("firstName", firstName);
+        // For zone.js, which offers the device's zone when it differs (fragments :: zone-suggestion).
+        model.addAttribute("readerZone", dates.zoneName());
         model.addAttribute("fullName", user.getFullName());
         PortalRole role = PortalRole.primary(user.getClaims()).orElse(null);
         model.addAttribute("role", role == null ? "none" : role.claimValue());

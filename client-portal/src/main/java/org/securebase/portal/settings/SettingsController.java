@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.Sent;
 import org.securebase.portal.forms.FieldProblem;
+import org.securebase.portal.forms.PageLanguage;
 import org.securebase.portal.forms.ReaderZone;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -16,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -54,8 +56,10 @@ class SettingsController {
                 HttpServletRequest request) {
         Sent<Notifications.Preferences> sent = notifications.save(form.request());
         if (sent.ok()) {
-            // Every date from the next page on is in the zone just chosen.
-            ReaderZone.remember(request, sent.value() != null ? sent.value().zone() : form.zone());
+            // Every page from the next on is in the language and every date in the zone just chosen.
+            Notifications.Preferences saved = sent.value() != null ? sent.value() : form.request();
+            ReaderZone.remember(request, saved.zone());
+            PageLanguage.remember(request, saved.language());
             redirect.addFlashAttribute("notice", "settings.saved");
             return "redirect:/settings/notifications";
         }
@@ -70,6 +74,32 @@ class SettingsController {
             model.addAttribute("error", "settings.error.form");
         }
         return form(form, invalid, model);
+    }
+
+    /**
+     * The time zone alone, as the home page offers the device's: the other settings stay as they are. Back to the
+     * page it came from (the home page), with what happened.
+     */
+    @PostMapping("/settings/zone")
+    @PreAuthorize("hasAnyRole('client', 'therapist', 'admin')")
+    String chooseZone(@RequestParam(required = false) String zone, HttpServletRequest request,
+                      RedirectAttributes redirect) {
+        Fetched<Optional<Notifications.Preferences>> found = notifications.mine();
+        if (found.unavailable()) {
+            redirect.addFlashAttribute("error", "settings.error.unavailable");
+            return "redirect:/";
+        }
+        Notifications.Preferences current = found.value().orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        Sent<Notifications.Preferences> sent = notifications.save(new Notifications.Preferences(
+                zone == null ? null : zone.strip(), current.language(), current.kinds(), current.dueLeadDays(),
+                current.reminderTime(), current.quietHours(), current.handedInDelivery(), current.digestTime()));
+        if (sent.ok()) {
+            ReaderZone.remember(request, sent.value() != null ? sent.value().zone() : zone.strip());
+            redirect.addFlashAttribute("notice", "zone.saved");
+        } else {
+            redirect.addFlashAttribute("error", sent.unavailable() ? "settings.error.unavailable" : "settings.error.zone");
+        }
+        return "redirect:/";
     }
 
     private static String form(PreferencesForm form, Map<String, FieldProblem> invalid, Model model) {

@@ -49,6 +49,18 @@ class LanguageConfigurationTest {
     }
 
     @Test
+    void aLanguageSavedInTheSettingsCountsFromTheNextPageBeforeTheTokenSaysSo() {
+        signIn(Map.of("locale", "en"));
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addHeader("Accept-Language", "en-US");
+        PageLanguage.remember(request, "es");
+        assertThat(resolver.resolveLocale(request).getLanguage()).isEqualTo("es");
+        PageLanguage.remember(request, "de");
+        assertThat(resolver.resolveLocale(request).getLanguage()).as("a language without pages changes nothing")
+                .isEqualTo("es");
+    }
+
+    @Test
     void aChoiceThePortalHasNoPagesInOrNoChoiceFallsBackToTheBrowser() {
         signIn(Map.of("locale", "de"));
         assertThat(resolve("es-MX").getLanguage()).isEqualTo("es");

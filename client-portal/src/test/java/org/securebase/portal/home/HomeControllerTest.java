@@ -98,6 +98,23 @@ class HomeControllerTest {
     }
 
     @Test
+    void theHomePageCarriesTheZoneItsDatesAreInForTheDevicesZoneToBeOffered() throws Exception {
+        when(api.get(any(), eq(Homework.SummaryPage.class)))
+                .thenReturn(Fetched.of(Optional.of(new Homework.SummaryPage(List.of(), null))));
+        when(api.get(any(), eq(Measures.Instance[].class))).thenReturn(Fetched.of(Optional.of(new Measures.Instance[0])));
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        session.setAttribute("securebase.reader-zone", "Pacific/Auckland");
+
+        String html = mvc.perform(get("/").with(as("client")).session(session).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).containsPattern("<form id=\"zone-suggestion\"[^>]*action=\"/settings/zone\"[^>]*hidden[^>]*"
+                        + "data-current=\"Pacific/Auckland\"")
+                .contains("Dates are shown in Pacific/Auckland time.")
+                .containsPattern("<input type=\"hidden\" name=\"_csrf\"");
+    }
+
+    @Test
     void onlyClientsAreWelcomed() throws Exception {
         when(api.get(any(), eq(Measures.Attention[].class))).thenReturn(Fetched.of(Optional.of(new Measures.Attention[0])));
         when(api.get(any(), eq(AdherenceApi.AdherencePage.class))).thenReturn(Fetched.of(Optional.of(

@@ -148,6 +148,37 @@ class SettingsControllerTest {
     }
 
     @Test
+    void theDevicesZoneOfferedOnTheHomePageChangesTheZoneAloneAndEveryDateAfterIt() throws Exception {
+        when(api.get(any(), eq(Notifications.Preferences.class))).thenReturn(Fetched.of(Optional.of(client())));
+        Notifications.Preferences inAuckland = new Notifications.Preferences("Pacific/Auckland", "es", client().kinds(),
+                2, "18:30", new Notifications.QuietHours("22:00", "07:00"), "DIGEST", "08:00");
+        when(api.put(any(), any(), eq(Notifications.Preferences.class))).thenReturn(Sent.done(inAuckland));
+
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        mvc.perform(post("/settings/zone").with(as("client")).with(csrf()).session(session)
+                        .param("zone", " Pacific/Auckland "))
+                .andExpect(redirectedUrl("/")).andExpect(flash().attribute("notice", "zone.saved"));
+
+        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
+        verify(api).put(any(), body.capture(), eq(Notifications.Preferences.class));
+        assertThat(body.getValue()).as("everything else as it was").isEqualTo(inAuckland);
+        assertThat(session.getAttribute("securebase.reader-zone")).isEqualTo("Pacific/Auckland");
+    }
+
+    @Test
+    void aZoneAccountServiceRefusesIsSaidSoAndNothingIsRemembered() throws Exception {
+        when(api.get(any(), eq(Notifications.Preferences.class))).thenReturn(Fetched.of(Optional.of(client())));
+        when(api.put(any(), any(), eq(Notifications.Preferences.class))).thenReturn(Sent.refused("zone is not valid",
+                java.util.List.of(new Sent.Violation("zone", "must be a time zone such as America/New_York"))));
+
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        mvc.perform(post("/settings/zone").with(as("client")).with(csrf()).session(session).param("zone", "Mars/Base"))
+                .andExpect(redirectedUrl("/")).andExpect(flash().attribute("error", "settings.error.zone"));
+
+        assertThat(session.getAttribute("securebase.reader-zone")).isNull();
+    }
+
+    @Test
     void quietHoursAreSentWhenGiven() throws Exception {
         when(api.put(any(), any(), eq(Notifications.Preferences.class))).thenReturn(Sent.done(client()));
 

@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.securebase.localstack.SecureBaseStack;
@@ -34,8 +35,9 @@ import org.securebase.systemtests.authorization.StackAccess;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A client in Auckland and their therapist in Los Angeles, each with their zone chosen in their settings. The therapist
- * assigns homework due on a day; it is due at the end of that day in the client's zone, each of them sees that one
+ * A client in Auckland and their therapist in Los Angeles. The client's first home page, on a device set to Auckland,
+ * offers that zone and they take it; the therapist's is chosen in their settings. The therapist assigns homework due
+ * on a day; it is due at the end of that day in the client's zone, each of them sees that one
  * deadline as their own local time, and the client handing it in a minute before their midnight is on time. The
  * stack's clocks move forward to that minute (they only move forward; other suites reckon from journal-service's now).
  */
@@ -68,14 +70,23 @@ class DeadlinesAcrossTimeZonesIT {
         UUID therapistId = access.newPerson(therapistEmail, "Lee", "Angeles" + run, "therapist");
         UUID clientId = access.newPerson(clientEmail, "Aroha", "Auckland" + run, "client");
         access.putOnCaseload(clientId, therapistId);
-        chooseZone(clientEmail, AUCKLAND);
         chooseZone(therapistEmail, LOS_ANGELES);
+
+        WebDriver client = logIn(clientEmail, AUCKLAND);
+        WebElement offer = wait(client).until(ExpectedConditions.visibilityOfElementLocated(By.id("zone-suggestion")));
+        String practiceZone = offer.getAttribute("data-current");
+        assertThat(offer.getText()).contains("Dates are shown in " + practiceZone + " time.")
+                .contains("This device is set to Pacific/Auckland.");
+        client.findElement(By.id("use-device-zone")).click();
+        wait(client).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "your time zone"));
+        assertThat(client.findElements(By.id("zone-suggestion"))).as("no offer once the zones agree")
+                .allSatisfy(form -> assertThat(form.isDisplayed()).isFalse());
 
         // Due the day after tomorrow by the client's calendar (by journal-service's clock, which other suites move).
         LocalDate dueDay = LocalDate.ofInstant(StackClock.journalNow(), AUCKLAND).plusDays(2);
         Instant endOfDueDayInAuckland = dueDay.plusDays(1).atStartOfDay(AUCKLAND).toInstant();
 
-        WebDriver therapist = logIn(therapistEmail);
+        WebDriver therapist = logIn(therapistEmail, LOS_ANGELES);
         therapist.get(stack.publicUrl() + "/assignments/new?article=" + SEED_SLUG + "&client=" + clientId);
         WebElement due = wait(therapist).until(ExpectedConditions.visibilityOfElementLocated(By.id("due")));
         // A date field's typing order follows Chromium's locale; the value itself is ISO in every locale.
@@ -84,7 +95,7 @@ class DeadlinesAcrossTimeZonesIT {
         therapist.findElement(By.id("assign")).click();
         wait(therapist).until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
 
-        WebDriver client = logIn(clientEmail);
+        client.navigate().refresh();
         WebElement homework = wait(client).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#due a")));
         String page = homework.getAttribute("href");
         UUID assignmentId = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
@@ -142,9 +153,12 @@ class DeadlinesAcrossTimeZonesIT {
                 .json();
     }
 
-    private WebDriver logIn(String email) {
+    /** A browser on a device set to {@code deviceZone} (Chromium's own emulation), signed in as {@code email}. */
+    private WebDriver logIn(String email, ZoneId deviceZone) {
         WebDriver browser = Browser.open();
         browsers.add(browser);
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setTimezoneOverride",
+                Map.of("timezoneId", deviceZone.getId()));
         browser.get(stack.publicUrl() + "/");
         Browser.logIn(browser, email, access.demoPassword());
         return browser;
