@@ -167,7 +167,9 @@ class NotificationJourneyIT {
         assertThat(browser.findElement(By.id("zone")).getDomProperty("value")).isEqualTo(MADRID.getId());
         browser.findElement(By.id("language-es")).click();
         browser.findElement(By.id("save")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Saved."));
+        // The portal is in the language just chosen from this page on.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Guardado."));
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("es");
         assertThat(preferences(client).path("language").asString()).isEqualTo("es");
         assertThat(browser.findElement(By.id("kind-HOMEWORK_DUE")).isSelected()).as("saving kept the switch").isFalse();
 
