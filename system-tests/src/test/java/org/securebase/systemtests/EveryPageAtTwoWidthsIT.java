@@ -22,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.securebase.localstack.DemoStory;
 import org.securebase.localstack.SecureBaseStack;
 import org.securebase.systemtests.authorization.ApiService;
+import org.securebase.systemtests.authorization.Http;
 import org.securebase.systemtests.authorization.StackAccess;
 
 /**
@@ -61,13 +62,15 @@ class EveryPageAtTwoWidthsIT {
         DemoStory.Outcome story = DemoStory.tell(access.portal(), access.demoPassword(), services,
                 new DemoStory.Cast("admin@securebase.test", therapist, client), journalClock);
         assertThat(story.told()).isTrue();
+        Lived lived = questionnaireAndProgram(access, therapist, client, story.clientId());
 
         WebDriver asClient = signedIn(stack, client, access.demoPassword());
         String article = firstArticle(stack, asClient);
         check(asClient, "client", stack.publicUrl(), List.of(
                 "/", "/welcome", "/library", article, "/assignments/" + story.dueId(),
                 "/assignments/" + story.handedInId(), "/journal", "/journal/" + story.sharedEntryId(),
-                "/journal/" + story.sharedEntryId() + "/delete", "/measures", "/audit", "/settings/notifications",
+                "/journal/" + story.sharedEntryId() + "/delete", "/measures", "/measures/" + lived.openMeasure(),
+                "/measures/" + lived.submittedMeasure(), "/audit", "/settings/notifications",
                 "/settings/security", "/accessibility"));
 
         WebDriver asTherapist = signedIn(stack, therapist, access.demoPassword());
@@ -75,7 +78,8 @@ class EveryPageAtTwoWidthsIT {
                 "/", "/library", article, "/assignments/new", "/assignments/" + story.handedInId(),
                 "/assignments/" + story.dueId(), "/shared-entries", "/shared-entries/" + story.sharedEntryId(),
                 "/clients/" + story.clientId() + "/agenda", "/clients/" + story.clientId() + "/agenda/print",
-                "/measures", "/programs", "/programs/new", "/writing", "/writing/new",
+                "/measures", "/measures/" + lived.submittedMeasure(), "/programs", "/programs/" + lived.program(),
+                "/programs/new", "/writing", "/writing/new",
                 article.replace("/library/", "/writing/"), "/library-transfer", "/settings/notifications",
                 "/settings/security"));
 
@@ -119,6 +123,48 @@ class EveryPageAtTwoWidthsIT {
                 }
             }
         }
+    }
+
+    /** A PHQ-9 the client has still to answer, one they handed in, and a program of the therapist's. */
+    private record Lived(String openMeasure, String submittedMeasure, String program) {
+    }
+
+    private static Lived questionnaireAndProgram(StackAccess access, String therapistEmail, String clientEmail,
+                                                 java.util.UUID clientId) {
+        Http http = new Http();
+        String journal = access.serviceUrl(ApiService.JOURNAL);
+        String therapist = access.portal().login(therapistEmail, access.demoPassword()).accessToken();
+        String client = access.portal().login(clientEmail, access.demoPassword()).accessToken();
+        Map<String, Object> once = new LinkedHashMap<>();
+        once.put("clientId", clientId.toString());
+        once.put("instrument", "phq-9");
+        once.put("everyWeeks", null);
+        List<String> schedules = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            schedules.add(Http.awaitStatus("journal-service knowing the caseload", 201, Duration.ofSeconds(90),
+                    () -> http.send("POST", journal + "/api/journal/measures/schedules", therapist, once, Map.of()))
+                    .json().path("id").asString());
+        }
+        Map<String, String> instanceOf = new LinkedHashMap<>();
+        for (var instance : http.get(journal + "/api/journal/measures", client).expect(200).json()) {
+            instanceOf.put(instance.path("scheduleId").asString(), instance.path("id").asString());
+        }
+        String open = instanceOf.get(schedules.get(0));
+        String submitted = instanceOf.get(schedules.get(1));
+        for (int item = 1; item <= 9; item++) {
+            http.send("PUT", journal + "/api/journal/measures/" + submitted + "/answers/" + item, client,
+                    Map.of("value", item % 3), Map.of()).expect(200);
+        }
+        http.send("POST", journal + "/api/journal/measures/" + submitted + "/submit", client, null, Map.of()).expect(200);
+        String seedArticle = http.get(access.serviceUrl(ApiService.CONTENT) + "/api/content/articles/attachment-and-healing",
+                therapist).expect(200).json().path("id").asString();
+        String program = http.send("POST", journal + "/api/journal/programs", therapist, Map.of(
+                "title", "Two widths " + StackAccess.runMark(), "description", "A program to look at.",
+                "steps", List.of(Map.of("articleId", seedArticle,
+                        "prompts", List.of(Map.of("kind", "TEXT", "question", "What did you notice?")),
+                        "rule", Map.of("kind", "IMMEDIATELY"), "dueDays", 7))), Map.of())
+                .expect(201).json().path("id").asString();
+        return new Lived(open, submitted, program);
     }
 
     private static String firstArticle(SecureBaseStack stack, WebDriver browser) {
