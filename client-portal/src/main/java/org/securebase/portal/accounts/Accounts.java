@@ -39,8 +39,11 @@ public final class Accounts {
     public record CaseloadClient(UUID clientId, String displayName, String status) {
     }
 
-    /** The part of {@code GET /api/accounts/me} the portal needs: nothing beyond "it answered". */
-    /** @param zone the time zone the person reads dates in (theirs, else the practice's) */
+    /**
+     * The part of {@code GET /api/accounts/me} the portal needs: that it answered, and the person's time zone.
+     *
+     * @param zone the time zone the person reads dates in (theirs, else the practice's)
+     */
     public record Me(String status, String zone) {
     }
 

@@ -5,12 +5,9 @@ import org.securebase.platform.contracts.ContentLimits;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.forms.FieldProblem;
 import org.securebase.portal.forms.FormErrors;
-import org.securebase.portal.security.PortalRole;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +48,7 @@ class LibraryController {
     }
 
     @GetMapping("/library/{slug}")
-    String article(@PathVariable String slug, @AuthenticationPrincipal OidcUser user, Model model) {
+    String article(@PathVariable String slug, Model model) {
         if (!SLUG.matcher(slug).matches() || slug.length() > ContentLimits.SLUG) {
             throw new ResponseStatusException(NOT_FOUND);
         }
@@ -60,9 +57,6 @@ class LibraryController {
             throw new ResponseStatusException(NOT_FOUND);
         }
         model.addAttribute("article", article.map(Optional::get));
-        // The way to assign a reading the assignment form's list does not reach (a library larger than it).
-        model.addAttribute("therapist", user != null
-                && PortalRole.primary(user.getClaims()).orElse(null) == PortalRole.THERAPIST);
         // Sanitized here rather than in the template: Thymeleaf refuses bean calls in th:utext.
         model.addAttribute("readingBody", article.available() ? readingHtml.clean(article.value().get().html()) : "");
         return "library/article";

@@ -90,11 +90,12 @@ class SettingsController {
             return "redirect:/";
         }
         Notifications.Preferences current = found.value().orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        Sent<Notifications.Preferences> sent = notifications.save(new Notifications.Preferences(
-                zone == null ? null : zone.strip(), current.language(), current.kinds(), current.dueLeadDays(),
-                current.reminderTime(), current.quietHours(), current.handedInDelivery(), current.digestTime()));
+        String chosen = zone == null ? null : zone.strip();
+        Sent<Notifications.Preferences> sent = notifications.save(new Notifications.Preferences(chosen,
+                current.language(), current.kinds(), current.dueLeadDays(), current.reminderTime(), current.quietHours(),
+                current.handedInDelivery(), current.digestTime()));
         if (sent.ok()) {
-            ReaderZone.remember(request, sent.value() != null ? sent.value().zone() : zone.strip());
+            ReaderZone.remember(request, sent.value() != null ? sent.value().zone() : chosen);
             redirect.addFlashAttribute("notice", "zone.saved");
         } else {
             redirect.addFlashAttribute("error", sent.unavailable() ? "settings.error.unavailable" : "settings.error.zone");
