@@ -10,6 +10,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.securebase.content.rendering.RenderedBody;
 import org.securebase.content.rendering.Section;
+import org.securebase.platform.contracts.ContentLimits;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -41,6 +42,9 @@ class Article {
     private String slug;
     private String title;
     private String summary;
+
+    /** ISO 639-1, one of {@code ContentLimits.LANGUAGES}: the text search configuration and the page's {@code lang}. */
+    private String language;
 
     @Column(name = "body_markdown")
     private String markdown;
@@ -95,6 +99,7 @@ class Article {
         article.slug = Objects.requireNonNull(slug);
         article.authorId = Objects.requireNonNull(authorId);
         article.status = ArticleStatus.DRAFT;
+        article.language = ContentLimits.DEFAULT_LANGUAGE;
         article.createdAt = now;
         article.updatedAt = now;
         article.tags = new ArrayList<>();
@@ -103,10 +108,11 @@ class Article {
     }
 
     /** Replaces the content. Whether this is a published change is the caller's business. */
-    void edit(String newTitle, String newSummary, String newMarkdown, RenderedBody rendered, List<String> newTags,
-              Article newNext, Instant now) {
+    void edit(String newTitle, String newSummary, String newLanguage, String newMarkdown, RenderedBody rendered,
+              List<String> newTags, Article newNext, Instant now) {
         this.title = newTitle;
         this.summary = newSummary;
+        this.language = Objects.requireNonNull(newLanguage);
         this.markdown = newMarkdown;
         this.html = rendered.html();
         this.plainText = rendered.plainText();
@@ -160,6 +166,10 @@ class Article {
 
     String summary() {
         return summary;
+    }
+
+    String language() {
+        return language;
     }
 
     String markdown() {

@@ -75,8 +75,8 @@ public class ArticleAuthoring {
         }
         Instant now = now();
         Article article = Article.draft(UUID.randomUUID(), slug, author.id(), now);
-        article.edit(content.title().strip(), content.summary().strip(), content.markdown(), rendered, content.tags(),
-                resolveNext(article, content.nextSlug()), now);
+        article.edit(content.title().strip(), content.summary().strip(), languageOf(content, article),
+                content.markdown(), rendered, content.tags(), resolveNext(article, content.nextSlug()), now);
         saveAndFlush(article);
         return views.of(article, author);
     }
@@ -91,8 +91,8 @@ public class ArticleAuthoring {
         requireMatch(article, ifMatch, editor);
         RenderedBody rendered = validate(content);
         Instant now = now();
-        article.edit(content.title().strip(), content.summary().strip(), content.markdown(), rendered, content.tags(),
-                resolveNext(article, content.nextSlug()), now);
+        article.edit(content.title().strip(), content.summary().strip(), languageOf(content, article),
+                content.markdown(), rendered, content.tags(), resolveNext(article, content.nextSlug()), now);
         if (article.isPublished()) {
             if (rendered.isEmpty()) {
                 throw new ConflictException("A published article cannot lose its body. Retract it instead.");
@@ -183,6 +183,11 @@ public class ArticleAuthoring {
 
     private static ArticlePublished.ListRef listRef(ArticleList list) {
         return new ArticlePublished.ListRef(list.id(), list.items().stream().map(ListItem::id).toList());
+    }
+
+    /** The language asked for; an edit that does not name one keeps the article's (a new draft's is the default). */
+    private static String languageOf(ArticleContent content, Article article) {
+        return content.language() != null ? content.language() : article.language();
     }
 
     private RenderedBody validate(ArticleContent content) {

@@ -18,6 +18,9 @@ final class ArticleRequests {
     static final int MAX_SUMMARY = ContentLimits.SUMMARY;
     static final int MAX_TAGS = ContentLimits.TAGS;
     static final int MAX_TAG_LENGTH = ContentLimits.TAG;
+    static final String LANGUAGE_DESCRIPTION = "The language the article is written in, which decides how it is searched: "
+            + "'en' or 'es'. When absent a new article is in 'en' and an edit keeps the article's language.";
+    static final String LANGUAGE_MESSAGE = "must be 'en' or 'es'";
 
     private ArticleRequests() {
     }
@@ -30,6 +33,8 @@ final class ArticleRequests {
             String slug,
             @NotBlank @Size(max = MAX_TITLE) String title,
             @Size(max = MAX_SUMMARY) String summary,
+            @Schema(description = LANGUAGE_DESCRIPTION, example = "en")
+            @Pattern(regexp = ContentLimits.LANGUAGE_PATTERN, message = LANGUAGE_MESSAGE) String language,
             @Schema(description = "CommonMark. At most " + ArticleAuthoring.MAX_MARKDOWN_CHARS
                     + " characters; a longer body is answered with 413.")
             String markdown,
@@ -38,7 +43,7 @@ final class ArticleRequests {
             @Pattern(regexp = SLUG_PATTERN, message = "must be an article slug") String nextSlug) {
 
         ArticleContent content() {
-            return new ArticleContent(title, summary, markdown, tags, nextSlug);
+            return new ArticleContent(title, summary, language, markdown, tags, nextSlug);
         }
     }
 
@@ -47,6 +52,8 @@ final class ArticleRequests {
     record Update(
             @NotBlank @Size(max = MAX_TITLE) String title,
             @Size(max = MAX_SUMMARY) String summary,
+            @Schema(description = LANGUAGE_DESCRIPTION, example = "en")
+            @Pattern(regexp = ContentLimits.LANGUAGE_PATTERN, message = LANGUAGE_MESSAGE) String language,
             @Schema(description = "CommonMark. At most " + ArticleAuthoring.MAX_MARKDOWN_CHARS
                     + " characters; a longer body is answered with 413.")
             String markdown,
@@ -55,7 +62,7 @@ final class ArticleRequests {
             @Pattern(regexp = SLUG_PATTERN, message = "must be an article slug") String nextSlug) {
 
         ArticleContent content() {
-            return new ArticleContent(title, summary, markdown, tags, nextSlug);
+            return new ArticleContent(title, summary, language, markdown, tags, nextSlug);
         }
     }
 }

@@ -31,6 +31,7 @@ class ArticleVersion {
     private int version;
     private String title;
     private String summary;
+    private String language;
 
     @Column(name = "body_markdown")
     private String markdown;
@@ -65,6 +66,7 @@ class ArticleVersion {
         snapshot.version = number;
         snapshot.title = article.title();
         snapshot.summary = article.summary();
+        snapshot.language = article.language();
         snapshot.markdown = article.markdown();
         snapshot.html = article.html();
         snapshot.sections = article.sections();
@@ -78,6 +80,7 @@ class ArticleVersion {
     /** Whether the article's current content is exactly this version's, so publishing it again is no change. */
     boolean hasSameContentAs(Article article) {
         return title.equals(article.title()) && summary.equals(article.summary())
+                && language.equals(article.language())
                 && markdown.equals(article.markdown()) && tags.equals(article.tags());
     }
 
@@ -95,6 +98,10 @@ class ArticleVersion {
 
     String summary() {
         return summary;
+    }
+
+    String language() {
+        return language;
     }
 
     String markdown() {

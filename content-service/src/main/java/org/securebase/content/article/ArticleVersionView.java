@@ -9,7 +9,8 @@ import org.securebase.content.rendering.Section;
 /**
  * One published version of an article, as it was published.
  *
- * @param latest whether this is the version readers of the article currently get
+ * @param latest   whether this is the version readers of the article currently get
+ * @param language the language this version is written in (ISO 639-1)
  */
 public record ArticleVersionView(
         UUID articleId,
@@ -18,6 +19,7 @@ public record ArticleVersionView(
         boolean latest,
         String title,
         String summary,
+        String language,
         List<String> tags,
         int readingMinutes,
         Instant publishedAt,

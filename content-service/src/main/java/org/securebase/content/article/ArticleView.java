@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * An article as the API returns it.
  *
  * @param version  the published version this content is, or 0 for an article never published
+ * @param language the language it is written in (ISO 639-1, {@code en} or {@code es})
  * @param markdown the source, only for authors (therapists and admins), who edit it
  * @param html     sanitized HTML of the body
  * @param sections the body's structure: headings with anchors, paragraphs, lists with stable item ids
@@ -22,6 +23,7 @@ public record ArticleView(
         String slug,
         String title,
         String summary,
+        String language,
         ArticleStatus status,
         int version,
         List<String> tags,

@@ -37,8 +37,8 @@ class ArticleViews {
                 .orElse(null);
         Article next = article.next();
         ArticleView.ArticleLink nextLink = next != null && visibility.canSee(caller, next.status()) ? link(next) : null;
-        return new ArticleView(article.id(), article.slug(), article.title(), article.summary(), article.status(),
-                article.version(), article.tags(), article.readingMinutes(), article.authorId(),
+        return new ArticleView(article.id(), article.slug(), article.title(), article.summary(), article.language(),
+                article.status(), article.version(), article.tags(), article.readingMinutes(), article.authorId(),
                 new ArticleView.Series(previous, nextLink), article.createdAt(), article.updatedAt(),
                 article.publishedAt(), article.retractedAt(), author ? article.markdown() : null, article.html(),
                 article.sections());
@@ -47,7 +47,7 @@ class ArticleViews {
     ArticleVersionView of(Article article, ArticleVersion version) {
         return new ArticleVersionView(article.id(), article.slug(), version.version(),
                 article.isPublished() && article.version() == version.version(), version.title(), version.summary(),
-                version.tags(), version.readingMinutes(), version.publishedAt(), version.markdown(), version.html(),
+                version.language(), version.tags(), version.readingMinutes(), version.publishedAt(), version.markdown(), version.html(),
                 version.sections());
     }
 

@@ -57,7 +57,8 @@ public class LibraryExport {
     static LibraryArticle fileOf(ArticleView article, Set<String> exported) {
         ArticleView.ArticleLink next = article.series() == null ? null : article.series().next();
         String nextSlug = next != null && exported.contains(next.slug()) ? next.slug() : null;
-        return new LibraryArticle(article.slug(), article.title(), article.summary(), article.tags(),
+        return new LibraryArticle(article.slug(), article.title(), article.summary(), article.language(),
+                article.tags(),
                 article.status() == ArticleStatus.PUBLISHED, nextSlug, 0, article.markdown());
     }
 }

@@ -56,6 +56,7 @@ final class LibraryFormat {
         String title = null;
         String slug = null;
         String summary = null;
+        String language = null;
         List<String> tags = null;
         boolean published = false;
         String next = null;
@@ -98,7 +99,7 @@ final class LibraryFormat {
                 }
                 case "tags" -> tags = tags(raw, number);
                 case "status" -> published = status(raw, number);
-                case "language" -> requireLanguage(raw, number);
+                case "language" -> language = language(raw, number);
                 default -> throw new IllegalStateException("a known key without a reader: " + key);
             }
         }
@@ -117,7 +118,7 @@ final class LibraryFormat {
             throw new LibraryFileRejectedException("the Markdown body may be at most " + ContentLimits.MARKDOWN
                     + " characters long");
         }
-        return new LibraryArticle(slug, title, summary, tags, published, next, nextLine, markdown);
+        return new LibraryArticle(slug, title, summary, language, tags, published, next, nextLine, markdown);
     }
 
     /** The file for an article; {@link #read} gives back exactly what was written. */
@@ -132,7 +133,7 @@ final class LibraryFormat {
         if (article.next() != null) {
             file.append("next: ").append(article.next()).append('\n');
         }
-        file.append("language: ").append(ContentLimits.LANGUAGE).append('\n');
+        file.append("language: ").append(article.language()).append('\n');
         file.append(DELIMITER).append('\n');
         file.append(article.markdown());
         return file.toString();
@@ -192,12 +193,14 @@ final class LibraryFormat {
         };
     }
 
-    // The search index is built with PostgreSQL's English configuration: another language would be found badly.
-    private static void requireLanguage(String raw, int line) throws LibraryFileRejectedException {
-        if (!ContentLimits.LANGUAGE.equals(raw.toLowerCase(Locale.ROOT))) {
-            throw LibraryFileRejectedException.atLine(line, "the library holds articles in one language, '"
-                    + ContentLimits.LANGUAGE + "'");
+    // Each language is indexed with its own text search configuration: one the library cannot index is refused.
+    private static String language(String raw, int line) throws LibraryFileRejectedException {
+        String language = raw.toLowerCase(Locale.ROOT);
+        if (!ContentLimits.LANGUAGES.contains(language)) {
+            throw LibraryFileRejectedException.atLine(line, "language is one of " + String.join(", ", ContentLimits.LANGUAGES)
+                    + " (the languages the library indexes and searches)");
         }
+        return language;
     }
 
     private static String unquote(String raw, int line) throws LibraryFileRejectedException {

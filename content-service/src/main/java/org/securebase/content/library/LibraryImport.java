@@ -198,8 +198,8 @@ public class LibraryImport {
 
     private ImportResult.ImportedArticle write(Candidate candidate, Caller author) {
         LibraryArticle article = candidate.article();
-        ArticleContent content = new ArticleContent(article.title(), article.summary(), article.markdown(),
-                article.tags(), article.next());
+        ArticleContent content = new ArticleContent(article.title(), article.summary(), article.language(),
+                article.markdown(), article.tags(), article.next());
         try {
             ArticleView view = authoring.create(candidate.slug(), content, author);
             if (article.published()) {

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ArticleCatalog {
 
     private static final String COLUMNS = """
-            a.id, a.slug, a.title, a.summary, a.status, a.version, a.tags, a.reading_minutes, a.published_at, a.updated_at""";
+            a.id, a.slug, a.title, a.summary, a.language, a.status, a.version, a.tags, a.reading_minutes, a.published_at, a.updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -38,19 +38,23 @@ class ArticleCatalog {
     ArticlePage find(Query query) {
         boolean searching = query.text() != null && !query.text().isBlank();
         String from = searching
-                ? " from article a, websearch_to_tsquery('english', :text) q"
+                ? " from article a, websearch_to_tsquery('english', :text) q_en, websearch_to_tsquery('spanish', :text) q_es"
                 : " from article a";
         StringBuilder where = new StringBuilder(" where a.status = :status");
         if (query.tag() != null) {
             where.append(" and a.tags @> array[cast(:tag as text)]");
         }
         if (searching) {
-            where.append(" and a.search_vector @@ q");
+            // Each article is matched with the rules of its own language (its vector was built with them); the two
+            // conditions keep the GIN index usable, which a query chosen per row would not.
+            where.append(" and ((a.language = 'en' and a.search_vector @@ q_en)"
+                    + " or (a.language = 'es' and a.search_vector @@ q_es))");
         }
         String order = searching
                 ? " order by rank desc, a.published_at desc nulls last, a.id"
                 : " order by a.published_at desc nulls last, a.updated_at desc, a.id";
-        String select = "select " + COLUMNS + (searching ? ", ts_rank(a.search_vector, q) as rank" : "");
+        String select = "select " + COLUMNS + (searching
+                ? ", ts_rank(a.search_vector, case a.language when 'es' then q_es else q_en end) as rank" : "");
 
         var statement = jdbc.sql(select + from + where + order + " limit :limit offset :offset")
                 .param("status", query.status().name())
@@ -77,6 +81,7 @@ class ArticleCatalog {
                 rs.getString("slug"),
                 rs.getString("title"),
                 rs.getString("summary"),
+                rs.getString("language"),
                 ArticleStatus.valueOf(rs.getString("status")),
                 rs.getInt("version"),
                 tags(rs.getArray("tags")),

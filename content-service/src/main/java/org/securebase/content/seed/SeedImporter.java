@@ -9,6 +9,7 @@ import java.util.List;
 import org.securebase.content.article.ArticleAuthoring;
 import org.securebase.content.article.ArticleContent;
 import org.securebase.platform.contracts.ArticleAuthors;
+import org.securebase.platform.contracts.ContentLimits;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
 import org.slf4j.Logger;
@@ -65,11 +66,12 @@ class SeedImporter implements ApplicationRunner {
             String next = null;
             if (seed.nextTitle() != null) {
                 if (!authoring.exists(NEXT_SLUG)) {
-                    authoring.create(NEXT_SLUG, new ArticleContent(seed.nextTitle(), "", "", List.of(), null), SYSTEM);
+                    authoring.create(NEXT_SLUG, new ArticleContent(seed.nextTitle(), "", ContentLimits.DEFAULT_LANGUAGE, "", List.of(), null), SYSTEM);
                 }
                 next = NEXT_SLUG;
             }
-            authoring.create(SLUG, new ArticleContent(seed.title(), seed.summary(), seed.markdown(), TAGS, next), SYSTEM);
+            authoring.create(SLUG, new ArticleContent(seed.title(), seed.summary(), ContentLimits.DEFAULT_LANGUAGE, seed.markdown(),
+                    TAGS, next), SYSTEM);
             authoring.publish(SLUG, null, SYSTEM);
             log.info("Published the seed article '{}'", SLUG);
         });

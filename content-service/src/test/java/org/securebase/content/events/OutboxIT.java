@@ -31,7 +31,7 @@ class OutboxIT {
 
     private static final Caller THERAPIST = new Caller(UUID.randomUUID(), Role.THERAPIST, "Outbox test");
     private static final ArticleContent CONTENT =
-            new ArticleContent("Outbox", "", "A body.\n\n## Part\n\n- item\n", List.of(), null);
+            new ArticleContent("Outbox", "", "en", "A body.\n\n## Part\n\n- item\n", List.of(), null);
 
     @Autowired
     ArticleAuthoring authoring;

@@ -14,7 +14,7 @@ class LibraryFormatTest {
     @Test
     void whatIsWrittenIsReadBackExactly() throws Exception {
         LibraryArticle article = new LibraryArticle("small-steps", "Quotes \" and \\ back\\slashes, # not a comment",
-                "Two lines\nand a tab\there; emoji \uD83E\uDDE0, RTL \u202Eevil\u202C",
+                "Two lines\nand a tab\there; emoji \uD83E\uDDE0, RTL \u202Eevil\u202C", "es",
                 List.of("trust", "small-steps"), true, "next-step", 0,
                 "## Heading\r\n\nBody with --- inside\n---\nand a line that looks like front matter\n");
 
@@ -24,6 +24,7 @@ class LibraryFormatTest {
         assertThat(read.slug()).isEqualTo(article.slug());
         assertThat(read.title()).isEqualTo(article.title());
         assertThat(read.summary()).isEqualTo(article.summary());
+        assertThat(read.language()).isEqualTo("es");
         assertThat(read.tags()).isEqualTo(article.tags());
         assertThat(read.published()).isTrue();
         assertThat(read.next()).isEqualTo("next-step");
@@ -42,6 +43,7 @@ class LibraryFormatTest {
         assertThat(read.title()).isEqualTo("Repair after rupture");
         assertThat(read.slug()).isNull();
         assertThat(read.summary()).isEmpty();
+        assertThat(read.language()).isEqualTo("en");
         assertThat(read.tags()).containsExactly("repair", "trust");
         assertThat(read.published()).isFalse();
         assertThat(read.next()).isNull();
@@ -64,7 +66,7 @@ class LibraryFormatTest {
             "tags not a list              | ---\\ntitle: x\\ntags: a, b\\n---\\n                  | line 3: tags are written as a list",
             "bad tag                      | ---\\ntitle: x\\ntags: [Bad Tag]\\n---\\n             | line 3: each tag must be lower-case",
             "unknown status               | ---\\ntitle: x\\nstatus: retracted\\n---\\n           | line 3: status is 'draft' or 'published'",
-            "another language             | ---\\ntitle: x\\nlanguage: es\\n---\\n                | line 3: the library holds articles in one language",
+            "a language not indexed       | ---\\ntitle: x\\nlanguage: fr\\n---\\n                | line 3: language is one of en, es",
             "NUL in the title             | ---\\ntitle: \"a\\\\u0000b\"\\n---\\n                  | line 2: title contains a character that cannot be stored",
             "next is itself               | ---\\ntitle: x\\nslug: same-one\\nnext: same-one\\n---\\n | line 4: an article cannot be next to itself",
     })

@@ -224,7 +224,7 @@ class LibraryImportIT {
         files.put(a + ".md", utf8("---\ntitle: \"Round \\\"trip\\\" A\"\nsummary: \"Two\\nlines\"\ntags: [round, trip]\n"
                 + "status: published\nnext: " + b + "\n---\n## A\n\n- one\n- two\n"));
         files.put(b + ".md", utf8("---\ntitle: Round trip B\nnext: " + c + "\n---\nB with <b>bold</b> and \u00E9\u0301 \uD83E\uDDE0\n"));
-        files.put(c + ".md", utf8("---\ntitle: Round trip C\nstatus: published\n---\nThe end.\n"));
+        files.put(c + ".md", utf8("---\ntitle: Ida y vuelta C\nstatus: published\nlanguage: es\n---\nEl final.\n"));
         assertThat(upload(TestTokens.therapist(), files).status()).isEqualTo(200);
         Map<String, JsonNode> before = readAll(List.of(a, b, c));
 
@@ -248,7 +248,7 @@ class LibraryImportIT {
         assertThat(reimported.status()).as(reimported.toString()).isEqualTo(200);
         Map<String, JsonNode> after = readAll(List.of(a, b, c));
         for (String slug : List.of(a, b, c)) {
-            for (String field : List.of("slug", "title", "summary", "status", "version", "tags", "markdown", "html",
+            for (String field : List.of("slug", "title", "summary", "language", "status", "version", "tags", "markdown", "html",
                     "sections", "readingMinutes")) {
                 assertThat(after.get(slug).path(field)).as(slug + " " + field).isEqualTo(before.get(slug).path(field));
             }
@@ -260,6 +260,8 @@ class LibraryImportIT {
         assertThat(after.get(a).path("series").path("next").path("slug").asString()).isEqualTo(b);
         assertThat(after.get(a).path("title").asString()).isEqualTo("Round \"trip\" A");
         assertThat(after.get(a).path("summary").asString()).isEqualTo("Two\nlines");
+        assertThat(after.get(a).path("language").asString()).isEqualTo("en");
+        assertThat(after.get(c).path("language").asString()).isEqualTo("es");
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +66,51 @@ class SearchIT {
         // Authors search drafts on request.
         assertThat(api.get("/api/content/articles?status=draft&q=" + word, TestTokens.therapist()).json()
                 .get("items").findValuesAsString("slug")).containsExactly(draft);
+    }
+
+    @Test
+    void anArticleInSpanishIsFoundWithSpanishRulesAndKeepsItsLanguageThroughAnEdit() {
+        String word = "zorblat" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "q");
+        String spanish = Articles.uniqueSlug("relaciones");
+        String english = Articles.uniqueSlug("relationships");
+        Map<String, Object> inSpanish = Articles.body(spanish, "Las relaciones que sanan",
+                "Las relaciones seguras ayudan a sanar las heridas del apego. " + word, List.of());
+        inSpanish.put("language", "es");
+        Api.Response created = api.post("/api/content/articles", TestTokens.therapist(), Api.json(inSpanish));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("language").asString()).isEqualTo("es");
+        articles.publish(spanish);
+        articles.createPublished(english, "Relationships that heal", "Secure relationships help. " + word);
+
+        // Spanish stemming (and its accents): the singular "relación" finds "relaciones"; English finds English.
+        JsonNode found = search("relación " + word, TestTokens.client());
+        assertThat(found.get("items").findValuesAsString("slug")).containsExactly(spanish);
+        assertThat(found.get("items").get(0).get("language").asString()).isEqualTo("es");
+        assertThat(search("relationship " + word, TestTokens.client()).get("items").findValuesAsString("slug"))
+                .containsExactly(english);
+        // Spanish stop words are not words to look for: "las" alone matches nothing.
+        assertThat(search("las", TestTokens.client()).get("totalItems").asLong()).isZero();
+
+        // An edit that does not name a language keeps the article's, in the article and in the new version.
+        Api.Response article = articles.get(spanish, TestTokens.therapist());
+        Api.Response edited = api.put("/api/content/articles/" + spanish, TestTokens.therapist(),
+                Api.json(Articles.body(null, "Las relaciones que sanan, revisado", "Otro texto. " + word, List.of())),
+                "If-Match", article.header("ETag"));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.json().get("language").asString()).isEqualTo("es");
+        assertThat(api.get("/api/content/articles/" + spanish + "/versions/2", TestTokens.client()).json()
+                .get("language").asString()).isEqualTo("es");
+        assertThat(api.get("/api/content/articles/" + spanish + "/versions/1", TestTokens.client()).json()
+                .get("language").asString()).isEqualTo("es");
+
+        // A language the library cannot index is refused, and nothing is stored.
+        Map<String, Object> inFrench = Articles.body(Articles.uniqueSlug("francais"), "Les relations", "Texte.", List.of());
+        inFrench.put("language", "fr");
+        Api.Response refused = api.post("/api/content/articles", TestTokens.therapist(), Api.json(inFrench));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("language");
+        assertThat(articles.get((String) inFrench.get("slug"), TestTokens.therapist()).status()).isEqualTo(404);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.securebase.platform.contracts;
 
+import java.util.List;
+
 /** Limits of content-service's API: articles. */
 public final class ContentLimits {
 
@@ -33,8 +35,15 @@ public final class ContentLimits {
      * of content-service ({@code spring.servlet.multipart.*}), the portal and the gateway's import route are this.
      */
     public static final int IMPORT_REQUEST_BYTES = 32 * 1024 * 1024;
-    /** The one language the library indexes and searches (PostgreSQL's {@code english} text search configuration). */
-    public static final String LANGUAGE = "en";
+    /**
+     * The languages an article may be written in (ISO 639-1), each indexed and searched with its own PostgreSQL text
+     * search configuration ({@code english}, {@code spanish}): the portal's two languages.
+     */
+    public static final List<String> LANGUAGES = List.of("en", "es");
+    /** {@link #LANGUAGES} as a pattern, for request validation. */
+    public static final String LANGUAGE_PATTERN = "^(en|es)$";
+    /** The language of an article that does not say. */
+    public static final String DEFAULT_LANGUAGE = "en";
 
     private ContentLimits() {
     }
