@@ -13,14 +13,15 @@ public final class Articles {
     private Articles() {
     }
 
-    public record Summary(UUID id, String slug, String title, String summary, String status, int version,
+    /** {@code language}: what the article is written in (ISO 639-1), for the {@code lang} of its title and body. */
+    public record Summary(UUID id, String slug, String title, String summary, String language, String status, int version,
                           List<String> tags, int readingMinutes, Instant publishedAt) {
     }
 
     public record Page(List<Summary> items, int page, int size, long totalItems, int totalPages) {
     }
 
-    public record Article(UUID id, String slug, String title, String summary, String status, int version,
+    public record Article(UUID id, String slug, String title, String summary, String language, String status, int version,
                           List<String> tags, int readingMinutes, Series series, Instant publishedAt, String html,
                           List<Section> sections) {
     }
@@ -42,7 +43,7 @@ public final class Articles {
 
     /** One version of an article, as pinned to an assignment: it never changes once published. */
     public record Reading(UUID articleId, String slug, int version, boolean latest, String title, String summary,
-                          int readingMinutes, String html, List<Section> sections) {
+                          String language, int readingMinutes, String html, List<Section> sections) {
 
         /** The texts of the items of the version's lists by item id: what a checklist prompt's ticks refer to. */
         public Map<String, String> itemTexts() {

@@ -76,7 +76,8 @@ public class LibraryApi {
             return listed;
         }
         List<Articles.Summary> with = new ArrayList<>(listed.size() + 1);
-        with.add(new Articles.Summary(chosen.id(), chosen.slug(), chosen.title(), chosen.summary(), chosen.status(),
+        with.add(new Articles.Summary(chosen.id(), chosen.slug(), chosen.title(), chosen.summary(), chosen.language(),
+                chosen.status(),
                 chosen.version(), chosen.tags(), chosen.readingMinutes(), chosen.publishedAt()));
         with.addAll(listed);
         return List.copyOf(with);

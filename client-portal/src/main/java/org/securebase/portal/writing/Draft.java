@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * content-service checks again; its word is final.
  *
  * @param slug     the article's address: typed for a new article (may be empty), the fixed one when editing
+ * @param language the language it is written in, one of {@link ContentLimits#LANGUAGES}
  * @param tags     as typed: separated by commas
  * @param nextSlug the article that follows in a series, or empty
  */
@@ -30,6 +31,7 @@ record Draft(String slug,
              @NotBlank(message = "writing.error.title.blank")
              @Size(max = ContentLimits.TITLE, message = "writing.error.title.long") String title,
              @Size(max = ContentLimits.SUMMARY, message = "writing.error.summary.long") String summary,
+             String language,
              @NotBlank(message = "writing.error.markdown.blank")
              @Size(max = ContentLimits.MARKDOWN, message = "writing.error.markdown.long") String markdown,
              String tags,
@@ -48,23 +50,24 @@ record Draft(String slug,
         title = title == null ? "" : title.strip();
         // CommonMark reads CRLF and LF alike; as LF the text counts as the browser counted it.
         summary = FormText.trimmed(summary);
+        language = language == null || language.isBlank() ? ContentLimits.DEFAULT_LANGUAGE : language.strip();
         markdown = FormText.lines(markdown);
         tags = tags == null ? "" : tags.strip();
         nextSlug = nextSlug == null ? "" : nextSlug.strip();
     }
 
     static Draft empty() {
-        return new Draft("", "", "", "", "", "");
+        return new Draft("", "", "", ContentLimits.DEFAULT_LANGUAGE, "", "", "");
     }
 
     static Draft of(Writing.Article article) {
-        return new Draft(article.slug(), article.title(), article.summary(), article.markdown(),
+        return new Draft(article.slug(), article.title(), article.summary(), article.language(), article.markdown(),
                 article.tags() == null ? "" : String.join(", ", article.tags()), article.nextSlug());
     }
 
     /** The same draft of the article at {@code fixedSlug}: an edit's address is the page's, whatever the form sent. */
     Draft at(String fixedSlug) {
-        return new Draft(fixedSlug, title, summary, markdown, tags, nextSlug);
+        return new Draft(fixedSlug, title, summary, language, markdown, tags, nextSlug);
     }
 
     /** The tags as content-service takes them: lower case, without blanks or repeats. */
@@ -76,12 +79,13 @@ record Draft(String slug,
     }
 
     Writing.CreateRequest toCreate() {
-        return new Writing.CreateRequest(slug.isEmpty() ? null : slug, title, summary, markdown, tagList(),
-                nextSlug.isEmpty() ? null : nextSlug);
+        return new Writing.CreateRequest(slug.isEmpty() ? null : slug, title, summary, language, markdown,
+                tagList(), nextSlug.isEmpty() ? null : nextSlug);
     }
 
     Writing.UpdateRequest toUpdate() {
-        return new Writing.UpdateRequest(title, summary, markdown, tagList(), nextSlug.isEmpty() ? null : nextSlug);
+        return new Writing.UpdateRequest(title, summary, language, markdown, tagList(),
+                nextSlug.isEmpty() ? null : nextSlug);
     }
 
     /**
@@ -101,6 +105,9 @@ record Draft(String slug,
             if (!storable(text)) {
                 FormErrors.reject(result, field, text, "writing.error.characters");
             }
+        }
+        if (!ContentLimits.LANGUAGES.contains(language)) {
+            FormErrors.reject(result, "language", language, "writing.error.language");
         }
         List<String> list = tagList();
         if (list.size() > ContentLimits.TAGS) {

@@ -38,8 +38,8 @@ final class Writing {
     }
 
     /** An article as an author gets it: with its Markdown, and who wrote it (only they may change it). */
-    record Article(UUID id, String slug, String title, String summary, String status, int version, List<String> tags,
-                   Series series, Instant updatedAt, Instant publishedAt, String markdown, UUID authorId) {
+    record Article(UUID id, String slug, String title, String summary, String language, String status, int version,
+                   List<String> tags, Series series, Instant updatedAt, Instant publishedAt, String markdown, UUID authorId) {
 
         boolean changeableBy(String person) {
             try {
@@ -66,11 +66,12 @@ final class Writing {
     }
 
     /** {@code POST /api/content/articles}; a null slug lets content-service derive one from the title. */
-    record CreateRequest(String slug, String title, String summary, String markdown, List<String> tags,
-                         String nextSlug) {
+    record CreateRequest(String slug, String title, String summary, String language, String markdown,
+                         List<String> tags, String nextSlug) {
     }
 
     /** {@code PUT /api/content/articles/{slug}}: the whole new content (what is left out is removed). */
-    record UpdateRequest(String title, String summary, String markdown, List<String> tags, String nextSlug) {
+    record UpdateRequest(String title, String summary, String language, String markdown, List<String> tags,
+                         String nextSlug) {
     }
 }

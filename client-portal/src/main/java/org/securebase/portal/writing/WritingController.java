@@ -222,6 +222,7 @@ class WritingController {
         }
         model.addAttribute("editing", editing);
         model.addAttribute("form", form);
+        model.addAttribute("articleLanguages", ContentLimits.LANGUAGES);
         model.addAttribute("invalid", invalid);
         model.addAttribute("unsaved", unsaved);
         model.addAttribute("preview", preview.render(form.markdown()));

@@ -82,7 +82,7 @@ class AssignmentControllerTest {
 
     static Articles.Reading reading() {
         return new Articles.Reading(UUID.randomUUID(), "attachment-and-healing", 2, true, "Attachment and Healing", "",
-                5, "<h2>How Attachment Wounds Show Up</h2><ul><li>Difficulty trusting</li></ul><script>alert(1)</script>",
+                "en", 5, "<h2>How Attachment Wounds Show Up</h2><ul><li>Difficulty trusting</li></ul><script>alert(1)</script>",
                 List.of(new Articles.Section("how", "How Attachment Wounds Show Up", 2, List.of(),
                         List.of(new Articles.ArticleList("list-1", false, List.of(
                                 new Articles.Item("item-a", "Difficulty trusting others"),
@@ -99,12 +99,12 @@ class AssignmentControllerTest {
 
     @Test
     void aReadingOpenedFromTheLibraryIsChosenEvenWhenTheListDoesNotReachIt() throws Exception {
-        Articles.Summary newer = new Articles.Summary(UUID.randomUUID(), "a-newer-reading", "A newer reading", "",
+        Articles.Summary newer = new Articles.Summary(UUID.randomUUID(), "a-newer-reading", "A newer reading", "", "en",
                 "published", 1, List.of(), 3, Instant.now());
         when(api.get(any(), eq(Articles.Page.class)))
                 .thenReturn(Fetched.of(Optional.of(new Articles.Page(List.of(newer), 0, 100, 1, 1))));
         when(api.get(any(), eq(Articles.Article.class))).thenReturn(Fetched.of(Optional.of(new Articles.Article(
-                UUID.randomUUID(), "attachment-and-healing", "Attachment and Healing", "", "published", 2, List.of(), 5,
+                UUID.randomUUID(), "attachment-and-healing", "Attachment and Healing", "", "en", "published", 2, List.of(), 5,
                 null, Instant.now(), "<p>Read me</p>", List.of()))));
         when(api.get(any(), eq(Accounts.CaseloadClient[].class)))
                 .thenReturn(Fetched.of(Optional.of(new Accounts.CaseloadClient[0])));
@@ -113,9 +113,9 @@ class AssignmentControllerTest {
                         .with(as("therapist"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(html).containsPattern("<option value=\"attachment-and-healing\"\\s+selected=\"selected\">"
+        assertThat(html).containsPattern("<option value=\"attachment-and-healing\" lang=\"en\"\\s+selected=\"selected\">"
                         + "Attachment and Healing</option>")
-                .contains("<option value=\"a-newer-reading\">A newer reading</option>")
+                .contains("<option value=\"a-newer-reading\" lang=\"en\">A newer reading</option>")
                 .contains("id=\"assign-form\"");
     }
 
@@ -131,7 +131,8 @@ class AssignmentControllerTest {
         assertThat(html).contains("class=\"side-by-side\"").contains("id=\"homework-form\"")
                 .contains("Difficulty trusting others").contains("Fear of abandonment")
                 .contains("name=\"text-" + TEXT_PROMPT + "\"").contains("What stood out?")
-                .containsPattern("/js/homework(-[0-9a-f]{32})?\\.js").doesNotContain("<script>alert");
+                .containsPattern("/js/homework(-[0-9a-f]{32})?\\.js").doesNotContain("<script>alert")
+                .contains("class=\"reading-body\" lang=\"en\"");
     }
 
     @Test
@@ -419,7 +420,7 @@ class AssignmentControllerTest {
     private void articleAndCaseload() {
         Articles.Reading reading = reading();
         when(api.get(any(), eq(Articles.Article.class))).thenReturn(Fetched.of(Optional.of(new Articles.Article(
-                reading.articleId(), reading.slug(), reading.title(), "", "PUBLISHED", 2, List.of(), 5, null, Instant.now(),
+                reading.articleId(), reading.slug(), reading.title(), "", "en", "PUBLISHED", 2, List.of(), 5, null, Instant.now(),
                 reading.html(), reading.sections()))));
         when(api.get(any(), eq(Articles.Page.class))).thenReturn(Fetched.of(Optional.of(
                 new Articles.Page(List.of(), 0, 50, 0, 0))));

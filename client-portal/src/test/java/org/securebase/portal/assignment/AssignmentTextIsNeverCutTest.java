@@ -92,7 +92,7 @@ class AssignmentTextIsNeverCutTest {
         when(library.articlesToAssign()).thenReturn(Fetched.of(List.of()));
         when(accounts.zoneOfClient(any())).thenReturn(Fetched.of(Optional.empty()));
         when(library.article("attachment-and-healing")).thenReturn(Fetched.of(Optional.of(new Articles.Article(
-                UUID.randomUUID(), "attachment-and-healing", "Attachment and Healing", "", "published", 2, List.of(), 5,
+                UUID.randomUUID(), "attachment-and-healing", "Attachment and Healing", "", "en", "published", 2, List.of(), 5,
                 null, Instant.now(), "<p>Read me</p>", List.of()))));
     }
 

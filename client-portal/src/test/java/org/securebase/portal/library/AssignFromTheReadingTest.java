@@ -37,7 +37,7 @@ class AssignFromTheReadingTest {
     @BeforeEach
     void oneReading() {
         when(library.article("old-reading")).thenReturn(Fetched.of(Optional.of(new Articles.Article(UUID.randomUUID(),
-                "old-reading", "An old reading", "", "published", 1, List.of(), 2, null, Instant.EPOCH, "<p>Text.</p>",
+                "old-reading", "An old reading", "", "en", "published", 1, List.of(), 2, null, Instant.EPOCH, "<p>Text.</p>",
                 List.of()))));
     }
 

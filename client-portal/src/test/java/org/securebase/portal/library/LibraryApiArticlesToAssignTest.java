@@ -93,11 +93,12 @@ class LibraryApiArticlesToAssignTest {
         server.verify();
         assertThat(listed).hasSize(SIZE * LibraryApi.TO_ASSIGN_PAGES);
 
-        Articles.Article oldest = new Articles.Article(new UUID(1, 1), "the-oldest", "The oldest", "s", "published", 2,
+        Articles.Article oldest = new Articles.Article(new UUID(1, 1), "the-oldest", "The oldest", "s", "es", "published", 2,
                 List.of(), 4, null, Instant.EPOCH, "<p>x</p>", List.of());
         List<Articles.Summary> offered = LibraryApi.including(listed, oldest);
         assertThat(offered).hasSize(listed.size() + 1);
         assertThat(offered.get(0).slug()).isEqualTo("the-oldest");
+        assertThat(offered.get(0).language()).isEqualTo("es");
         assertThat(LibraryApi.including(offered, oldest)).isSameAs(offered);
         assertThat(LibraryApi.including(listed, null)).isSameAs(listed);
     }

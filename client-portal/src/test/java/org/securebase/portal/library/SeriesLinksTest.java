@@ -32,7 +32,7 @@ class SeriesLinksTest {
     LibraryApi library;
 
     private static Articles.Article article(Articles.Series series) {
-        return new Articles.Article(UUID.randomUUID(), "second-steps", "Second steps", "", "published", 1, List.of(), 1,
+        return new Articles.Article(UUID.randomUUID(), "second-steps", "Second steps", "", "en", "published", 1, List.of(), 1,
                 series, Instant.now(), "<p>Middle.</p>", List.of());
     }
 

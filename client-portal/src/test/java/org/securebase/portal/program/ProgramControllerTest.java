@@ -75,7 +75,7 @@ class ProgramControllerTest {
         when(programs.create(any())).thenReturn(Sent.refused("The request has invalid fields.",
                 List.of(new Sent.Violation("steps[0].dueDays", "must be a whole number of days from 1 to 60"))));
         when(library.articlesToAssign()).thenReturn(Fetched.of(List.of(new Articles.Summary(ARTICLE, "attachment",
-                "Attachment and Healing", "", "PUBLISHED", 1, List.of(), 5, Instant.now()))));
+                "Attachment and Healing", "", "en", "PUBLISHED", 1, List.of(), 5, Instant.now()))));
 
         String html = mvc.perform(post("/programs").with(as("admin")).with(csrf())
                         .param("title", "Kept title").param("article-1", ARTICLE.toString()).param("due-1", "600"))

@@ -33,7 +33,7 @@ class AuthoringApiTest {
     static final String ETAG = "\"0123456789abcdef0123456789abcdef\"";
     static final String ARTICLE = """
             {"id":"9b2f4c1e-0000-4000-8000-000000000001","slug":"healing-through-the-body","title":"Healing",
-             "summary":"","status":"draft","version":0,"tags":["body"],"readingMinutes":1,
+             "summary":"","language":"es","status":"draft","version":0,"tags":["body"],"readingMinutes":1,
              "series":{"previous":null,"next":{"slug":"next-steps","title":"Next","status":"draft"}},
              "markdown":"# Healing","html":"<h1 id=\\"healing\\">Healing</h1>","sections":[]}
             """;
@@ -80,12 +80,12 @@ class AuthoringApiTest {
         server.expect(requestTo(BASE + "/api/content/articles"))
                 .andExpect(method(HttpMethod.POST))
                 .andExpect(content().json("""
-                        {"slug":null,"title":"Healing","summary":"","markdown":"# Healing","tags":["body"],"nextSlug":null}
+                        {"slug":null,"title":"Healing","summary":"","language":"es","markdown":"# Healing","tags":["body"],"nextSlug":null}
                         """, org.springframework.test.json.JsonCompareMode.STRICT))
                 .andRespond(withStatus(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(ARTICLE));
 
         Sent<Writing.Article> sent = articles.create(
-                new Writing.CreateRequest(null, "Healing", "", "# Healing", List.of("body"), null));
+                new Writing.CreateRequest(null, "Healing", "", "es", "# Healing", List.of("body"), null));
 
         assertThat(sent.ok()).isTrue();
         assertThat(sent.value().slug()).isEqualTo("healing-through-the-body");
@@ -124,12 +124,12 @@ class AuthoringApiTest {
                 .andExpect(method(HttpMethod.PUT))
                 .andExpect(header(HttpHeaders.IF_MATCH, ETAG))
                 .andExpect(content().json("""
-                        {"title":"Healing","summary":"","markdown":"New","tags":["body"],"nextSlug":null}
+                        {"title":"Healing","summary":"","language":"en","markdown":"New","tags":["body"],"nextSlug":null}
                         """, org.springframework.test.json.JsonCompareMode.STRICT))
                 .andRespond(withSuccess(ARTICLE, MediaType.APPLICATION_JSON).headers(etag("\"fresh\"")));
 
         Sent<Writing.Opened> sent = articles.save("healing-through-the-body", ETAG,
-                new Writing.UpdateRequest("Healing", "", "New", List.of("body"), null));
+                new Writing.UpdateRequest("Healing", "", "en", "New", List.of("body"), null));
 
         assertThat(sent.ok()).isTrue();
         assertThat(sent.value().etag()).isEqualTo("\"fresh\"");
@@ -146,7 +146,7 @@ class AuthoringApiTest {
                                 """));
 
         Sent<Writing.Opened> sent = articles.save("healing-through-the-body", ETAG,
-                new Writing.UpdateRequest("Healing", "", "New", List.of(), null));
+                new Writing.UpdateRequest("Healing", "", "en", "New", List.of(), null));
 
         assertThat(sent.problem()).isEqualTo("The resource was changed since you loaded it. Reload it and apply your change again.");
         assertThat(sent.unavailable()).isFalse();

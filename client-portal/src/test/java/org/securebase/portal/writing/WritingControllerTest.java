@@ -68,7 +68,7 @@ class WritingControllerTest {
 
     static Writing.Article article(String status, int version, UUID author) {
         return new Writing.Article(UUID.randomUUID(), "healing-through-the-body", "Healing Through the Body",
-                "How the body keeps score", status, version, List.of("attachment", "body"),
+                "How the body keeps score", "en", status, version, List.of("attachment", "body"),
                 new Writing.Series(null, new Writing.Link("next-steps", "Next Steps", "draft")), Instant.now(), null,
                 "# Healing\n\nThe body *remembers*.", author);
     }
@@ -141,7 +141,10 @@ class WritingControllerTest {
                 .contains("name=\"slug\"").contains("name=\"title\"").contains("name=\"summary\"")
                 .contains("name=\"markdown\"").contains("name=\"_csrf\"")
                 .contains("data-preview-url=\"/writing/preview\"")
-                .contains("id=\"preview\" class=\"reading-body\"")
+                .contains("id=\"preview\" class=\"reading-body\" lang=\"en\"")
+                .contains("<select id=\"language\" name=\"language\"")
+                .containsPattern("<option value=\"en\" lang=\"en\"\\s+selected=\"selected\">English</option>")
+                .contains("<option value=\"es\" lang=\"es\">Español</option>")
                 .contains("name=\"intent\" value=\"preview\"")
                 .containsPattern("src=\"/js/writing(-[0-9a-f]{32})?\\.js\" defer")
                 .doesNotContain("name=\"action\"").doesNotContain(" style=").doesNotContain("onclick");
@@ -252,7 +255,8 @@ class WritingControllerTest {
 
         mvc.perform(post("/writing").with(as("therapist", AUTHOR_ID)).with(csrf())
                         .param("slug", "").param("title", "  Healing Through the Body ")
-                        .param("summary", "How the body keeps score").param("markdown", "# Healing\r\n\r\nText.")
+                        .param("summary", "How the body keeps score").param("language", "es")
+                        .param("markdown", "# Healing\r\n\r\nText.")
                         .param("tags", "Attachment, body, , attachment").param("nextSlug", "next-steps")
                         .param("intent", "save"))
                 .andExpect(redirectedUrl("/writing/healing-through-the-body"))
@@ -262,7 +266,7 @@ class WritingControllerTest {
         ArgumentCaptor<Writing.CreateRequest> body = ArgumentCaptor.forClass(Writing.CreateRequest.class);
         verify(articles).create(body.capture());
         assertThat(body.getValue()).isEqualTo(new Writing.CreateRequest(null, "Healing Through the Body",
-                "How the body keeps score", "# Healing\n\nText.", List.of("attachment", "body"), "next-steps"));
+                "How the body keeps score", "es", "# Healing\n\nText.", List.of("attachment", "body"), "next-steps"));
     }
 
     @Test
@@ -277,6 +281,17 @@ class WritingControllerTest {
                 .contains("aria-describedby=\"title-error\"").contains("id=\"title-error\"")
                 .contains("aria-describedby=\"markdown-hint markdown-error\"").contains("aria-invalid=\"true\"")
                 .contains("value=\"my-article\"").contains("Kept summary");
+        verifyNoInteractions(articles);
+    }
+
+    @Test
+    void aLanguageTheLibraryCannotIndexIsExplainedAndNothingSent() throws Exception {
+        String html = mvc.perform(post("/writing").with(as("therapist", AUTHOR_ID)).with(csrf())
+                        .param("title", "Les relations").param("language", "fr").param("markdown", "Texte."))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("Choose English or Spanish.")
+                .contains("aria-describedby=\"language-hint language-error\"").contains("id=\"language-error\"");
         verifyNoInteractions(articles);
     }
 
@@ -366,7 +381,7 @@ class WritingControllerTest {
                 .andExpect(flash().attribute("notice", "writing.saved"));
 
         verify(articles).save("healing-through-the-body", ETAG,
-                new Writing.UpdateRequest("Healing Through the Body", "", "New text", List.of(), null));
+                new Writing.UpdateRequest("Healing Through the Body", "", "en", "New text", List.of(), null));
     }
 
     @Test

@@ -50,7 +50,7 @@ class WritingTextIsNeverCutTest {
     AuthoringApi articles;
 
     static Writing.Article article() {
-        return new Writing.Article(UUID.randomUUID(), SLUG, "Healing", "", "draft", 0, List.of(), null, Instant.now(),
+        return new Writing.Article(UUID.randomUUID(), SLUG, "Healing", "", "en", "draft", 0, List.of(), null, Instant.now(),
                 null, "# Healing", null);
     }
 
