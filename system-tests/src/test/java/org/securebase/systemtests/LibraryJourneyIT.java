@@ -80,7 +80,10 @@ class LibraryJourneyIT {
         browser.findElement(By.id("publish-confirm")).click();
         browser.findElement(By.id("publish")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("retract")));
-        browser.manage().deleteAllCookies();
+        browser.quit();
+        // The client in a browser of their own (the therapist's Keycloak session would sign them in as the therapist).
+        browser = Browser.open();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
         // The client searches in Spanish: the singular with its accent finds "relaciones".
         browser.get(stack.publicUrl() + "/library?q=" + java.net.URLEncoder.encode("relación " + word,

@@ -2,6 +2,7 @@ package org.securebase.portal.program;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,8 +125,12 @@ class ProgramController {
             redirect.addFlashAttribute("error", "programs.error.client");
             return "redirect:/programs/" + id;
         }
+        // Weekday steps arrive at 08:00 on the client's clock. When account-service cannot say which zone that is,
+        // the enrolment still goes ahead, on the practice's zone, rather than being refused for a detail.
+        Fetched<Optional<ZoneId>> clientZone = accounts.zoneOfClient(clientId);
+        String zone = clientZone.available() ? clientZone.value().map(ZoneId::getId).orElse(null) : null;
         Sent<Programs.Enrolment> sent = programs.enrol(id, new Programs.EnrolRequest(clientId,
-                reason == null || reason.isBlank() ? null : reason));
+                reason == null || reason.isBlank() ? null : reason, zone));
         if (!flash(sent, redirect, "programs.enrolled")) {
             return "redirect:/programs/" + id;
         }

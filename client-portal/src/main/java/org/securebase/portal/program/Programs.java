@@ -48,11 +48,12 @@ public final class Programs {
     public record CreateRequest(String title, String description, List<StepRequest> steps) {
     }
 
-    public record EnrolRequest(UUID clientId, String reason) {
+    /** {@code zone}: the client's time zone, which weekday steps follow; {@code null} leaves the practice's. */
+    public record EnrolRequest(UUID clientId, String reason, String zone) {
 
         @Override
         public String toString() {
-            return "EnrolRequest[clientId=" + clientId + "]";
+            return "EnrolRequest[clientId=" + clientId + ", zone=" + zone + "]";
         }
     }
 }

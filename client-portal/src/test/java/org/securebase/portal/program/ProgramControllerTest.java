@@ -13,7 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -119,5 +121,24 @@ class ProgramControllerTest {
                 .contains("Resume Noticing").doesNotContain("Pause Noticing");
         verify(programs).enrolments();
         verify(accounts).caseload();
+    }
+
+    @Test
+    void anEnrolmentCarriesTheClientsTimeZoneOrNoneWhenAccountServiceCannotSay() throws Exception {
+        UUID program = UUID.randomUUID();
+        UUID inAuckland = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        when(accounts.zoneOfClient(inAuckland)).thenReturn(Fetched.of(Optional.of(ZoneId.of("Pacific/Auckland"))));
+        when(accounts.zoneOfClient(unknown)).thenReturn(Fetched.failed());
+        when(programs.enrol(any(), any())).thenReturn(Sent.done(null));
+
+        mvc.perform(post("/programs/" + program + "/enrolments").param("client", inAuckland.toString())
+                .with(as("therapist")).with(csrf())).andExpect(redirectedUrl("/programs"));
+        mvc.perform(post("/programs/" + program + "/enrolments").param("client", unknown.toString())
+                .param("reason", "Practise noticing").with(as("therapist")).with(csrf()))
+                .andExpect(redirectedUrl("/programs"));
+
+        verify(programs).enrol(program, new Programs.EnrolRequest(inAuckland, null, "Pacific/Auckland"));
+        verify(programs).enrol(program, new Programs.EnrolRequest(unknown, "Practise noticing", null));
     }
 }

@@ -1,11 +1,16 @@
 package org.securebase.journal.program;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
-/** One client's way through one program, as stored (the reason decrypted only where a step needs it). */
+/**
+ * One client's way through one program, as stored (the reason decrypted only where a step needs it).
+ *
+ * @param zone the client's time zone at enrolment, which weekday steps follow; {@code null}: the practice's
+ */
 record ProgramEnrolment(UUID id, UUID programId, UUID clientId, UUID therapistId, Status status, int nextPosition,
-                        Instant nextAt, UUID waitingOn, Instant createdAt) {
+                        Instant nextAt, UUID waitingOn, Instant createdAt, ZoneId zone) {
 
     enum Status {
         ACTIVE,

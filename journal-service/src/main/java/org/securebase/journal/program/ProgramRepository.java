@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -98,15 +99,17 @@ class ProgramRepository {
     void insertEnrolment(ProgramEnrolment enrolment, String reason) {
         jdbc.sql("""
                         insert into program_enrolment (id, program_id, client_id, therapist_id, reason, reason_version,
-                                                       status, next_position, next_at, waiting_on, created_at, updated_at)
+                                                       status, next_position, next_at, waiting_on, created_at, updated_at,
+                                                       zone)
                         values (:id, :program, :client, :therapist, :reason, 1, :status, :position, :nextAt, null,
-                                :now, :now)""")
+                                :now, :now, :zone)""")
                 .param("id", enrolment.id()).param("program", enrolment.programId())
                 .param("client", enrolment.clientId()).param("therapist", enrolment.therapistId())
                 .param("reason", reason == null ? null
                         : cipher.encrypt(reasonBinding(enrolment.id(), enrolment.clientId(), 1), reason))
                 .param("status", enrolment.status().name()).param("position", enrolment.nextPosition())
                 .param("nextAt", timestamp(enrolment.nextAt())).param("now", Timestamp.from(enrolment.createdAt()))
+                .param("zone", enrolment.zone() == null ? null : enrolment.zone().getId())
                 .update();
     }
 
@@ -230,7 +233,19 @@ class ProgramRepository {
                 rs.getObject("client_id", UUID.class), rs.getObject("therapist_id", UUID.class),
                 ProgramEnrolment.Status.valueOf(rs.getString("status")), rs.getInt("next_position"),
                 nextAt == null ? null : nextAt.toInstant(), rs.getObject("waiting_on", UUID.class),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), zone(rs.getString("zone")));
+    }
+
+    /** A zone stored once and no longer known to this JDK's rules reads as none: the practice's zone then applies. */
+    private static ZoneId zone(String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(id);
+        } catch (java.time.DateTimeException unknown) {
+            return null;
+        }
     }
 
     private static Timestamp timestamp(Instant at) {

@@ -42,11 +42,12 @@ final class ProgramViews {
     record ProgramSummary(UUID id, String title, String description, int steps, Instant createdAt) {
     }
 
-    record EnrolRequest(UUID clientId, String reason) {
+    /** {@code zone}: the client's time zone (IANA id), which weekday steps follow; absent: the practice's. */
+    record EnrolRequest(UUID clientId, String reason, String zone) {
 
         @Override
         public String toString() {
-            return "EnrolRequest[clientId=" + clientId + "]";
+            return "EnrolRequest[clientId=" + clientId + ", zone=" + zone + "]";
         }
     }
 
@@ -59,6 +60,6 @@ final class ProgramViews {
      */
     record EnrolmentView(UUID id, UUID programId, String programTitle, UUID clientId, UUID therapistId,
                          ProgramEnrolment.Status status, int steps, int nextPosition, Instant nextAt,
-                         Instant createdAt, List<DeliveryView> deliveries) {
+                         Instant createdAt, List<DeliveryView> deliveries, String zone) {
     }
 }

@@ -117,6 +117,7 @@ class Programs {
             throw BadRequestException.forField("clientId", "is required");
         }
         String reason = TextLimits.optional("reason", request.reason(), TextLimits.REASON);
+        ZoneId clientZone = zone(request.zone());
         // The client first: a therapist who may not enrol this client learns nothing about the program's id.
         if (!caseloads.isCurrentTherapist(therapist.id(), request.clientId())) {
             throw BadRequestException.forField("clientId", "is not a client of your current caseload");
@@ -128,8 +129,8 @@ class Programs {
         List<ProgramStep> steps = repository.steps(programId);
         Instant now = JournalTime.now(clock);
         ProgramEnrolment enrolment = new ProgramEnrolment(UUID.randomUUID(), programId, request.clientId(),
-                therapist.id(), ProgramEnrolment.Status.ACTIVE, 1, steps.get(0).rule().dueAfter(now, practiceZone),
-                null, now);
+                therapist.id(), ProgramEnrolment.Status.ACTIVE, 1,
+                steps.get(0).rule().dueAfter(now, clientZone != null ? clientZone : practiceZone), null, now, clientZone);
         repository.insertEnrolment(enrolment, reason);
         if (!enrolment.nextAt().isAfter(now)) {
             deliver(enrolment, steps, now);
@@ -184,7 +185,7 @@ class Programs {
             List<ProgramStep> steps = repository.steps(enrolment.programId());
             if (enrolment.nextPosition() <= steps.size()) {
                 ProgramStep next = steps.get(enrolment.nextPosition() - 1);
-                repository.scheduleNext(enrolment.id(), next.rule().dueAfter(handedIn.handedInAt(), practiceZone),
+                repository.scheduleNext(enrolment.id(), next.rule().dueAfter(handedIn.handedInAt(), zoneOf(enrolment)),
                         JournalTime.now(clock));
             }
         });
@@ -230,6 +231,25 @@ class Programs {
                                                      int steps) {
         return new ProgramViews.EnrolmentView(enrolment.id(), enrolment.programId(), head.title(), enrolment.clientId(),
                 enrolment.therapistId(), enrolment.status(), steps, enrolment.nextPosition(), enrolment.nextAt(),
-                enrolment.createdAt(), repository.deliveries(enrolment.id()));
+                enrolment.createdAt(), repository.deliveries(enrolment.id()), zoneOf(enrolment).getId());
+    }
+
+    private ZoneId zoneOf(ProgramEnrolment enrolment) {
+        return enrolment.zone() != null ? enrolment.zone() : practiceZone;
+    }
+
+    /** The zone of an enrol request: absent is none; anything but a known IANA id is a 400 naming the field. */
+    private static ZoneId zone(String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        if (id.length() > JournalLimits.ZONE_ID) {
+            throw BadRequestException.forField("zone", "may be at most " + JournalLimits.ZONE_ID + " characters");
+        }
+        try {
+            return ZoneId.of(id.strip());
+        } catch (java.time.DateTimeException unknown) {
+            throw BadRequestException.forField("zone", "must be a time zone such as Europe/Madrid");
+        }
     }
 }

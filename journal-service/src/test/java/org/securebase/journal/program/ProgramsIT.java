@@ -3,7 +3,11 @@ package org.securebase.journal.program;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -198,6 +202,34 @@ class ProgramsIT {
         assertThat(enrolmentOf(id).get("deliveries")).as("ended: the Monday step never comes").hasSize(1);
         assertThat(api.post("/api/journal/program-enrolments/" + id + "/resume", People.THERAPIST.token(), Map.of())
                 .status()).isEqualTo(409);
+    }
+
+    @Test
+    void aWeekdayStepArrivesAtEightOnTheClientsClockAndABadZoneIsRefused() {
+        String program = createProgram("Mondays " + UUID.randomUUID(), Api.map("kind", "WEEKDAY", "weekday", "MONDAY"),
+                Api.map("kind", "IMMEDIATELY"));
+        Api.Response refused = api.post("/api/journal/programs/" + program + "/enrolments", People.THERAPIST.token(),
+                Api.map("clientId", People.CLIENT.id().toString(), "zone", "Mars/Olympus_Mons"));
+        assertStatus(refused, 400);
+        assertThat(refused.body()).contains("zone");
+        assertThat(jdbc.sql("select count(*) from program_enrolment where program_id = :p")
+                .param("p", UUID.fromString(program)).query(Long.class).single()).isZero();
+
+        ZoneId auckland = ZoneId.of("Pacific/Auckland");
+        Instant enrolledAt = clock.instant();
+        Api.Response enrolled = api.post("/api/journal/programs/" + program + "/enrolments", People.THERAPIST.token(),
+                Api.map("clientId", People.CLIENT.id().toString(), "zone", auckland.getId()));
+        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+
+        Instant expected = enrolledAt.atZone(auckland).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+                .atTime(8, 0).atZone(auckland).toInstant();
+        assertThat(Instant.parse(enrolled.json().get("nextAt").asString())).isEqualTo(expected);
+        assertThat(enrolled.json().get("zone").asString()).isEqualTo("Pacific/Auckland");
+        assertThat(jdbc.sql("select zone from program_enrolment where id = :id")
+                .param("id", UUID.fromString(enrolled.json().get("id").asString())).query(String.class).single())
+                .isEqualTo("Pacific/Auckland");
+        assertThat(api.post("/api/journal/program-enrolments/" + enrolled.json().get("id").asString() + "/end",
+                People.THERAPIST.token(), Map.of()).status()).isEqualTo(200);
     }
 
     @Test

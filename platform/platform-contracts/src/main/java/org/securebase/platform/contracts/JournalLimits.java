@@ -34,6 +34,8 @@ public final class JournalLimits {
     public static final int PROGRAM_DESCRIPTION = 2_000;
     /** Days a program's step may wait after the previous one was handed in. */
     public static final int PROGRAM_WAIT_DAYS = 90;
+    /** An IANA time zone id sent with an enrolment (the longest in use is about 30 characters). */
+    public static final int ZONE_ID = 64;
     /** Days a client has for one step of a program. */
     public static final int PROGRAM_DUE_DAYS = 60;
     /** Items a page of a list may hold. */
