@@ -66,6 +66,12 @@
       });
   }
 
+  // The preview is read in the article's language, as readers will read it.
+  var language = form.querySelector('select[name="language"]');
+  if (language) {
+    language.addEventListener('change', function () { pane.setAttribute('lang', language.value); });
+  }
+
   form.addEventListener('input', function (event) {
     markUnsaved();
     if (event.target !== source) { return; }

@@ -35,7 +35,7 @@ public class AccountsApi {
      */
     public Fetched<Optional<ZoneId>> zoneOfClient(UUID clientId) {
         return api.get(uri -> uri.path("/api/accounts/caseload/{clientId}/zone").build(clientId), Accounts.ClientZone.class)
-                .map(found -> found.map(zone -> ZoneId.of(zone.zone())));
+                .map(found -> found.flatMap(zone -> knownZone(zone.zone())));
     }
 
     /** The first 50 accounts, narrowed to those whose name contains {@code name} unless it is blank. */
@@ -87,5 +87,13 @@ public class AccountsApi {
     private Sent<Void> action(UUID accountId, String action) {
         return api.send(HttpMethod.POST, uri -> uri.path("/api/accounts/{id}/{action}").build(accountId, action), null,
                 Void.class);
+    }
+
+    /** A zone account-service named that this JDK does not know is treated as none: dates then use the practice's. */
+    private static Optional<ZoneId> knownZone(String id) {
+        if (id == null || !ZoneId.getAvailableZoneIds().contains(id)) {
+            return Optional.empty();
+        }
+        return Optional.of(ZoneId.of(id));
     }
 }

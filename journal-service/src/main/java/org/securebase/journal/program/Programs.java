@@ -246,10 +246,11 @@ class Programs {
         if (id.length() > JournalLimits.ZONE_ID) {
             throw BadRequestException.forField("zone", "may be at most " + JournalLimits.ZONE_ID + " characters");
         }
-        try {
-            return ZoneId.of(id.strip());
-        } catch (java.time.DateTimeException unknown) {
+        // The same set account-service accepts in a person's settings: region ids, not offsets such as "+05:00".
+        String region = id.strip();
+        if (!ZoneId.getAvailableZoneIds().contains(region)) {
             throw BadRequestException.forField("zone", "must be a time zone such as Europe/Madrid");
         }
+        return ZoneId.of(region);
     }
 }
