@@ -3,6 +3,7 @@ package org.securebase.portal.accounts;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.PlatformApi;
 import org.securebase.portal.api.Sent;
+import org.securebase.portal.forms.ReaderZone;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,7 @@ public class AccountsApi {
      */
     public Fetched<Optional<ZoneId>> zoneOfClient(UUID clientId) {
         return api.get(uri -> uri.path("/api/accounts/caseload/{clientId}/zone").build(clientId), Accounts.ClientZone.class)
-                .map(found -> found.flatMap(zone -> knownZone(zone.zone())));
+                .map(found -> found.flatMap(zone -> ReaderZone.parsed(zone.zone())));
     }
 
     /** The first 50 accounts, narrowed to those whose name contains {@code name} unless it is blank. */
@@ -87,13 +88,5 @@ public class AccountsApi {
     private Sent<Void> action(UUID accountId, String action) {
         return api.send(HttpMethod.POST, uri -> uri.path("/api/accounts/{id}/{action}").build(accountId, action), null,
                 Void.class);
-    }
-
-    /** A zone account-service named that this JDK does not know is treated as none: dates then use the practice's. */
-    private static Optional<ZoneId> knownZone(String id) {
-        if (id == null || !ZoneId.getAvailableZoneIds().contains(id)) {
-            return Optional.empty();
-        }
-        return Optional.of(ZoneId.of(id));
     }
 }

@@ -37,7 +37,8 @@ public final class ReaderZone {
                 : session.getAttribute(ATTRIBUTE) instanceof String zone ? parsed(zone) : Optional.empty();
     }
 
-    private static Optional<ZoneId> parsed(String zone) {
+    /** A zone id as account-service gives it; one this JDK does not know (or none) is empty, never an error. */
+    public static Optional<ZoneId> parsed(String zone) {
         if (zone == null || zone.isBlank()) {
             return Optional.empty();
         }
