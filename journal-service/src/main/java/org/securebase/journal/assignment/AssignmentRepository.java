@@ -80,6 +80,20 @@ class AssignmentRepository {
                 .optional();
     }
 
+    /**
+     * Every assignment of a client, oldest first; only those one therapist made when {@code therapistOnly} is given.
+     * Index: assignment_client_list_idx (client_id, created_at desc, id desc), walked backwards.
+     */
+    List<Assignment> everyOf(UUID clientId, UUID therapistOnly) {
+        return jdbc.sql("select * from assignment where client_id = :client"
+                        + (therapistOnly != null ? " and therapist_id = :therapist" : "")
+                        + " order by created_at, id")
+                .param("client", clientId)
+                .param("therapist", therapistOnly)
+                .query(this::mapAssignment)
+                .list();
+    }
+
     boolean existsForClient(UUID id, UUID clientId) {
         return jdbc.sql("select exists(select 1 from assignment where id = :id and client_id = :client)")
                 .param("id", id)

@@ -43,6 +43,16 @@ public class AccessAudit {
                 MDC.get(RequestIdFilter.MDC_KEY), null);
     }
 
+    /**
+     * A download of a copy of the client's record, by anyone, the client included: a copy that left the platform is
+     * something the person should see in "Who has seen my data", even when they took it themselves.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordExport(Caller reader, UUID subjectId, UUID exportId) {
+        insert(reader.id(), reader.role().name(), subjectId, AuditedResource.CLIENT_RECORD, exportId,
+                AuditAction.EXPORTED, clock.instant(), MDC.get(RequestIdFilter.MDC_KEY), null);
+    }
+
     /** account-service saw someone read a client's identity: kept here, in the one audit the client reads. */
     @IntegrationEventListener(consumer = "identity-reads")
     void on(ClientIdentityRead read) {

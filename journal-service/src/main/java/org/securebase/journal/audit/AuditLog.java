@@ -12,12 +12,39 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reading the audit, newest first, keyset-paginated on the row id. */
 @Repository
-class AuditLog {
+public class AuditLog {
 
     private final JdbcClient jdbc;
 
     AuditLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Every audited read of one person's data, oldest first: the "who read it" part of their record. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public List<AuditRecord> everyReadOf(UUID subject) {
+        return jdbc.sql(RECORD_COLUMNS + " where subject_id = :subject order by id")
+                .param("subject", subject)
+                .query(AuditLog::map)
+                .list();
+    }
+
+    private static final String RECORD_COLUMNS = """
+            select id, occurred_at, actor_id, actor_role, actor_name, subject_id, resource_type, resource_id,
+                   action, request_id
+            from access_audit""";
+
+    private static AuditRecord map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AuditRecord(
+                rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                new AuditRecord.Actor(rs.getObject("actor_id", UUID.class), rs.getString("actor_role"),
+                        rs.getString("actor_name")),
+                rs.getObject("subject_id", UUID.class),
+                AuditedResource.valueOf(rs.getString("resource_type")),
+                rs.getObject("resource_id", UUID.class),
+                AuditAction.valueOf(rs.getString("action")),
+                rs.getString("request_id"));
     }
 
     @Transactional(readOnly = true)
@@ -34,16 +61,7 @@ class AuditLog {
             query = query.param("before", before);
         }
         List<AuditRecord> rows = query
-                .query((rs, n) -> new AuditRecord(
-                        rs.getLong("id"),
-                        rs.getTimestamp("occurred_at").toInstant(),
-                        new AuditRecord.Actor(rs.getObject("actor_id", UUID.class), rs.getString("actor_role"),
-                                rs.getString("actor_name")),
-                        rs.getObject("subject_id", UUID.class),
-                        AuditedResource.valueOf(rs.getString("resource_type")),
-                        rs.getObject("resource_id", UUID.class),
-                        AuditAction.valueOf(rs.getString("action")),
-                        rs.getString("request_id")))
+                .query(AuditLog::map)
                 .list();
         return Page.of(rows, page.limit(), row -> Cursors.encode(row.id()));
     }
@@ -65,10 +83,8 @@ class AuditLog {
         if (afterCursor) {
             where.append(" and id < :before");
         }
-        return """
-                select id, occurred_at, actor_id, actor_role, actor_name, subject_id, resource_type, resource_id,
-                       action, request_id
-                from access_audit
+        return RECORD_COLUMNS + """
+
                 where %s
                 order by id desc
                 limit :limit""".formatted(where);

@@ -12,6 +12,8 @@ public enum AuditedResource {
     JOURNAL_ENTRY,
     /** That the person is a client of the practice: their name on a list, their account, their caseload (account-service). */
     CLIENT_IDENTITY,
+    /** A copy of the client's whole record (or of what one therapist holds of it), downloaded (record feature). */
+    CLIENT_RECORD,
     /** The access audit itself, exported by an admin. */
     ACCESS_AUDIT
 }

@@ -23,7 +23,7 @@ public final class ClinicalCipher {
     /** The kinds of clinical field; the name is part of the associated data, so never rename one. */
     public enum Field {
         PROMPT_QUESTION, ASSIGNMENT_NOTE, ANSWER, FEEDBACK, REPLY, ENTRY, MEASURE_RESPONSE, ASSIGNMENT_CARD, ASSIGNMENT_PLAN, ASSIGNMENT_QUALITY,
-        PROGRAM_REASON
+        PROGRAM_REASON, RECORD_ARCHIVE
     }
 
     /**
@@ -93,14 +93,25 @@ public final class ClinicalCipher {
 
     public byte[] encrypt(Binding binding, String plaintext) {
         Objects.requireNonNull(plaintext, "plaintext");
+        return encryptBytes(binding, plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #encrypt} for content that is not text (a record's archive). */
+    public byte[] encryptBytes(Binding binding, byte[] plaintext) {
+        Objects.requireNonNull(plaintext, "plaintext");
         try {
-            return keys.aead().encrypt(plaintext.getBytes(StandardCharsets.UTF_8), associatedData(binding));
+            return keys.aead().encrypt(plaintext, associatedData(binding));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
     }
 
     public String decrypt(Binding binding, byte[] ciphertext) {
+        return new String(decryptBytes(binding, ciphertext), StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #decrypt} for content that is not text. */
+    public byte[] decryptBytes(Binding binding, byte[] ciphertext) {
         Objects.requireNonNull(ciphertext, "ciphertext");
         byte[] plaintext = tryDecrypt(keys.aead(), binding, ciphertext);
         if (plaintext == null) {
@@ -112,7 +123,7 @@ public final class ClinicalCipher {
             // A wrong key, a moved, rolled back or tampered ciphertext: never silently show something else.
             throw new CiphertextRejectedException(binding.field(), binding.rowId());
         }
-        return new String(plaintext, StandardCharsets.UTF_8);
+        return plaintext;
     }
 
     /** Whether the ciphertext is bound the current way and sealed with the primary key: nothing to re-encrypt. */

@@ -105,6 +105,20 @@ class EntryRepository {
         return query.query(this::map).list();
     }
 
+    /**
+     * Every entry of a client, oldest first; only those shared with one therapist when {@code sharedWithOnly} is
+     * given. Index: journal_entry_client_list_idx, walked backwards.
+     */
+    List<JournalEntry> everyOf(UUID clientId, UUID sharedWithOnly) {
+        return jdbc.sql("select * from journal_entry where client_id = :client"
+                        + (sharedWithOnly != null ? " and shared_with = :therapist" : "")
+                        + " order by created_at, id")
+                .param("client", clientId)
+                .param("therapist", sharedWithOnly)
+                .query(this::map)
+                .list();
+    }
+
     static String ownListSql(boolean afterCursor) {
         return "select * from journal_entry where client_id = :client"
                 + (afterCursor ? " and (created_at, id) < (:at, :after)" : "")

@@ -19,7 +19,7 @@ public final class EntryViews {
     }
 
     /** The owner's full view of an entry. */
-    record EntryView(UUID id, String title, String body, Integer mood, UUID assignmentId, boolean shared,
+    public record EntryView(UUID id, String title, String body, Integer mood, UUID assignmentId, boolean shared,
                      Instant sharedAt, Instant createdAt, Instant updatedAt, long version) {
 
         static EntryView of(JournalEntry entry) {

@@ -148,6 +148,18 @@ class MeasureRepository {
                 .query(this::instance).list();
     }
 
+    /**
+     * Every instance of a client that was not replaced unanswered, oldest due first; only those of one therapist's
+     * schedules when {@code therapistOnly} is given.
+     */
+    List<MeasureInstance> everyOf(UUID clientId, UUID therapistOnly) {
+        return jdbc.sql("select * from measure_instance where client_id = :client and status <> 'EXPIRED'"
+                        + (therapistOnly != null ? " and therapist_id = :therapist" : "")
+                        + " order by due_at, id")
+                .param("client", clientId).param("therapist", therapistOnly)
+                .query(this::instance).list();
+    }
+
     /** The client's submitted results of one instrument (any version), oldest first: the series change is measured on. */
     List<MeasureInstance> resultsOf(UUID clientId, String instrumentCode) {
         return jdbc.sql("""

@@ -308,7 +308,12 @@ class Measures {
         }
     }
 
-    private InstrumentDefinition definitionOf(MeasureInstance instance) {
+    /** A submitted instance as a FHIR R4 QuestionnaireResponse, unaudited: callers audit (or export) it themselves. */
+    ObjectNode questionnaireResponseOf(MeasureInstance instance) {
+        return fhir.questionnaireResponse(definitionOf(instance), instance);
+    }
+
+    InstrumentDefinition definitionOf(MeasureInstance instance) {
         return instruments.byKey(instance.instrument()).orElseThrow(() ->
                 new IllegalStateException("No definition " + instance.instrument()));
     }

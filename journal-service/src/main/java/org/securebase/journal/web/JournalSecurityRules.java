@@ -69,6 +69,13 @@ class JournalSecurityRules {
                         "/api/journal/measures/*/fhir/questionnaire-response", "/api/journal/measures/*/fhir/observation")
                 .hasAnyRole(CLIENT, THERAPIST)
                 .requestMatchers("/api/journal/measures/**").denyAll()
+                // Whose record a person may copy is the record feature's to say (404 otherwise, admins included): a
+                // copy is of an object, a person's record, not a kind of action a role never has.
+                .requestMatchers(HttpMethod.POST, "/api/journal/record-exports").hasAnyRole(CLIENT, THERAPIST, ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/journal/record-exports", "/api/journal/record-exports/*",
+                        "/api/journal/record-exports/*/archive")
+                .hasAnyRole(CLIENT, THERAPIST, ADMIN)
+                .requestMatchers("/api/journal/record-exports/**").denyAll()
                 .requestMatchers(HttpMethod.GET, "/api/journal/audit").hasAnyRole(CLIENT, ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/journal/audit/export").hasRole(ADMIN);
     }
