@@ -52,6 +52,7 @@ final class AccessRules {
         rules.addAll(journal());
         rules.addAll(measures());
         rules.addAll(programs());
+        rules.addAll(records());
         rules.addAll(accounts());
         Stream.of(ApiService.values()).forEach(service -> rules.addAll(errorPage(service)));
         return rules.stream().map(Rule.Builder::build).toList();
@@ -339,6 +340,30 @@ final class AccessRules {
                         .allowed(OWNER_CLIENT, ADMIN).rejected(OTHER_CLIENT).forbidden(THERAPISTS),
                 rule(JOURNAL, "GET", "/api/journal/audit/export").header("Accept", objects -> "text/csv")
                         .allowed(ADMIN).forbidden(ALL_BUT_ADMIN));
+    }
+
+    /**
+     * Copies of a record: a client asks for their own, a therapist for a client of their caseload; anyone else's, and
+     * any for an admin, is not found. Only the person who asked follows and downloads a copy; everyone lists their own
+     * requests (an admin all of them, without content).
+     */
+    private static List<Rule.Builder> records() {
+        return List.of(
+                rule(JOURNAL, "POST", "/api/journal/record-exports").variant("own record")
+                        .body(objects -> Map.of())
+                        .allowed(CLIENTS).rejected(THERAPISTS).notFound(ADMIN),
+                rule(JOURNAL, "POST", "/api/journal/record-exports").variant("the owner's record")
+                        .body(objects -> Map.of("clientId", objects.ownerClientId().toString()))
+                        .allowed(OWNER_CLIENT, OWN_THERAPIST).notFound(OTHER_CLIENT, OTHER_THERAPIST, ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/record-exports")
+                        .allowed(EVERYONE),
+                rule(JOURNAL, "GET", "/api/journal/record-exports/{id}")
+                        .path(objects -> Map.of("id", objects.recordExportId().toString()))
+                        .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).notFound(THERAPISTS).notFound(ADMIN),
+                rule(JOURNAL, "GET", "/api/journal/record-exports/{id}/archive")
+                        .header("Accept", objects -> "application/zip")
+                        .path(objects -> Map.of("id", objects.recordExportId().toString()))
+                        .allowed(OWNER_CLIENT).notFound(OTHER_CLIENT).notFound(THERAPISTS).notFound(ADMIN));
     }
 
     /** Invite, deactivate, assign caseloads: admins. Everyone reads their own account, therapists their caseload. */

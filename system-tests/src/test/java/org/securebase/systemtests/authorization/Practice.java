@@ -48,6 +48,7 @@ final class Practice implements PracticeObjects, Throwaways {
     private UUID submittedMeasureId;
     private UUID programId;
     private UUID programEnrolmentId;
+    private UUID recordExportId;
     private UUID sharedEntryId;
     private UUID privateEntryId;
 
@@ -195,6 +196,8 @@ final class Practice implements PracticeObjects, Throwaways {
         sharedEntryId = freshEntry(true);
         privateEntryId = entry(AccessRules.privateEntry());
 
+        recordExportId = readyCopyOfTheOwnersRecord();
+
         draftSlug = freshDraft();
         publishedSlug = freshPublishedArticle();
         retractedPinnedSlug = retractedButPinnedToTheOwner();
@@ -205,6 +208,16 @@ final class Practice implements PracticeObjects, Throwaways {
                 "/api/journal/entries/" + privateEntryId, null));
         requireShown(CLINICAL_MARKER, call(Caller.OWN_THERAPIST, ApiService.JOURNAL, "GET",
                 "/api/journal/shared-entries/" + sharedEntryId, null));
+    }
+
+    /** The owner asks for a copy of their record; journal-service prepares it in the background. */
+    private UUID readyCopyOfTheOwnersRecord() {
+        UUID id = UUID.fromString(call(Caller.OWNER_CLIENT, ApiService.JOURNAL, "POST", "/api/journal/record-exports",
+                Map.of()).expect(202).json().path("id").asString());
+        await("the owner's copy of their record").atMost(PROJECTION_TIMEOUT).until(() -> "READY".equals(
+                call(Caller.OWNER_CLIENT, ApiService.JOURNAL, "GET", "/api/journal/record-exports/" + id, null)
+                        .expect(200).json().path("status").asString()));
+        return id;
     }
 
     private static void requireShown(String marker, Http.Response response) {
@@ -314,8 +327,8 @@ final class Practice implements PracticeObjects, Throwaways {
         Set<String> owners = Set.of(ownerClientId().toString(), submittedAssignmentId.toString(),
                 openAssignmentId.toString(), submittedAnswerId.toString(), feedbackId.toString(),
                 sharedEntryId.toString(), privateEntryId.toString(), measureScheduleId.toString(),
-                openMeasureId.toString(), submittedMeasureId.toString(), programEnrolmentId.toString(), CLINICAL_MARKER,
-                PRIVATE_MARKER);
+                openMeasureId.toString(), submittedMeasureId.toString(), programEnrolmentId.toString(), recordExportId.toString(),
+                CLINICAL_MARKER, PRIVATE_MARKER);
         return switch (caller) {
             case OWNER_CLIENT -> Set.of();
             case OWN_THERAPIST -> Set.of(privateEntryId.toString(), PRIVATE_MARKER);
@@ -339,6 +352,7 @@ final class Practice implements PracticeObjects, Throwaways {
         names.put(submittedMeasureId.toString(), "submitted-measure");
         names.put(programId.toString(), "program");
         names.put(programEnrolmentId.toString(), "program-enrolment");
+        names.put(recordExportId.toString(), "record-export");
         return names;
     }
 
@@ -521,6 +535,11 @@ final class Practice implements PracticeObjects, Throwaways {
     @Override
     public UUID programEnrolmentId() {
         return programEnrolmentId;
+    }
+
+    @Override
+    public UUID recordExportId() {
+        return recordExportId;
     }
 
     @Override

@@ -67,6 +67,9 @@ interface PracticeObjects {
 
     UUID programEnrolmentId();
 
+    /** A copy of the owner's record the owner asked for, ready to download. */
+    UUID recordExportId();
+
     /** The current ETag of an article, for If-Match. */
     String articleEtag(String slug);
 
@@ -188,6 +191,11 @@ interface PracticeObjects {
 
         @Override
         public UUID programEnrolmentId() {
+            return nobody();
+        }
+
+        @Override
+        public UUID recordExportId() {
             return nobody();
         }
 
