@@ -70,7 +70,7 @@ class EveryPageAtTwoWidthsIT {
                 "/", "/welcome", "/library", article, "/assignments/" + story.dueId(),
                 "/assignments/" + story.handedInId(), "/journal", "/journal/" + story.sharedEntryId(),
                 "/journal/" + story.sharedEntryId() + "/delete", "/measures", "/measures/" + lived.openMeasure(),
-                "/measures/" + lived.submittedMeasure(), "/audit", "/settings/notifications",
+                "/measures/" + lived.submittedMeasure(), "/audit", "/record", "/settings/notifications",
                 "/settings/security", "/accessibility"));
 
         WebDriver asTherapist = signedIn(stack, therapist, access.demoPassword());
@@ -79,7 +79,7 @@ class EveryPageAtTwoWidthsIT {
                 "/assignments/" + story.dueId(), "/shared-entries", "/shared-entries/" + story.sharedEntryId(),
                 "/clients/" + story.clientId() + "/agenda", "/clients/" + story.clientId() + "/agenda/print",
                 "/measures", "/measures/" + lived.submittedMeasure(), "/programs", "/programs/" + lived.program(),
-                "/programs/new", "/writing", "/writing/new",
+                "/programs/new", "/writing", "/writing/new", "/record",
                 article.replace("/library/", "/writing/"), "/library-transfer", "/settings/notifications",
                 "/settings/security"));
 
@@ -164,6 +164,10 @@ class EveryPageAtTwoWidthsIT {
                         "prompts", List.of(Map.of("kind", "TEXT", "question", "What did you notice?")),
                         "rule", Map.of("kind", "IMMEDIATELY"), "dueDays", 7))), Map.of())
                 .expect(201).json().path("id").asString();
+        // A copy of the record each, so the record pages show a row (preparing or ready) at both widths.
+        http.send("POST", journal + "/api/journal/record-exports", client, Map.of(), Map.of()).expect(202);
+        http.send("POST", journal + "/api/journal/record-exports", therapist,
+                Map.of("clientId", clientId.toString()), Map.of()).expect(202);
         return new Lived(open, submitted, program);
     }
 
