@@ -6,6 +6,8 @@ create table record_export (
     subject_id     uuid        not null,
     requested_by   uuid        not null,
     requester_role varchar(16) not null check (requester_role in ('CLIENT', 'THERAPIST')),
+    -- the language of the words around the person's own in record.html and record.pdf (the portal's languages)
+    language       varchar(8)  not null default 'en' check (language in ('en', 'es')),
     status         varchar(16) not null check (status in ('PREPARING', 'READY', 'FAILED', 'EXPIRED')),
     items_done     integer     not null default 0 check (items_done >= 0),
     items_total    integer check (items_total >= 0),

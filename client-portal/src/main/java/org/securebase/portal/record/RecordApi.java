@@ -26,7 +26,8 @@ public class RecordApi {
     }
 
     /** A request for a copy, as journal-service reports it; no content of the record. */
-    public record Export(UUID id, UUID clientId, UUID requestedBy, String requesterRole, String status, int itemsDone,
+    public record Export(UUID id, UUID clientId, UUID requestedBy, String requesterRole, String language, String status,
+                         int itemsDone,
                          Integer itemsTotal, Instant requestedAt, Instant readyAt, Instant expiresAt, Long archiveBytes,
                          int downloads, Instant lastDownloadAt) {
 
@@ -48,10 +49,14 @@ public class RecordApi {
     public record ExportPage(List<Export> items, String nextCursor) {
     }
 
-    /** Asks for a copy: the caller's own record ({@code clientId} empty), or a client's of their caseload. */
-    public Sent<Export> request(Optional<UUID> clientId) {
+    /**
+     * Asks for a copy: the caller's own record ({@code clientId} empty), or a client's of their caseload; its words in
+     * {@code language} (the page's).
+     */
+    public Sent<Export> request(Optional<UUID> clientId, String language) {
         Map<String, Object> body = new LinkedHashMap<>();
         clientId.ifPresent(id -> body.put("clientId", id.toString()));
+        body.put("language", language);
         return api.post(uri -> uri.path("/api/journal/record-exports").build(), body, Export.class);
     }
 

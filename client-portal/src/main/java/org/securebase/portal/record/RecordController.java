@@ -79,7 +79,7 @@ class RecordController {
 
     /** {@code clientId}: a therapist's client (from the agenda); a client asks for their own and sends none. */
     @PostMapping("/record")
-    String request(@RequestParam(required = false) String clientId, RedirectAttributes redirect) {
+    String request(@RequestParam(required = false) String clientId, java.util.Locale locale, RedirectAttributes redirect) {
         Optional<UUID> client;
         try {
             client = clientId == null || clientId.isBlank() ? Optional.empty() : Optional.of(UUID.fromString(clientId));
@@ -87,7 +87,8 @@ class RecordController {
             redirect.addFlashAttribute("error", "record.error.refused");
             return "redirect:/record";
         }
-        Sent<RecordApi.Export> sent = records.request(client);
+        // The page's language is one the portal writes in, and so one journal-service writes records in.
+        Sent<RecordApi.Export> sent = records.request(client, "es".equals(locale.getLanguage()) ? "es" : "en");
         if (sent.unavailable()) {
             redirect.addFlashAttribute("error", "record.error.unavailable");
         } else if (!sent.ok()) {

@@ -43,7 +43,7 @@ class RecordControllerTest {
 
     private static RecordApi.Export export(String status, Instant expiresAt) {
         Instant now = Instant.now();
-        return new RecordApi.Export(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "CLIENT", status,
+        return new RecordApi.Export(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "CLIENT", "en", status,
                 "PREPARING".equals(status) ? 4 : 12, 12, now.minusSeconds(60), "PREPARING".equals(status) ? null : now,
                 expiresAt, "PREPARING".equals(status) ? null : 34_000L, 0, null);
     }
@@ -105,7 +105,8 @@ class RecordControllerTest {
 
         mvc.perform(post("/record").param("clientId", client.toString()).with(csrf()).with(as("therapist")))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/record"));
-        verify(api).post(any(), eq(java.util.Map.of("clientId", client.toString())), eq(RecordApi.Export.class));
+        verify(api).post(any(), eq(java.util.Map.of("clientId", client.toString(), "language", "en")),
+                eq(RecordApi.Export.class));
 
         mvc.perform(get("/record").with(as("admin"))).andExpect(status().isForbidden());
     }

@@ -6,9 +6,13 @@ import java.util.UUID;
 import org.securebase.platform.security.Role;
 
 /** One request for a copy of a record, as stored (without the archive). */
-record RecordExport(UUID id, UUID subjectId, UUID requestedBy, Role requesterRole, Status status, int itemsDone,
+record RecordExport(UUID id, UUID subjectId, UUID requestedBy, Role requesterRole, String language, Status status,
+                    int itemsDone,
                     Integer itemsTotal, Instant requestedAt, Instant claimedAt, Instant readyAt, Instant expiresAt,
                     Long archiveBytes, int downloads, Instant lastDownloadAt) {
+
+    /** The languages of the human-readable part: the portal's, which are the library's. */
+    static final java.util.List<String> LANGUAGES = org.securebase.platform.contracts.ContentLimits.LANGUAGES;
 
     enum Status {
         /** Waiting for or in preparation. */

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class RecordExportRepository {
 
     private static final String COLUMNS = """
-            id, subject_id, requested_by, requester_role, status, items_done, items_total, requested_at, claimed_at,
+            id, subject_id, requested_by, requester_role, language, status, items_done, items_total, requested_at, claimed_at,
             ready_at, expires_at, archive_bytes, downloads, last_download_at""";
 
     private final JdbcClient jdbc;
@@ -32,8 +32,10 @@ class RecordExportRepository {
 
     void insert(RecordExport export) {
         jdbc.sql("""
-                        insert into record_export (id, subject_id, requested_by, requester_role, status, requested_at)
-                        values (:id, :subject, :requester, :role, 'PREPARING', :at)""")
+                        insert into record_export (id, subject_id, requested_by, requester_role, language, status,
+                                                   requested_at)
+                        values (:id, :subject, :requester, :role, :language, 'PREPARING', :at)""")
+                .param("language", export.language())
                 .param("id", export.id())
                 .param("subject", export.subjectId())
                 .param("requester", export.requestedBy())
@@ -164,6 +166,7 @@ class RecordExportRepository {
                 rs.getObject("subject_id", UUID.class),
                 rs.getObject("requested_by", UUID.class),
                 Role.valueOf(rs.getString("requester_role")),
+                rs.getString("language"),
                 RecordExport.Status.valueOf(rs.getString("status")),
                 rs.getInt("items_done"),
                 (Integer) rs.getObject("items_total"),

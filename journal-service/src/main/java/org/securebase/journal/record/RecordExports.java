@@ -51,6 +51,10 @@ class RecordExports {
     @Transactional
     RecordExport request(Caller caller, RecordViews.ExportRequest request) {
         UUID subject = request == null ? null : request.clientId();
+        String language = request == null || request.language() == null ? "en" : request.language();
+        if (!RecordExport.LANGUAGES.contains(language)) {
+            throw BadRequestException.forField("language", "is one of " + String.join(", ", RecordExport.LANGUAGES));
+        }
         switch (caller.role()) {
             case CLIENT -> {
                 if (subject != null && !subject.equals(caller.id())) {
@@ -70,7 +74,7 @@ class RecordExports {
         }
         UUID whose = subject;
         return repository.preparing(caller.id(), whose).orElseGet(() -> {
-            RecordExport export = new RecordExport(UUID.randomUUID(), whose, caller.id(), caller.role(),
+            RecordExport export = new RecordExport(UUID.randomUUID(), whose, caller.id(), caller.role(), language,
                     RecordExport.Status.PREPARING, 0, null, JournalTime.now(clock), null, null, null, null, 0, null);
             repository.insert(export);
             inProcess.publishEvent(new RecordExportRequested(export.id()));

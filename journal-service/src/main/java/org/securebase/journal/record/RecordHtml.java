@@ -3,10 +3,10 @@ package org.securebase.journal.record;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.ResourceBundle;
 
 import org.securebase.journal.assignment.AssignmentViews;
 import org.securebase.journal.audit.AuditRecord;
@@ -17,98 +17,91 @@ import org.securebase.journal.measure.MeasureRecords;
 /**
  * The record as one XHTML document, for people: the file {@code record.html} and the source of {@code record.pdf}.
  * Every piece of text from the record is escaped, and characters XML cannot carry are dropped, so what a person wrote
- * is shown as text and never read as markup. Times are in UTC, said so on the page: a record is read anywhere.
+ * is shown as text and never read as markup. Times are in UTC, said so on the page: a record is read anywhere. The
+ * words around the person's own are in the language they asked for the copy in ({@code record/words*.properties}).
  */
 final class RecordHtml {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
-    private static final Map<String, String> STATUS = Map.of(
-            "ASSIGNED", "Assigned", "OPENED", "Opened", "IN_PROGRESS", "In progress", "SUBMITTED", "Handed in",
-            "REVIEWED", "Feedback given");
-    private static final Map<String, String> RESOURCE = Map.of(
-            "ASSIGNMENT", "Homework", "ASSIGNMENT_FEEDBACK", "Feedback on homework", "MEASURE", "Questionnaire",
-            "JOURNAL_ENTRY", "Journal entry", "CLIENT_IDENTITY", "That you are a client of the practice",
-            "ACCESS_AUDIT", "The access audit", "CLIENT_RECORD", "A copy of your record");
-    private static final Map<String, String> ACTION = Map.of(
-            "READ", "opened", "LISTED", "seen in a list", "EXPORTED", "downloaded");
-
     private final StringBuilder out = new StringBuilder(32 * 1024);
+    private final ResourceBundle words;
+    private final Locale locale;
+    private final DateTimeFormatter when;
 
-    private RecordHtml() {
+    private RecordHtml(String language) {
+        this.locale = Locale.forLanguageTag(language);
+        // Only the bundles here, in the language asked for: never the JVM's default locale's.
+        this.words = ResourceBundle.getBundle("record.words", locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.when = DateTimeFormatter.ofPattern(words.getString("when.pattern"), locale).withZone(ZoneOffset.UTC);
     }
 
-    static String of(ClientRecord record) {
-        return new RecordHtml().document(record);
+    /** The record in {@code language}, one of the portal's languages (English when another is given). */
+    static String of(ClientRecord record, String language) {
+        return new RecordHtml(RecordExport.LANGUAGES.contains(language) ? language : "en").document(record);
+    }
+
+    private String w(String key, Object... arguments) {
+        String pattern = words.getString(key);
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
     }
 
     private String document(ClientRecord record) {
         boolean own = "WHOLE_RECORD".equals(record.scope());
-        String name = record.client().name() == null ? "a client" : record.client().name();
-        String title = own ? "Your record at Secure Base" : "Record of " + name + " at Secure Base";
-        out.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n")
+        String name = record.client().name() == null ? w("client.unnamed") : record.client().name();
+        String title = own ? w("title.own") : w("title.therapist", name);
+        out.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").append(locale.getLanguage())
+                .append("\" xml:lang=\"").append(locale.getLanguage()).append("\">\n<head>\n")
                 .append("<meta charset=\"UTF-8\"/>\n<title>").append(text(title)).append("</title>\n")
                 .append("<meta name=\"subject\" content=\"").append(text(title)).append("\"/>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         out.append("<h1>").append(text(title)).append("</h1>\n");
-        out.append("<p>Prepared on ").append(when(record.preparedAt())).append(" for ")
-                .append(text(person(record.preparedFor()))).append(". ");
-        out.append(own
-                ? "It holds everything Secure Base keeps about you: your homework with your answers and the feedback on it, "
-                + "your journal (shared and private entries), your questionnaires, and who has read your data."
-                : "It holds what this therapist may read of the client: the homework they assigned (answers once handed "
-                + "in), journal entries the client shares with them, and the questionnaires they scheduled.");
-        out.append(" The same record, as data a computer can read, is in record.json.</p>\n");
+        out.append("<p>").append(text(w("prepared", when(record.preparedAt()), person(record.preparedFor())))).append(' ')
+                .append(text(own ? w("holds.own") : w("holds.therapist"))).append(' ').append(text(w("data")))
+                .append("</p>\n");
 
-        out.append("<h2>Homework</h2>\n");
-        if (record.assignments().isEmpty()) {
-            out.append("<p>No homework.</p>\n");
-        }
+        section(w("homework"), record.assignments().isEmpty(), w("homework.none"));
         record.assignments().forEach(this::assignment);
-
-        out.append("<h2>Journal</h2>\n");
-        if (record.journalEntries().isEmpty()) {
-            out.append("<p>No journal entries.</p>\n");
-        }
+        section(w("journal"), record.journalEntries().isEmpty(), w("journal.none"));
         record.journalEntries().forEach(this::entry);
-
-        out.append("<h2>Questionnaires</h2>\n");
-        if (record.questionnaires().isEmpty()) {
-            out.append("<p>No questionnaires.</p>\n");
-        }
+        section(w("questionnaires"), record.questionnaires().isEmpty(), w("questionnaires.none"));
         record.questionnaires().forEach(this::questionnaire);
-
         if (own) {
-            out.append("<h2>Who has read your data</h2>\n");
+            out.append("<h2>").append(text(w("readers"))).append("</h2>\n");
             readers(record.accessLog());
         }
         out.append("</body>\n</html>\n");
         return out.toString();
     }
 
+    private void section(String heading, boolean empty, String none) {
+        out.append("<h2>").append(text(heading)).append("</h2>\n");
+        if (empty) {
+            out.append("<p>").append(text(none)).append("</p>\n");
+        }
+    }
+
     private void assignment(ClientRecord.RecordedAssignment a) {
         out.append("<section class=\"item\">\n<h3>").append(text(a.article().title())).append("</h3>\n<dl>\n");
-        term("Reading", a.article().title() + " (version " + a.article().version() + ")");
-        term("Assigned by", person(a.therapist()));
-        term("Status", STATUS.getOrDefault(a.status().name(), a.status().name()));
-        term("Assigned", when(a.createdAt()));
-        term("Due", when(a.dueAt()));
+        term(w("reading"), w("reading.version", a.article().title(), a.article().version()));
+        term(w("assigned.by"), person(a.therapist()));
+        term(w("status"), w("status." + a.status().name()));
+        term(w("assigned"), when(a.createdAt()));
+        term(w("due"), when(a.dueAt()));
         if (a.submittedAt() != null) {
-            term("Handed in", when(a.submittedAt()));
+            term(w("handed.in"), when(a.submittedAt()));
         }
         if (a.quality() != null) {
-            term("How well it was done (0 to 3)", String.valueOf(a.quality().rating()));
+            term(w("quality"), String.valueOf(a.quality().rating()));
         }
         out.append("</dl>\n");
-        paragraph("Note from the therapist", a.note());
-        paragraph("Why this homework matters", a.reason());
-        paragraph("What might get in the way", a.obstacle());
+        paragraph(w("note"), a.note());
+        paragraph(w("reason"), a.reason());
+        paragraph(w("obstacle"), a.obstacle());
         if (a.plan() != null) {
             AssignmentViews.PlanView plan = a.plan();
-            paragraph("Plan: when and where", plan.whenWhere());
-            paragraph("Plan: what might get in the way", plan.obstacle());
-            paragraph("Plan: what to do then", plan.coping());
+            paragraph(w("plan.whenWhere"), plan.whenWhere());
+            paragraph(w("plan.obstacle"), plan.obstacle());
+            paragraph(w("plan.coping"), plan.coping());
         }
         out.append("<ol class=\"prompts\">\n");
         for (AssignmentViews.PromptView prompt : a.prompts()) {
@@ -117,10 +110,10 @@ final class RecordHtml {
         }
         out.append("</ol>\n");
         for (FeedbackViews.FeedbackView feedback : a.feedback()) {
-            out.append("<div class=\"feedback\"><p class=\"label\">Feedback, ").append(when(feedback.createdAt()))
+            out.append("<div class=\"feedback\"><p class=\"label\">").append(text(w("feedback", when(feedback.createdAt()))))
                     .append("</p>\n<p class=\"text\">").append(text(feedback.body())).append("</p>\n");
             for (FeedbackViews.ReplyView reply : feedback.replies()) {
-                out.append("<p class=\"label\">Reply, ").append(when(reply.createdAt())).append("</p>\n")
+                out.append("<p class=\"label\">").append(text(w("reply", when(reply.createdAt())))).append("</p>\n")
                         .append("<p class=\"text\">").append(text(reply.body())).append("</p>\n");
             }
             out.append("</div>\n");
@@ -128,47 +121,49 @@ final class RecordHtml {
         out.append("</section>\n");
     }
 
-    private static String answer(AssignmentViews.PromptView prompt) {
+    private String answer(AssignmentViews.PromptView prompt) {
         AssignmentViews.AnswerView answer = prompt.answer();
         if (answer == null) {
-            return "Not answered.";
+            return w("answer.none");
         }
         return switch (prompt.kind()) {
             case TEXT -> answer.text();
-            case CHECKLIST -> answer.checkedItemIds().isEmpty() ? "Nothing checked."
-                    : "Checked " + answer.checkedItemIds().size() + " of " + prompt.itemIds().size() + ": "
-                    + String.join(", ", answer.checkedItemIds());
-            case SCALE -> answer.value() + " on a scale of 0 to 10";
+            case CHECKLIST -> answer.checkedItemIds().isEmpty() ? w("answer.checklist.none")
+                    : w("answer.checklist", answer.checkedItemIds().size(), prompt.itemIds().size(),
+                    String.join(", ", answer.checkedItemIds()));
+            case SCALE -> w("answer.scale", answer.value());
         };
     }
 
     private void entry(EntryViews.EntryView entry) {
         out.append("<section class=\"item\">\n<h3>").append(text(entry.title() == null || entry.title().isBlank()
-                ? "Entry of " + when(entry.createdAt()) : entry.title())).append("</h3>\n<dl>\n");
-        term("Written", when(entry.createdAt()));
+                ? w("entry.untitled", when(entry.createdAt())) : entry.title())).append("</h3>\n<dl>\n");
+        term(w("written"), when(entry.createdAt()));
         if (!entry.updatedAt().equals(entry.createdAt())) {
-            term("Last changed", when(entry.updatedAt()));
+            term(w("changed"), when(entry.updatedAt()));
         }
         if (entry.mood() != null) {
-            term("Mood", String.valueOf(entry.mood()));
+            term(w("mood"), String.valueOf(entry.mood()));
         }
-        term("Shared with the therapist", entry.shared() ? "Yes, since " + when(entry.sharedAt()) : "No (private)");
+        term(w("shared"), entry.shared() ? w("shared.yes", when(entry.sharedAt())) : w("shared.no"));
         out.append("</dl>\n<p class=\"text\">").append(text(entry.body())).append("</p>\n</section>\n");
     }
 
     private void questionnaire(MeasureRecords.RecordedMeasure measure) {
         out.append("<section class=\"item\">\n<h3>").append(text(measure.title())).append("</h3>\n<dl>\n");
-        term("Due", when(measure.dueAt()));
+        term(w("due"), when(measure.dueAt()));
         if (measure.submittedAt() != null) {
-            term("Handed in", when(measure.submittedAt()));
+            term(w("handed.in"), when(measure.submittedAt()));
         }
         if (measure.total() != null) {
-            term("Score", measure.total() + " of " + measure.maximum() + (measure.band() == null ? "" : " (" + measure.band() + ")"));
+            term(w("score"), w("score.value", measure.total(), measure.maximum())
+                    + (measure.band() == null ? "" : " (" + measure.band() + ")"));
         }
-        out.append("</dl>\n<table>\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Answer</th></tr></thead>\n<tbody>\n");
+        out.append("</dl>\n<table>\n<thead><tr><th scope=\"col\">").append(text(w("question")))
+                .append("</th><th scope=\"col\">").append(text(w("answer"))).append("</th></tr></thead>\n<tbody>\n");
         for (MeasureRecords.ItemAnswer item : measure.items()) {
             out.append("<tr><td>").append(item.number()).append(". ").append(text(item.text())).append("</td><td>")
-                    .append(text(item.value() == null ? "Not answered"
+                    .append(text(item.value() == null ? w("answer.none")
                             : item.answerText() == null ? String.valueOf(item.value()) : item.answerText()))
                     .append("</td></tr>\n");
         }
@@ -177,21 +172,19 @@ final class RecordHtml {
 
     private void readers(List<AuditRecord> reads) {
         if (reads.isEmpty()) {
-            out.append("<p>Nobody but you has read your data.</p>\n");
+            out.append("<p>").append(text(w("readers.none"))).append("</p>\n");
             return;
         }
-        Map<String, Long> byPerson = reads.stream().collect(Collectors.groupingBy(
-                read -> read.actor().name() + " (" + read.actor().role().toLowerCase(Locale.ROOT) + ")",
-                java.util.LinkedHashMap::new, Collectors.counting()));
-        out.append("<p>").append(reads.size()).append(" reads by ").append(byPerson.size())
-                .append(byPerson.size() == 1 ? " person" : " people").append(".</p>\n");
-        out.append("<table>\n<thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead>\n<tbody>\n");
+        long people = reads.stream().map(read -> read.actor().id()).distinct().count();
+        out.append("<p>").append(text(w("readers.count", reads.size(), people))).append("</p>\n");
+        out.append("<table>\n<thead><tr><th scope=\"col\">").append(text(w("when"))).append("</th><th scope=\"col\">")
+                .append(text(w("who"))).append("</th><th scope=\"col\">").append(text(w("what")))
+                .append("</th></tr></thead>\n<tbody>\n");
         for (AuditRecord read : reads) {
             out.append("<tr><td>").append(when(read.occurredAt())).append("</td><td>")
-                    .append(text(read.actor().name() + " (" + read.actor().role().toLowerCase(Locale.ROOT) + ")"))
+                    .append(text(w("person", read.actor().name(), role(read.actor().role()))))
                     .append("</td><td>")
-                    .append(text(RESOURCE.getOrDefault(read.resourceType().name(), read.resourceType().name()) + ", "
-                            + ACTION.getOrDefault(read.action().name(), read.action().name())))
+                    .append(text(w("resource." + read.resourceType().name()) + ", " + w("action." + read.action().name())))
                     .append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");
@@ -209,13 +202,18 @@ final class RecordHtml {
                 .append("</p>\n");
     }
 
-    private static String person(ClientRecord.Person person) {
-        String role = person.role().toLowerCase(Locale.ROOT);
-        return person.name() == null ? "a " + role + " (no name on record)" : person.name() + " (" + role + ")";
+    private String person(ClientRecord.Person person) {
+        String role = role(person.role());
+        return person.name() == null ? w("person.unnamed", role) : w("person", person.name(), role);
     }
 
-    private static String when(Instant at) {
-        return at == null ? "" : WHEN.format(at);
+    private String role(String role) {
+        String key = "role." + role.toUpperCase(Locale.ROOT);
+        return words.containsKey(key) ? words.getString(key) : role.toLowerCase(Locale.ROOT);
+    }
+
+    private String when(Instant at) {
+        return at == null ? "" : when.format(at);
     }
 
     /** Escaped for XHTML text and attributes; code points XML 1.0 cannot hold are left out. */

@@ -120,7 +120,7 @@ class RecordPreparation implements DisposableBean {
                     ownTransaction.executeWithoutResult(status -> repository.progress(claimed, done, total));
                 }
             });
-            byte[] archive = rendering.archive(record);
+            byte[] archive = rendering.archive(record, claimed.language());
             Instant now = JournalTime.now(clock);
             boolean stored = Boolean.TRUE.equals(ownTransaction.execute(status ->
                     repository.ready(claimed, archive, now, now.plus(properties.linkValidity()))));

@@ -41,9 +41,9 @@ class RecordRendering {
     private final byte[] regular = resource("record/fonts/DejaVuSans.ttf");
     private final byte[] bold = resource("record/fonts/DejaVuSans-Bold.ttf");
 
-    /** The archive, and how many bytes of it are the PDF (for the preparation's log line). */
-    byte[] archive(ClientRecord record) {
-        String xhtml = RecordHtml.of(record);
+    /** The ZIP of the four files; the words of the HTML and the PDF in {@code language}. */
+    byte[] archive(ClientRecord record, String language) {
+        String xhtml = RecordHtml.of(record, language);
         ByteArrayOutputStream zip = new ByteArrayOutputStream(64 * 1024);
         try (ZipOutputStream out = new ZipOutputStream(zip, StandardCharsets.UTF_8)) {
             put(out, JSON, json.writeValueAsBytes(record));
@@ -54,10 +54,6 @@ class RecordRendering {
             throw new UncheckedIOException(e);
         }
         return zip.toByteArray();
-    }
-
-    byte[] json(ClientRecord record) {
-        return json.writeValueAsBytes(record);
     }
 
     /** A tagged PDF (PDF/UA): headings, lists and tables stay readable to a screen reader. */

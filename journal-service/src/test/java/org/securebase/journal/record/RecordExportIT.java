@@ -159,17 +159,24 @@ class RecordExportIT {
                 Map.of("clientId", People.OTHER_CLIENT.id().toString())), 404);
         assertProblem(api.post(RECORDS, People.ADMIN.token(), Map.of("clientId", People.CLIENT.id().toString())), 404);
         assertProblem(api.sendRaw("POST", RECORDS, People.CLIENT.token(), "{\"clientId\": 42"), 400);
+        assertProblem(api.post(RECORDS, People.CLIENT.token(), Map.of("language", "fr")), 400);
         assertThat(exportRows()).isEqualTo(rowsBefore);
 
-        JsonNode ready = readyCopy(People.THERAPIST, Map.of("clientId", People.CLIENT.id().toString()));
+        JsonNode ready = readyCopy(People.THERAPIST, Map.of("clientId", People.CLIENT.id().toString(), "language", "es"));
         String id = ready.get("id").asString();
+        assertThat(ready.get("language").asString()).isEqualTo("es");
         // Only the person who asked follows or downloads it.
         for (People other : List.of(People.ADMIN, People.CLIENT, People.OTHER_THERAPIST)) {
             assertProblem(api.get(RECORDS + "/" + id, other.token()), 404);
             assertProblem(api.get(RECORDS + "/" + id + "/archive", other.token()), 404);
         }
-        JsonNode record = Api.JSON.readTree(unzip(download(People.THERAPIST, id)).get("record.json"));
+        Map<String, byte[]> files = unzip(download(People.THERAPIST, id));
+        JsonNode record = Api.JSON.readTree(files.get("record.json"));
         assertThat(record.get("scope").asString()).isEqualTo("THERAPIST_HOLDINGS");
+        // Asked for in Spanish: the words around the client's own are Spanish, in the page and in the PDF.
+        String html = new String(files.get("record.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("lang=\"es\"").contains("<h2>Diario</h2>").contains("Compartida con el terapeuta");
+        assertThat(squeezed(pdfText(files.get("record.pdf")))).contains("Tareas").contains(squeezed(SHARED_ENTRY));
         assertThat(texts(record.get("journalEntries"), "body")).containsExactly(SHARED_ENTRY);
         assertThat(record.get("accessLog")).isEmpty();
         assertThat(record.at("/assignments/0/prompts/0/answer/text").asString()).isEqualTo(ANSWER);

@@ -74,6 +74,7 @@ class HostileInputIT {
             Map.entry("POST /api/journal/assignments/{id}/feedback/{feedbackId}/replies",
                     new Witness("/api/journal/assignments/{id}/feedback", OWNER_CLIENT)),
             Map.entry("POST /api/journal/entries", new Witness("/api/journal/entries?limit=100", OWNER_CLIENT)),
+            Map.entry("POST /api/journal/record-exports", new Witness("/api/journal/record-exports?limit=100", OWNER_CLIENT)),
             Map.entry("PUT /api/journal/entries/{id}", new Witness("/api/journal/entries/{id}", OWNER_CLIENT)),
             Map.entry("DELETE /api/journal/entries/{id}", new Witness("/api/journal/entries/{id}", OWNER_CLIENT)),
             Map.entry("POST /api/journal/entries/{id}/share", new Witness("/api/journal/entries/{id}", OWNER_CLIENT)),
