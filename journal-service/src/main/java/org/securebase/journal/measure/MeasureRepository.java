@@ -149,11 +149,12 @@ class MeasureRepository {
     }
 
     /**
-     * Every instance of a client that was not replaced unanswered, oldest due first; only those of one therapist's
-     * schedules when {@code therapistOnly} is given.
+     * Every instance of a client that was not replaced unanswered (one replaced half-answered keeps its answers),
+     * oldest due first; only those of one therapist's schedules when {@code therapistOnly} is given.
      */
     List<MeasureInstance> everyOf(UUID clientId, UUID therapistOnly) {
-        return jdbc.sql("select * from measure_instance where client_id = :client and status <> 'EXPIRED'"
+        return jdbc.sql("select * from measure_instance where client_id = :client"
+                        + " and (status <> 'EXPIRED' or response is not null)"
                         + (therapistOnly != null ? " and therapist_id = :therapist" : "")
                         + " order by due_at, id")
                 .param("client", clientId).param("therapist", therapistOnly)

@@ -49,13 +49,18 @@ class RecordExportRepository {
                 .param("id", id).query(RecordExportRepository::map).optional();
     }
 
-    /** The requester's copy of this person that is still being prepared, if any: asking again does not start another. */
-    Optional<RecordExport> preparing(UUID requester, UUID subject) {
+    /**
+     * The requester's copy of this person in this language that is still being prepared, if any: asking again does
+     * not start another. A request whose claim went stale (its preparation stopped) does not count.
+     */
+    Optional<RecordExport> preparing(UUID requester, UUID subject, String language, Instant staleBefore) {
         return jdbc.sql("select " + COLUMNS + """
                          from record_export
-                        where requested_by = :requester and subject_id = :subject and status = 'PREPARING'
+                        where requested_by = :requester and subject_id = :subject and language = :language
+                          and status = 'PREPARING' and (claimed_at is null or claimed_at >= :stale)
                         order by requested_at desc limit 1""")
-                .param("requester", requester).param("subject", subject)
+                .param("requester", requester).param("subject", subject).param("language", language)
+                .param("stale", Timestamp.from(staleBefore))
                 .query(RecordExportRepository::map).optional();
     }
 
@@ -102,13 +107,18 @@ class RecordExportRepository {
                 .query(RecordExportRepository::map).optional();
     }
 
-    void progress(RecordExport claimed, int done, int total) {
-        jdbc.sql("""
-                        update record_export set items_done = :done, items_total = :total
-                        where id = :id and status = 'PREPARING' and claimed_at = :claimed""")
-                .param("done", done).param("total", total)
+    /**
+     * Records the progress and renews the claim (its new time returned): a long preparation that reports progress is
+     * never taken for a stopped one. Empty when the claim was taken over meanwhile.
+     */
+    Optional<RecordExport> progress(RecordExport claimed, int done, int total, Instant now) {
+        return jdbc.sql("""
+                        update record_export set items_done = :done, items_total = :total, claimed_at = :now
+                        where id = :id and status = 'PREPARING' and claimed_at = :claimed
+                        returning""" + " " + COLUMNS)
+                .param("done", done).param("total", total).param("now", Timestamp.from(now))
                 .param("id", claimed.id()).param("claimed", Timestamp.from(claimed.claimedAt()))
-                .update();
+                .query(RecordExportRepository::map).optional();
     }
 
     /** Stores the archive, sealed; false when the claim was taken over meanwhile (the other instance finishes it). */

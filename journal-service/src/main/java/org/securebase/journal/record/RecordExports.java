@@ -36,10 +36,12 @@ class RecordExports {
     private final Caseloads caseloads;
     private final AccessAudit audit;
     private final ApplicationEventPublisher inProcess;
+    private final RecordProperties properties;
     private final Clock clock;
 
     RecordExports(RecordExportRepository repository, Caseloads caseloads, AccessAudit audit,
-                  ApplicationEventPublisher inProcess, Clock clock) {
+                  ApplicationEventPublisher inProcess, RecordProperties properties, Clock clock) {
+        this.properties = properties;
         this.repository = repository;
         this.caseloads = caseloads;
         this.audit = audit;
@@ -73,9 +75,11 @@ class RecordExports {
             default -> throw new NotFoundException();
         }
         UUID whose = subject;
-        return repository.preparing(caller.id(), whose).orElseGet(() -> {
+        Instant now = JournalTime.now(clock);
+        return repository.preparing(caller.id(), whose, language, now.minus(properties.preparationTimeout()))
+                .orElseGet(() -> {
             RecordExport export = new RecordExport(UUID.randomUUID(), whose, caller.id(), caller.role(), language,
-                    RecordExport.Status.PREPARING, 0, null, JournalTime.now(clock), null, null, null, null, 0, null);
+                    RecordExport.Status.PREPARING, 0, null, now, null, null, null, null, 0, null);
             repository.insert(export);
             inProcess.publishEvent(new RecordExportRequested(export.id()));
             return export;
@@ -132,8 +136,15 @@ class RecordExports {
                 : " at " + export.expiresAt()) + ": ask for a new one.");
     }
 
+    /**
+     * The caller's own request. A therapist's copy is theirs only while the client is on their caseload: once the
+     * client has left it, the copy is as not found as the client's other data.
+     */
     private RecordExport own(Caller caller, UUID id) {
-        return repository.find(id).filter(export -> export.requestedBy().equals(caller.id()))
+        return repository.find(id)
+                .filter(export -> export.requestedBy().equals(caller.id()))
+                .filter(export -> !export.forTherapist()
+                        || caseloads.isCurrentTherapist(caller.id(), export.subjectId()))
                 .orElseThrow(NotFoundException::new);
     }
 }

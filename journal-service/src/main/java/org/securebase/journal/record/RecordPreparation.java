@@ -34,6 +34,7 @@ class RecordPreparation implements DisposableBean {
     private final RecordAssembly assembly;
     private final RecordRendering rendering;
     private final RecordProperties properties;
+    private final org.securebase.journal.caseload.Caseloads caseloads;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final java.util.concurrent.atomic.AtomicBoolean sweepWaiting = new java.util.concurrent.atomic.AtomicBoolean();
@@ -44,7 +45,9 @@ class RecordPreparation implements DisposableBean {
     });
 
     RecordPreparation(RecordExportRepository repository, RecordAssembly assembly, RecordRendering rendering,
-                      RecordProperties properties, PlatformTransactionManager transactions, Clock clock) {
+                      RecordProperties properties, org.securebase.journal.caseload.Caseloads caseloads,
+                      PlatformTransactionManager transactions, Clock clock) {
+        this.caseloads = caseloads;
         this.repository = repository;
         this.assembly = assembly;
         this.rendering = rendering;
@@ -103,39 +106,78 @@ class RecordPreparation implements DisposableBean {
         }
     }
 
+    /** The claim this instance holds on a request; renewed with each progress report. */
+    private final class Claim implements RecordAssembly.Progress {
+        private RecordExport held;
+        private int total;
+
+        Claim(RecordExport claimed) {
+            this.held = claimed;
+        }
+
+        @Override
+        public void total(int total) {
+            this.total = total;
+            renew(0);
+        }
+
+        @Override
+        public void done(int done) {
+            renew(done);
+        }
+
+        /** Renews the claim; stops the preparation when another instance took it over. */
+        void renew(int done) {
+            held = ownTransaction.execute(status -> repository.progress(held, done, total, JournalTime.now(clock)))
+                    .orElseThrow(TakenOver::new);
+        }
+    }
+
+    /** Another instance holds the claim now: it prepares the copy, this one stops. */
+    private static final class TakenOver extends RuntimeException {
+        TakenOver() {
+            super("claim taken over", null, false, false);
+        }
+    }
+
     private void prepare(RecordExport claimed) {
         long started = System.nanoTime();
+        Claim claim = new Claim(claimed);
         try {
-            ClientRecord record = assembly.assemble(claimed, JournalTime.now(clock), new RecordAssembly.Progress() {
-                private int total;
-
-                @Override
-                public void total(int total) {
-                    this.total = total;
-                    ownTransaction.executeWithoutResult(status -> repository.progress(claimed, 0, total));
-                }
-
-                @Override
-                public void done(int done) {
-                    ownTransaction.executeWithoutResult(status -> repository.progress(claimed, done, total));
-                }
-            });
+            if (claimed.forTherapist() && !caseloads.isCurrentTherapist(claimed.requestedBy(), claimed.subjectId())) {
+                // The client left the therapist's caseload after the request: the therapist holds nothing to copy.
+                ownTransaction.executeWithoutResult(status -> repository.failed(claimed));
+                return;
+            }
+            ClientRecord record = assembly.assemble(claimed, JournalTime.now(clock), claim);
+            claim.renew(claim.total);
             byte[] archive = rendering.archive(record, claimed.language());
             Instant now = JournalTime.now(clock);
             boolean stored = Boolean.TRUE.equals(ownTransaction.execute(status ->
-                    repository.ready(claimed, archive, now, now.plus(properties.linkValidity()))));
+                    repository.ready(claim.held, archive, now, now.plus(properties.linkValidity()))));
             log.info("record copy {} {} in {} ms ({} assignments, {} entries, {} bytes)", claimed.id(),
                     stored ? "prepared" : "was taken over by another instance", (System.nanoTime() - started) / 1_000_000,
                     record.assignments().size(), record.journalEntries().size(), archive.length);
-        } catch (RuntimeException failure) {
+        } catch (TakenOver takenOver) {
+            log.info("record copy {} was taken over by another instance", claimed.id());
+        } catch (RuntimeException | Error failure) {
             // The class only: a message could quote the record's text (a layout error naming what it could not set).
             log.error("record copy {} could not be prepared: {}", claimed.id(), failure.getClass().getName());
-            ownTransaction.executeWithoutResult(status -> repository.failed(claimed));
+            try {
+                ownTransaction.executeWithoutResult(status -> repository.failed(claim.held));
+            } catch (RuntimeException notMarked) {
+                log.warn("record copy {} stays waiting: {}", claimed.id(), notMarked.getClass().getSimpleName());
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
         }
     }
 
     @Override
     public void destroy() {
-        worker.shutdownNow();
+        // No interrupt: a preparation cut short now would be marked failed; left alone, its claim goes stale and
+        // another instance prepares it again.
+        worker.shutdown();
     }
 }

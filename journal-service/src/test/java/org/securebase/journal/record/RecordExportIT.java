@@ -186,6 +186,12 @@ class RecordExportIT {
         JsonNode requests = api.get(RECORDS + "?subject=" + People.CLIENT.id(), People.ADMIN.token()).json();
         assertThat(texts(requests.get("items"), "id")).contains(id);
         assertThat(requests.toString()).doesNotContain(ANSWER).doesNotContain(SHARED_ENTRY);
+        // Once the client leaves the therapist's caseload, the copy is gone for them too.
+        projections.endCaseload(People.CLIENT.id());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get(RECORDS + "/" + id + "/archive", People.THERAPIST.token()).status() == 404);
+        assertProblem(api.get(RECORDS + "/" + id, People.THERAPIST.token()), 404);
+        projections.standardCaseloads();
         // A therapist's own list holds only their own requests.
         assertThat(StreamSupport.stream(api.get(RECORDS, People.OTHER_THERAPIST.token()).json().get("items")
                 .spliterator(), false)).isEmpty();
