@@ -52,8 +52,25 @@ class HostileInputIT {
      * How to see whether a request changed something: the object it acts on, read straight from the service by
      * someone who may read it; for creations the list the new object would appear in.
      */
-    private record Witness(String pathTemplate, Caller reader) {
+    private record Witness(String pathTemplate, Caller reader, String movesByItself) {
+
+        Witness(String pathTemplate, Caller reader) {
+            this(pathTemplate, reader, null);
+        }
+
+        /** The body without what changes on its own meanwhile (matches of {@code movesByItself}). */
+        String settled(String body) {
+            return movesByItself == null || body == null ? body : body.replaceAll(movesByItself, "");
+        }
     }
+
+    /**
+     * A copy of a record asked for by an accepted request goes on being prepared in the background: its progress and
+     * readiness move while the hostile requests are sent. A copy that a refused request created would still show, as
+     * a new item.
+     */
+    private static final String RECORD_PROGRESS =
+            "\"(status|itemsDone|itemsTotal|readyAt|expiresAt|archiveBytes)\":(\"[^\"]*\"|[0-9]+|null),?";
 
     private static final Map<String, Witness> WITNESSES = Map.ofEntries(
             Map.entry("POST /api/content/articles", new Witness("/api/content/articles?status=draft&size=100", OWN_THERAPIST)),
@@ -74,7 +91,8 @@ class HostileInputIT {
             Map.entry("POST /api/journal/assignments/{id}/feedback/{feedbackId}/replies",
                     new Witness("/api/journal/assignments/{id}/feedback", OWNER_CLIENT)),
             Map.entry("POST /api/journal/entries", new Witness("/api/journal/entries?limit=100", OWNER_CLIENT)),
-            Map.entry("POST /api/journal/record-exports", new Witness("/api/journal/record-exports?limit=100", OWNER_CLIENT)),
+            Map.entry("POST /api/journal/record-exports",
+                    new Witness("/api/journal/record-exports?limit=100", OWNER_CLIENT, RECORD_PROGRESS)),
             Map.entry("PUT /api/journal/entries/{id}", new Witness("/api/journal/entries/{id}", OWNER_CLIENT)),
             Map.entry("DELETE /api/journal/entries/{id}", new Witness("/api/journal/entries/{id}", OWNER_CLIENT)),
             Map.entry("POST /api/journal/entries/{id}/share", new Witness("/api/journal/entries/{id}", OWNER_CLIENT)),
@@ -339,7 +357,8 @@ class HostileInputIT {
         String changed = null;
         if (before != null) {
             Http.Response after = practice.call(witness.reader(), rule.endpoint().service(), "GET", witnessPath, null);
-            if (before.status() != after.status() || !before.body().equals(after.body())) {
+            if (before.status() != after.status()
+                    || !java.util.Objects.equals(witness.settled(before.body()), witness.settled(after.body()))) {
                 changed = witnessPath + " was " + before.status() + " " + abbreviate(before.body(), 300) + ", is "
                         + after.status() + " " + abbreviate(after.body(), 300);
             }
