@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.securebase.journal.JournalServiceIntegrationTest;
 import org.securebase.journal.support.Api;
+import org.securebase.journal.support.MeasureFixtures;
 import org.securebase.journal.support.MovableClock;
 import org.securebase.journal.support.People;
 import org.securebase.journal.support.Projections;
@@ -103,7 +103,7 @@ class RecordExportIT {
         String homework = handedInHomeworkWithFeedbackAndReply();
         entry("Sunday", SHARED_ENTRY, true);
         entry("Private", PRIVATE_ENTRY, false);
-        submittedPhq9();
+        MeasureFixtures.submittedPhq9(api);
         // The therapist reads the homework: the copy lists that read.
         assertThat(api.get("/api/journal/assignments/" + homework, People.THERAPIST.token()).status()).isEqualTo(200);
 
@@ -279,23 +279,6 @@ class RecordExportIT {
         }
     }
 
-    private void submittedPhq9() {
-        Api.Response scheduled = api.post("/api/journal/measures/schedules", People.THERAPIST.token(),
-                Api.map("clientId", People.CLIENT.id().toString(), "instrument", "phq-9"));
-        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(201);
-        String schedule = scheduled.json().get("id").asString();
-        String instance = StreamSupport.stream(api.get("/api/journal/measures", People.CLIENT.token()).json()
-                        .spliterator(), false)
-                .filter(node -> node.get("scheduleId").asString().equals(schedule))
-                .map(node -> node.get("id").asString()).findFirst().orElseThrow();
-        for (int item = 1; item <= 9; item++) {
-            assertThat(api.put("/api/journal/measures/" + instance + "/answers/" + item, People.CLIENT.token(),
-                    Map.of("value", item == 9 ? 0 : (item % 2 == 0 ? 2 : 1))).status()).isEqualTo(200);
-        }
-        assertThat(api.post("/api/journal/measures/" + instance + "/submit", People.CLIENT.token(), Map.of()).status())
-                .isEqualTo(200);
-    }
-
     /** The readers of the client's record downloads, as the client's own audit lists them. */
     private List<String> recordDownloadsInAuditOf(People client) {
         JsonNode audit = api.get("/api/journal/audit?limit=100", client.token()).json();
@@ -321,14 +304,10 @@ class RecordExportIT {
         Map<String, byte[]> files = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                files.put(entry.getName(), readAll(zip));
+                files.put(entry.getName(), zip.readAllBytes());
             }
         }
         return files;
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        return in.readAllBytes();
     }
 
     private static String pdfText(byte[] pdf) throws IOException {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.securebase.journal.JournalServiceIntegrationTest;
 import org.securebase.journal.support.Api;
+import org.securebase.journal.support.MeasureFixtures;
 import org.securebase.journal.support.MovableClock;
 import org.securebase.journal.support.People;
 import org.securebase.journal.support.Projections;
@@ -107,7 +108,7 @@ class AgendaIT {
                 Api.map("title", "Sunday", "body", ENTRY_BODY, "mood", 3)).json().get("id").asString();
         assertThat(api.post("/api/journal/entries/" + entry + "/share", People.CLIENT.token(), Map.of()).status())
                 .isEqualTo(200);
-        String measure = submittedPhq9();
+        String measure = MeasureFixtures.submittedPhq9(api);
         String overdue = assign(clock.instant().plus(Duration.ofHours(1)));
         advance(Duration.ofHours(2));
 
@@ -197,24 +198,6 @@ class AgendaIT {
                         "dueAt", due.toString()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asString();
-    }
-
-    private String submittedPhq9() {
-        Api.Response scheduled = api.post("/api/journal/measures/schedules", People.THERAPIST.token(),
-                Api.map("clientId", People.CLIENT.id().toString(), "instrument", "phq-9"));
-        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(201);
-        String schedule = scheduled.json().get("id").asString();
-        String instance = StreamSupport.stream(api.get("/api/journal/measures", People.CLIENT.token()).json()
-                        .spliterator(), false)
-                .filter(node -> node.get("scheduleId").asString().equals(schedule))
-                .map(node -> node.get("id").asString()).findFirst().orElseThrow();
-        for (int item = 1; item <= 9; item++) {
-            assertThat(api.put("/api/journal/measures/" + instance + "/answers/" + item, People.CLIENT.token(),
-                    Map.of("value", item == 9 ? 0 : (item % 2 == 0 ? 2 : 1))).status()).isEqualTo(200);
-        }
-        assertThat(api.post("/api/journal/measures/" + instance + "/submit", People.CLIENT.token(), Map.of()).status())
-                .isEqualTo(200);
-        return instance;
     }
 
     private long auditRowsOfTherapist() {
