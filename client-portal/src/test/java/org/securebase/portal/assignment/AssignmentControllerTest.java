@@ -44,7 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(AssignmentController.class)
 @Import({AssignmentsApi.class, LibraryApi.class, AccountsApi.class, Dates.class, ReadingHtml.class,
-        WebSliceSecurity.class, WebSliceCalls.class})
+        WebSliceSecurity.class, WebSliceCalls.class, AssignmentControllerTest.FixedClock.class})
 class AssignmentControllerTest {
 
     static final UUID ID = UUID.randomUUID();
@@ -58,6 +58,21 @@ class AssignmentControllerTest {
     PlatformApi api;
 
     static final java.time.ZoneId AUCKLAND = java.time.ZoneId.of("Pacific/Auckland");
+
+    /**
+     * 03:00 UTC: already the 15th in UTC and Auckland, still the 14th in the practice's zone (New York). A date
+     * computed by the wrong calendar is off by one here, whatever hour the build runs at.
+     */
+    static final Instant NOW = Instant.parse("2026-06-15T03:00:00Z");
+    static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 6, 14);
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class FixedClock {
+        @org.springframework.context.annotation.Bean
+        java.time.Clock clock() {
+            return java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC);
+        }
+    }
 
     /** Unless a test says otherwise, account-service knows no zone for the client: the practice's applies. */
     @org.junit.jupiter.api.BeforeEach
@@ -378,7 +393,7 @@ class AssignmentControllerTest {
 
         when(api.put(any(), any(), eq(Homework.Summary.class))).thenReturn(Sent.done(null));
         clientIn(AUCKLAND);
-        java.time.LocalDate day = java.time.LocalDate.now().plusDays(3);
+        java.time.LocalDate day = TODAY.plusDays(3);
         mvc.perform(post("/assignments/" + ID + "/due").with(as("therapist")).with(csrf()).param("due", day.toString())
                         .param("client", UUID.randomUUID().toString()))
                 .andExpect(redirectedUrl("/assignments/" + ID)).andExpect(flash().attribute("notice", "due.moved"));
@@ -391,19 +406,19 @@ class AssignmentControllerTest {
 
     @Test
     void aMissingPastOrUnreadableDueDateIsNotSentAndARefusalIsShown() throws Exception {
-        for (String bad : new String[] {"", "tomorrow", "2026-02-30", java.time.LocalDate.now().minusDays(1).toString()}) {
+        for (String bad : new String[] {"", "tomorrow", "2026-02-30", TODAY.minusDays(1).toString()}) {
             mvc.perform(post("/assignments/" + ID + "/due").with(as("therapist")).with(csrf()).param("due", bad))
                     .andExpect(redirectedUrl("/assignments/" + ID)).andExpect(flash().attributeExists("error"));
         }
         mvc.perform(post("/assignments/" + ID + "/due").with(as("client")).with(csrf())
-                        .param("due", java.time.LocalDate.now().plusDays(1).toString()))
+                        .param("due", TODAY.plusDays(1).toString()))
                 .andExpect(status().isForbidden());
         verify(api, never()).put(any(), any(), any());
 
         when(api.put(any(), any(), eq(Homework.Summary.class)))
                 .thenReturn(Sent.refused("The homework is already handed in."));
         mvc.perform(post("/assignments/" + ID + "/due").with(as("therapist")).with(csrf())
-                        .param("due", java.time.LocalDate.now().plusDays(1).toString()))
+                        .param("due", TODAY.plusDays(1).toString()))
                 .andExpect(redirectedUrl("/assignments/" + ID))
                 .andExpect(flash().attribute("problem", "The homework is already handed in."));
     }
@@ -433,7 +448,7 @@ class AssignmentControllerTest {
         articleAndCaseload();
         clientIn(AUCKLAND);
         when(api.post(any(), any(), eq(Homework.Summary.class))).thenReturn(Sent.done(null));
-        java.time.LocalDate due = java.time.LocalDate.now().plusDays(7);
+        java.time.LocalDate due = TODAY.plusDays(7);
 
         mvc.perform(post("/assignments").with(as("therapist")).with(csrf())
                         .param("client", CLIENT.toString()).param("article", "attachment-and-healing")
@@ -465,20 +480,20 @@ class AssignmentControllerTest {
 
         String past = mvc.perform(post("/assignments").with(as("therapist")).with(csrf())
                         .param("client", CLIENT.toString()).param("article", "attachment-and-healing")
-                        .param("question", "Kept question").param("due", java.time.LocalDate.now().minusDays(1).toString()))
+                        .param("question", "Kept question").param("due", TODAY.minusDays(1).toString()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(past).contains("The due date is in the past").contains("Kept question")
                 .containsPattern("<a href=\"#due\">The due date is in the past");
 
         String tooLong = mvc.perform(post("/assignments").with(as("therapist")).with(csrf())
                         .param("client", CLIENT.toString()).param("article", "attachment-and-healing")
-                        .param("scale", "x".repeat(2_001)).param("due", java.time.LocalDate.now().toString()))
+                        .param("scale", "x".repeat(2_001)).param("due", TODAY.toString()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(tooLong).contains("longer than 1,000 characters");
 
         String nothing = mvc.perform(post("/assignments").with(as("therapist")).with(csrf())
                         .param("client", CLIENT.toString()).param("article", "attachment-and-healing")
-                        .param("due", java.time.LocalDate.now().toString()))
+                        .param("due", TODAY.toString()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(nothing).contains("Add a question or choose a list");
 
