@@ -35,6 +35,8 @@ class AccountServiceSecurity {
                 // the signed token it carries is its proof.
                 .requestMatchers(HttpMethod.GET, "/api/accounts/me/notifications").authenticated()
                 .requestMatchers(HttpMethod.PUT, "/api/accounts/me/notifications").authenticated()
+                // A client asks to close their own account (an admin closes it).
+                .requestMatchers(HttpMethod.POST, "/api/accounts/me/closure-request").hasRole("CLIENT")
                 // Everything else under /api/accounts is administration. The API document is a public path
                 // (application.yml), matched before these rules.
                 .requestMatchers("/api/accounts", "/api/accounts/**").hasRole("ADMIN");

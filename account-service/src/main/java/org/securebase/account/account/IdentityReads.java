@@ -31,7 +31,7 @@ public class IdentityReads {
 
     /** Where an identity was seen. */
     public enum View {
-        ACCOUNT_LIST, ACCOUNT, CASELOAD, CASELOAD_HISTORY, SECURITY_EVENTS
+        ACCOUNT_LIST, ACCOUNT, CASELOAD, CASELOAD_HISTORY, SECURITY_EVENTS, RIGHTS_REQUESTS
     }
 
     @Transactional

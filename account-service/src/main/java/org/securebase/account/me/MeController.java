@@ -9,6 +9,7 @@ import org.securebase.account.account.Accounts;
 import org.securebase.account.caseload.Caseloads;
 import org.securebase.account.notification.Notifications;
 import org.securebase.account.reconciliation.Reconciliation;
+import org.securebase.account.rights.RightsRequests;
 import org.securebase.platform.security.Caller;
 import org.securebase.platform.security.Role;
 import org.securebase.platform.web.problem.NotFoundException;
@@ -26,8 +27,11 @@ class MeController {
     private final Caseloads caseloads;
     private final Reconciliation reconciliation;
     private final Notifications notifications;
+    private final RightsRequests rights;
 
-    MeController(Accounts accounts, Caseloads caseloads, Reconciliation reconciliation, Notifications notifications) {
+    MeController(Accounts accounts, Caseloads caseloads, Reconciliation reconciliation, Notifications notifications,
+                 RightsRequests rights) {
+        this.rights = rights;
         this.accounts = accounts;
         this.caseloads = caseloads;
         this.reconciliation = reconciliation;
@@ -56,15 +60,17 @@ class MeController {
                         .orElse(null);
         return new MeView(account.id(), account.firstName(), account.lastName(), account.displayName(), account.email(),
                 account.role().keycloakName(), account.status().name().toLowerCase(Locale.ROOT), therapist,
-                notifications.preferencesOf(account.id()).zone().getId());
+                notifications.preferencesOf(account.id()).zone().getId(),
+                account.role() == Role.CLIENT ? rights.closureAskedAt(account.id()).orElse(null) : null);
     }
 
     /**
      * @param therapist for a client, the therapist whose caseload they are on; null otherwise or if none
      * @param zone      the time zone the person reads dates in: their own choice, else the practice's
+     * @param closureAskedAt for a client who asked to close their account, when; null otherwise or once it is closed
      */
     record MeView(UUID id, String firstName, String lastName, String displayName, String email, String role,
-                  String status, TherapistView therapist, String zone) {
+                  String status, TherapistView therapist, String zone, java.time.Instant closureAskedAt) {
     }
 
     record TherapistView(UUID id, String displayName) {

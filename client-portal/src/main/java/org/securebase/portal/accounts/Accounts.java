@@ -44,7 +44,8 @@ public final class Accounts {
      *
      * @param zone the time zone the person reads dates in (theirs, else the practice's)
      */
-    public record Me(String status, String zone) {
+    /** @param closureAskedAt when a client asked to close their account and it is not closed yet; else null */
+    public record Me(String status, String zone, Instant closureAskedAt) {
     }
 
     /** The time zone a client's homework is due in. */

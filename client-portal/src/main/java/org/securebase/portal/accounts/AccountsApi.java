@@ -70,6 +70,11 @@ public class AccountsApi {
         return action(accountId, "reactivation");
     }
 
+    /** The signed-in client asks the practice to close their account; asking again changes nothing. */
+    public Sent<Void> askToClose() {
+        return api.send(HttpMethod.POST, uri -> uri.path("/api/accounts/me/closure-request").build(), null, Void.class);
+    }
+
     public Sent<Void> resendInvitation(UUID accountId) {
         return action(accountId, "invitation");
     }

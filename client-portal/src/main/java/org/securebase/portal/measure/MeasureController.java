@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.securebase.portal.api.Fetched;
+import org.securebase.portal.forms.Dates;
 import org.securebase.portal.api.Sent;
 import org.securebase.portal.security.PortalRole;
 import org.springframework.context.MessageSource;
@@ -37,14 +38,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MeasureController {
 
     private final MeasuresApi measures;
-    // The practice's time zone, as for every date the portal shows.
-    private final ZoneId zone = ZoneId.systemDefault();
-
     private final MessageSource messages;
+    private final Dates dates;
 
-    MeasureController(MeasuresApi measures, MessageSource messages) {
+    MeasureController(MeasuresApi measures, MessageSource messages, Dates dates) {
         this.measures = measures;
         this.messages = messages;
+        this.dates = dates;
     }
 
     /** The client's measures; a therapist's results needing attention first, then one client's measures. */
@@ -65,6 +65,8 @@ class MeasureController {
         model.addAttribute("instruments", instruments);
         model.addAttribute("measures", list);
         // One chart per instrument with results, beside its table; nothing when either call failed.
+        // The chart's days are the reader's, as every date the portal shows (the server's zone means nothing to them).
+        ZoneId zone = dates.zone();
         model.addAttribute("charts", list.available() && instruments.available()
                 ? instruments.value().stream().map(instrument -> MeasureChart.of(instrument, list.value(), zone))
                         .filter(chart -> !chart.empty()).toList()

@@ -70,8 +70,12 @@ public class RecordApi {
         return api.get(uri -> uri.path("/api/journal/record-exports/{id}").build(id), Export.class);
     }
 
-    /** The ready archive (a ZIP); empty when it is not the caller's. */
-    public Fetched<Optional<byte[]>> archive(UUID id) {
-        return api.get(uri -> uri.path("/api/journal/record-exports/{id}/archive").build(id), byte[].class);
+    /**
+     * The ready archive (a ZIP). Refused when it is not the caller's (404), no longer downloadable (410) or not ready
+     * (409); the export's status then says which.
+     */
+    public Sent<byte[]> archive(UUID id) {
+        return api.send(org.springframework.http.HttpMethod.GET,
+                uri -> uri.path("/api/journal/record-exports/{id}/archive").build(id), null, byte[].class);
     }
 }

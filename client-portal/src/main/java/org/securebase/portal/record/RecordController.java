@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.securebase.portal.accounts.Accounts;
+import org.securebase.portal.accounts.AccountsApi;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.Sent;
 import org.securebase.portal.caseload.AdherenceApi;
@@ -39,17 +41,19 @@ class RecordController {
 
     private final RecordApi records;
     private final AdherenceApi caseload;
+    private final AccountsApi accounts;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
-    RecordController(RecordApi records, AdherenceApi caseload) {
+    RecordController(RecordApi records, AdherenceApi caseload, AccountsApi accounts) {
         // Only to say whether a link is still open; journal-service decides with its own clock at the download.
-        this(records, caseload, Clock.systemUTC());
+        this(records, caseload, accounts, Clock.systemUTC());
     }
 
-    RecordController(RecordApi records, AdherenceApi caseload, Clock clock) {
+    RecordController(RecordApi records, AdherenceApi caseload, AccountsApi accounts, Clock clock) {
         this.records = records;
         this.caseload = caseload;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -57,7 +61,8 @@ class RecordController {
     static final java.util.Set<String> DOWNLOAD_FAILURES = java.util.Set.of("expired", "preparing", "unavailable");
 
     @GetMapping("/record")
-    String page(@RequestParam(required = false) String failed, Model model) {
+    String page(@RequestParam(required = false) String failed, Model model,
+                org.springframework.security.core.Authentication authentication) {
         if (failed != null && DOWNLOAD_FAILURES.contains(failed)) {
             model.addAttribute("error", "record.error." + failed);
         }
@@ -65,6 +70,12 @@ class RecordController {
         model.addAttribute("exports", mine);
         model.addAttribute("now", clock.instant());
         model.addAttribute("clientNames", Map.<UUID, String>of());
+        if (isClient(authentication)) {
+            // Closing the account is the other right a client exercises here; a waiting request is shown as such.
+            Fetched<Optional<Accounts.Me>> me = accounts.me();
+            model.addAttribute("closureAskedAt", me.available()
+                    ? me.value().map(Accounts.Me::closureAskedAt).orElse(null) : null);
+        }
         if (mine.available() && mine.value().stream().anyMatch(export -> "THERAPIST".equals(export.requesterRole()))) {
             Fetched<List<AdherenceApi.Adherence>> clients = caseload.perClient();
             if (clients.available()) {
@@ -99,6 +110,33 @@ class RecordController {
         return "redirect:/record";
     }
 
+    /**
+     * A client asks the practice to close their account. An admin closes it (signing them out everywhere), so the
+     * person can still download their record meanwhile.
+     */
+    @PostMapping("/record/closure-request")
+    @PreAuthorize("hasRole('client')")
+    String askToClose(@RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
+        if (!confirmed) {
+            redirect.addFlashAttribute("error", "record.closure.error.unconfirmed");
+            return "redirect:/record#closure";
+        }
+        Sent<Void> sent = accounts.askToClose();
+        if (sent.unavailable()) {
+            redirect.addFlashAttribute("error", "record.closure.error.unavailable");
+        } else if (!sent.ok()) {
+            redirect.addFlashAttribute("problem", sent.problem());
+        } else {
+            redirect.addFlashAttribute("notice", "record.closure.asked");
+        }
+        return "redirect:/record#closure";
+    }
+
+    private static boolean isClient(org.springframework.security.core.Authentication authentication) {
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(authority -> "ROLE_client".equals(authority.getAuthority()));
+    }
+
     /** How far one copy is, for record.js: status and counts only. */
     @GetMapping(path = "/record/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
@@ -123,16 +161,22 @@ class RecordController {
         if (!export.downloadableAt(clock.instant())) {
             return backToThePage(export.preparing() ? "preparing" : "expired");
         }
-        Fetched<Optional<byte[]>> archive = records.archive(id);
-        if (archive.unavailable() || archive.value().isEmpty()) {
+        Sent<byte[]> archive = records.archive(id);
+        if (archive.unavailable()) {
             return backToThePage("unavailable");
+        }
+        if (!archive.ok() || archive.value() == null) {
+            // The link closed (or the copy is prepared again) between the check above and this call: say which.
+            Fetched<Optional<RecordApi.Export>> again = records.one(id);
+            boolean preparing = again.available() && again.value().map(RecordApi.Export::preparing).orElse(false);
+            return backToThePage(again.unavailable() ? "unavailable" : preparing ? "preparing" : "expired");
         }
         String name = "secure-base-record-" + export.readyAt().toString().substring(0, 10) + ".zip";
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(archive.value().get());
+                .body(archive.value());
     }
 
     /** A download answers with a file or not at all: the reason goes back to the page in its address. */

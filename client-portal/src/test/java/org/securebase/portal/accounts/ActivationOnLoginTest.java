@@ -31,7 +31,7 @@ class ActivationOnLoginTest {
     @SuppressWarnings("unchecked")
     void asksAccountServiceWhoSignedInThenContinues() throws Exception {
         when(api.get(any(Function.class), eq(Accounts.Me.class)))
-                .thenReturn(Fetched.of(Optional.of(new Accounts.Me("active", "Pacific/Auckland"))));
+                .thenReturn(Fetched.of(Optional.of(new Accounts.Me("active", "Pacific/Auckland", null))));
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockHttpServletRequest request = new MockHttpServletRequest();
 

@@ -32,7 +32,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(RecordController.class)
-@Import({RecordApi.class, AdherenceApi.class, org.securebase.portal.forms.Dates.class, WebSliceSecurity.class})
+@Import({RecordApi.class, AdherenceApi.class, org.securebase.portal.accounts.AccountsApi.class,
+        org.securebase.portal.forms.Dates.class, WebSliceSecurity.class})
 class RecordControllerTest {
 
     @Autowired
@@ -40,6 +41,13 @@ class RecordControllerTest {
 
     @MockitoBean
     PlatformApi api;
+
+    /** Unless a test says otherwise, the client has not asked to close their account. */
+    @org.junit.jupiter.api.BeforeEach
+    void noClosureAsked() {
+        when(api.get(any(), eq(org.securebase.portal.accounts.Accounts.Me.class))).thenReturn(Fetched.of(Optional.of(
+                new org.securebase.portal.accounts.Accounts.Me("active", "America/New_York", null))));
+    }
 
     private static RecordApi.Export export(String status, Instant expiresAt) {
         Instant now = Instant.now();
@@ -74,7 +82,7 @@ class RecordControllerTest {
 
         mvc.perform(get("/record/" + lapsed.id() + "/download").with(as("client")))
                 .andExpect(status().isSeeOther()).andExpect(header().string("Location", "/record?failed=expired"));
-        verify(api, never()).get(any(), eq(byte[].class));
+        verify(api, never()).send(any(), any(), any(), eq(byte[].class));
 
         when(api.get(any(), eq(RecordApi.ExportPage.class))).thenReturn(Fetched.of(Optional.of(
                 new RecordApi.ExportPage(List.of(), null))));
@@ -88,7 +96,8 @@ class RecordControllerTest {
     void aReadyCopyIsStreamedAsAZipThatNoCacheKeeps() throws Exception {
         RecordApi.Export ready = export("READY", Instant.now().plus(Duration.ofHours(1)));
         when(api.get(any(), eq(RecordApi.Export.class))).thenReturn(Fetched.of(Optional.of(ready)));
-        when(api.get(any(), eq(byte[].class))).thenReturn(Fetched.of(Optional.of(new byte[] {'P', 'K', 3, 4})));
+        when(api.send(eq(org.springframework.http.HttpMethod.GET), any(), any(), eq(byte[].class)))
+                .thenReturn(Sent.done(new byte[] {'P', 'K', 3, 4}));
 
         mvc.perform(get("/record/" + ready.id() + "/download").with(as("client")))
                 .andExpect(status().isOk())
@@ -109,5 +118,51 @@ class RecordControllerTest {
                 eq(RecordApi.Export.class));
 
         mvc.perform(get("/record").with(as("admin"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aClientAsksToCloseTheirAccountOnlyOnceTheyConfirmAndThenSeesTheRequestWaiting() throws Exception {
+        when(api.get(any(), eq(RecordApi.ExportPage.class))).thenReturn(Fetched.of(Optional.of(
+                new RecordApi.ExportPage(List.of(), null))));
+        assertThat(mvc.perform(get("/record").with(as("client"))).andReturn().getResponse().getContentAsString())
+                .contains("id=\"closure-request\"").contains("Ask to close my account");
+
+        mvc.perform(post("/record/closure-request").with(as("client")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        verify(api, never()).send(eq(org.springframework.http.HttpMethod.POST), any(), any(), any());
+
+        when(api.send(eq(org.springframework.http.HttpMethod.POST), any(), any(), eq(Void.class)))
+                .thenReturn(Sent.done(null));
+        mvc.perform(post("/record/closure-request").with(as("client")).with(csrf()).param("confirmed", "true"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("notice", "record.closure.asked"));
+        verify(api).send(eq(org.springframework.http.HttpMethod.POST), any(), any(), eq(Void.class));
+
+        when(api.get(any(), eq(org.securebase.portal.accounts.Accounts.Me.class))).thenReturn(Fetched.of(Optional.of(
+                new org.securebase.portal.accounts.Accounts.Me("active", "America/New_York",
+                        Instant.parse("2026-11-02T15:00:00Z")))));
+        assertThat(mvc.perform(get("/record").with(as("client"))).andReturn().getResponse().getContentAsString())
+                .contains("id=\"closure-waiting\"").doesNotContain("id=\"closure-request\"");
+        assertThat(mvc.perform(get("/record").with(as("therapist"))).andReturn().getResponse().getContentAsString())
+                .as("a therapist has no account of theirs to close here").doesNotContain("id=\"closure");
+        mvc.perform(post("/record/closure-request").with(as("therapist")).with(csrf()).param("confirmed", "true"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aLinkThatClosesBetweenTheCheckAndTheDownloadSaysItExpiredNotThatTheServiceIsDown() throws Exception {
+        RecordApi.Export ready = export("READY", Instant.now().plus(Duration.ofSeconds(1)));
+        when(api.get(any(), eq(RecordApi.Export.class))).thenReturn(Fetched.of(Optional.of(ready)));
+        when(api.send(eq(org.springframework.http.HttpMethod.GET), any(), any(), eq(byte[].class)))
+                .thenReturn(Sent.refused("This copy's link has expired."));
+
+        mvc.perform(get("/record/" + ready.id() + "/download").with(as("client")))
+                .andExpect(status().isSeeOther()).andExpect(header().string("Location", "/record?failed=expired"));
+
+        when(api.send(eq(org.springframework.http.HttpMethod.GET), any(), any(), eq(byte[].class)))
+                .thenReturn(Sent.failed());
+        mvc.perform(get("/record/" + ready.id() + "/download").with(as("client")))
+                .andExpect(status().isSeeOther()).andExpect(header().string("Location", "/record?failed=unavailable"));
     }
 }

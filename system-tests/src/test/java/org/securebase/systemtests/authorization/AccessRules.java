@@ -388,6 +388,28 @@ final class AccessRules {
                         .path(objects -> Map.of("id", objects.ownerClientId().toString()))
                         .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshDeactivatedClient().toString()))
                         .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                // Data rights on the account side: a client asks to close their own account; the rest is the admin's.
+                rule(ACCOUNTS, "POST", "/api/accounts/me/closure-request")
+                        .allowed(CLIENTS).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(ACCOUNTS, "POST", "/api/accounts/{id}/closure")
+                        .path(objects -> Map.of("id", objects.ownerClientId().toString()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshKnownClient().toString()))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "GET", "/api/accounts/{id}/retention")
+                        .path(objects -> Map.of("id", objects.ownerClientId().toString()))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "POST", "/api/accounts/{id}/legal-holds")
+                        .path(objects -> Map.of("id", objects.ownerClientId().toString()))
+                        .body(objects -> Map.of("reason", "Matrix matter"))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "POST", "/api/accounts/{id}/legal-holds/{holdId}/lifting")
+                        .path(objects -> Map.of("id", objects.ownerClientId().toString(),
+                                "holdId", objects.legalHoldId().toString()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.ownerClientId().toString(),
+                                "holdId", fresh.freshLegalHold().toString()))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "GET", "/api/accounts/rights-requests")
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
                 rule(ACCOUNTS, "POST", "/api/accounts/{id}/invitation")
                         .path(objects -> Map.of("id", objects.ownerClientId().toString()))
                         .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshInvitedClient().toString()))

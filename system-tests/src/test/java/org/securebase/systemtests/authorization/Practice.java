@@ -49,6 +49,7 @@ final class Practice implements PracticeObjects, Throwaways {
     private UUID programId;
     private UUID programEnrolmentId;
     private UUID recordExportId;
+    private UUID legalHoldId;
     private UUID sharedEntryId;
     private UUID privateEntryId;
 
@@ -197,6 +198,7 @@ final class Practice implements PracticeObjects, Throwaways {
         privateEntryId = entry(AccessRules.privateEntry());
 
         recordExportId = readyCopyOfTheOwnersRecord();
+        legalHoldId = freshLegalHold();
 
         draftSlug = freshDraft();
         publishedSlug = freshPublishedArticle();
@@ -426,6 +428,23 @@ final class Practice implements PracticeObjects, Throwaways {
     }
 
     @Override
+    public UUID freshKnownClient() {
+        // Made in Keycloak and met through a first call, not invited: invitations are limited per admin and hour.
+        String email = "closing." + run + "." + made.incrementAndGet() + "@example.org";
+        stack.keycloakAdmin().createUser(email, "Cleo", "Closing" + run, stack.demoPassword(), "client", "mfa-exempt");
+        String token = stack.portal().login(email, stack.demoPassword()).accessToken();
+        return UUID.fromString(http.send("GET", stack.serviceUrl(ApiService.ACCOUNTS) + "/api/accounts/me", token, null,
+                Map.of()).expect(200).json().path("id").asString());
+    }
+
+    @Override
+    public UUID freshLegalHold() {
+        return UUID.fromString(call(Caller.ADMIN, ApiService.ACCOUNTS, "POST",
+                "/api/accounts/" + ownerClientId() + "/legal-holds", Map.of("reason", "Matrix matter " + run))
+                .expect(201).json().path("id").asString());
+    }
+
+    @Override
     public UUID freshDeactivatedClient() {
         UUID client = freshInvitedClient();
         call(Caller.ADMIN, ApiService.ACCOUNTS, "POST", "/api/accounts/" + client + "/deactivation", null).expect(200);
@@ -540,6 +559,11 @@ final class Practice implements PracticeObjects, Throwaways {
     @Override
     public UUID recordExportId() {
         return recordExportId;
+    }
+
+    @Override
+    public UUID legalHoldId() {
+        return legalHoldId;
     }
 
     @Override

@@ -70,6 +70,9 @@ interface PracticeObjects {
     /** A copy of the owner's record the owner asked for, ready to download. */
     UUID recordExportId();
 
+    /** A legal hold on the owner's record, in force. */
+    UUID legalHoldId();
+
     /** The current ETag of an article, for If-Match. */
     String articleEtag(String slug);
 
@@ -196,6 +199,11 @@ interface PracticeObjects {
 
         @Override
         public UUID recordExportId() {
+            return nobody();
+        }
+
+        @Override
+        public UUID legalHoldId() {
             return nobody();
         }
 

@@ -36,4 +36,13 @@ interface Throwaways {
     UUID freshInvitedClient();
 
     UUID freshDeactivatedClient();
+
+    /** A client who has signed in once (so account-service knows them), made without an invitation. */
+    UUID freshKnownClient();
+
+    /** The owner client (the demo client), whose record the practice's objects are. */
+    UUID ownerClientId();
+
+    /** A new legal hold on the owner's record, in force. */
+    UUID freshLegalHold();
 }

@@ -19,7 +19,7 @@ import org.securebase.platform.events.Topics;
  * @param actorRole their role
  * @param clientId  whose identity; the envelope's aggregate and key
  * @param view      where: {@code ACCOUNT_LIST}, {@code ACCOUNT}, {@code CASELOAD}, {@code CASELOAD_HISTORY},
- *                  {@code SECURITY_EVENTS}
+ *                  {@code SECURITY_EVENTS}, {@code RIGHTS_REQUESTS}
  * @param listed    true when it appeared in a list, false when opened on its own
  * @param readAt    when
  */

@@ -1,0 +1,169 @@
+package org.securebase.account.rights;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.securebase.account.account.AccountSnapshot;
+import org.securebase.account.account.Accounts;
+import org.securebase.account.account.IdentityReads;
+import org.securebase.platform.contracts.AccountLimits;
+import org.securebase.platform.security.Caller;
+import org.securebase.platform.web.problem.BadRequestException;
+import org.securebase.platform.web.problem.FieldViolation;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Closures, legal holds and retention. {@code POST /me/closure-request} is a client's own; the rest is
+ * administration (URL rules in AccountServiceSecurity). Anyone but a client as the subject is a 404.
+ */
+@RestController
+@RequestMapping("/api/accounts")
+class RightsController {
+
+    private final RightsRequests rights;
+    private final Accounts accounts;
+    private final IdentityReads identityReads;
+
+    RightsController(RightsRequests rights, Accounts accounts, IdentityReads identityReads) {
+        this.rights = rights;
+        this.accounts = accounts;
+        this.identityReads = identityReads;
+    }
+
+    /** The calling client asks the practice to close their account; asking again returns the same request. */
+    @PostMapping("/me/closure-request")
+    ClosureRequestView askToClose(Caller client) {
+        Closure closure = rights.askToClose(client.id());
+        return new ClosureRequestView(closure.id(), closure.requestedAt());
+    }
+
+    /** Closes a client's account (deactivation, recorded as a closure); closing it again changes nothing. */
+    @PostMapping("/{id}/closure")
+    RetentionView close(@PathVariable UUID id, Caller admin) {
+        return RetentionView.of(id, rights.close(id, admin.id()));
+    }
+
+    @GetMapping("/{id}/retention")
+    RetentionView retention(@PathVariable UUID id) {
+        return RetentionView.of(id, rights.standing(id));
+    }
+
+    @PostMapping("/{id}/legal-holds")
+    @ResponseStatus(HttpStatus.CREATED)
+    HoldView placeHold(@PathVariable UUID id, @RequestBody HoldRequest request, Caller admin) {
+        String reason = request.reason() == null ? "" : request.reason().strip();
+        if (reason.isEmpty() || reason.length() > AccountLimits.HOLD_REASON) {
+            throw new BadRequestException("The request has invalid fields.", List.of(new FieldViolation("reason",
+                    "must be 1 to " + AccountLimits.HOLD_REASON + " characters: the matter the hold is for")));
+        }
+        return HoldView.of(rights.placeHold(id, admin.id(), reason));
+    }
+
+    @PostMapping("/{id}/legal-holds/{holdId}/lifting")
+    HoldView liftHold(@PathVariable UUID id, @PathVariable UUID holdId, Caller admin) {
+        return HoldView.of(rights.liftHold(id, holdId, admin.id()));
+    }
+
+    /**
+     * Every closure and legal hold, newest first (waiting closures and holds in force before the rest), with the
+     * names of the people involved. Exports of a record are listed by journal-service.
+     */
+    @GetMapping("/rights-requests")
+    List<RightsRequestView> recent(@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit, Caller admin) {
+        List<Closure> closures = rights.recentClosures(limit);
+        List<LegalHold> holds = rights.recentHolds(limit);
+        Set<UUID> people = new HashSet<>();
+        closures.forEach(c -> {
+            people.add(c.subjectId());
+            people.add(c.requestedBy());
+            if (c.closedBy() != null) {
+                people.add(c.closedBy());
+            }
+        });
+        holds.forEach(h -> {
+            people.add(h.subjectId());
+            people.add(h.placedBy());
+            if (h.liftedBy() != null) {
+                people.add(h.liftedBy());
+            }
+        });
+        Map<UUID, AccountSnapshot> named = accounts.findAll(people);
+        List<RightsRequestView> views = new ArrayList<>();
+        closures.forEach(c -> views.add(new RightsRequestView(c.id(), "closure", c.subjectId(), name(named, c.subjectId()),
+                c.requestedBy(), name(named, c.requestedBy()), c.requestedAt(), c.closedBy(), name(named, c.closedBy()),
+                c.closedAt(), null)));
+        holds.forEach(h -> views.add(new RightsRequestView(h.id(), "legal-hold", h.subjectId(), name(named, h.subjectId()),
+                h.placedBy(), name(named, h.placedBy()), h.placedAt(), h.liftedBy(), name(named, h.liftedBy()),
+                h.liftedAt(), h.reason())));
+        views.sort(Comparator.comparing((RightsRequestView v) -> v.doneAt() != null)
+                .thenComparing(RightsRequestView::requestedAt, Comparator.reverseOrder()));
+        List<RightsRequestView> shown = views.subList(0, Math.min(limit, views.size()));
+        identityReads.listed(admin, shown.stream().map(RightsRequestView::subjectId).distinct()
+                .map(named::get).filter(java.util.Objects::nonNull).toList(), IdentityReads.View.RIGHTS_REQUESTS);
+        return List.copyOf(shown);
+    }
+
+    private static String name(Map<UUID, AccountSnapshot> named, UUID id) {
+        if (id == null) {
+            return null;
+        }
+        AccountSnapshot account = named.get(id);
+        return account == null ? null : account.displayName();
+    }
+
+    record HoldRequest(String reason) {
+    }
+
+    record ClosureRequestView(UUID id, Instant requestedAt) {
+    }
+
+    record HoldView(UUID id, String reason, UUID placedBy, Instant placedAt, UUID liftedBy, Instant liftedAt,
+                    boolean inForce) {
+        static HoldView of(LegalHold hold) {
+            return new HoldView(hold.id(), hold.reason(), hold.placedBy(), hold.placedAt(), hold.liftedBy(),
+                    hold.liftedAt(), hold.inForce());
+        }
+    }
+
+    /**
+     * @param keepUntil the end of the retention period; null while the account is open
+     * @param erasable  closed, past the retention period, and no hold in force
+     */
+    record RetentionView(UUID subjectId, Instant closedAt, int retentionYears, Instant keepUntil, boolean onHold,
+                         boolean erasable, List<HoldView> holds) {
+        static RetentionView of(UUID subject, RetentionStanding standing) {
+            return new RetentionView(subject, standing.closedAt(), standing.retentionYears(), standing.keepUntil(),
+                    standing.onHold(), standing.erasable(), standing.holds().stream().map(HoldView::of).toList());
+        }
+    }
+
+    /**
+     * One right exercised or one hold. For a closure, requested is the ask (the client's, or the admin's when they
+     * closed it directly) and done is the closure; for a legal hold, requested is its placing and done its lifting.
+     *
+     * @param kind   {@code closure} or {@code legal-hold}
+     * @param reason a hold's reference; null for a closure
+     */
+    record RightsRequestView(UUID id, String kind, UUID subjectId, String subjectName, UUID requestedBy,
+                             String requestedByName, Instant requestedAt, UUID doneBy, String doneByName,
+                             Instant doneAt, String reason) {
+    }
+}

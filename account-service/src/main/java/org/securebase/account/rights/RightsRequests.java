@@ -1,0 +1,159 @@
+package org.securebase.account.rights;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.securebase.account.account.AccountAdministration;
+import org.securebase.account.account.AccountSnapshot;
+import org.securebase.account.account.AccountStatus;
+import org.securebase.account.account.Accounts;
+import org.securebase.platform.security.Role;
+import org.securebase.platform.web.problem.ConflictException;
+import org.securebase.platform.web.problem.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Closures and legal holds of clients' accounts. Every change to one person takes their account's row lock first,
+ * so two admins (or an admin and the client) on two instances act one after the other.
+ */
+@Service
+public class RightsRequests {
+
+    private final RightsRepository repository;
+    private final Accounts accounts;
+    private final AccountAdministration administration;
+    private final RetentionPolicy retention;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    RightsRequests(RightsRepository repository, Accounts accounts, AccountAdministration administration,
+                   RetentionPolicy retention, TransactionTemplate transaction, Clock clock) {
+        this.repository = repository;
+        this.accounts = accounts;
+        this.administration = administration;
+        this.retention = retention;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** A client asks to close their own account; asking again while it waits returns the waiting request. */
+    public Closure askToClose(UUID clientId) {
+        return transaction.execute(status -> {
+            AccountSnapshot client = accounts.lock(clientId).orElseThrow(NotFoundException::new);
+            if (client.role() != Role.CLIENT) {
+                throw new ConflictException("Only a client asks to close their account here; an admin deactivates "
+                        + "staff accounts.");
+            }
+            return repository.waitingClosureOf(clientId).orElseGet(() -> {
+                Closure asked = new Closure(UUID.randomUUID(), clientId, clientId, now(), null, null);
+                repository.insertClosure(asked);
+                return asked;
+            });
+        });
+    }
+
+    /** When the client's request to close is waiting for an admin, when they asked. */
+    public Optional<Instant> closureAskedAt(UUID clientId) {
+        return repository.waitingClosureOf(clientId).map(Closure::requestedAt);
+    }
+
+    /**
+     * Closes a client's account: the deactivation signs them out everywhere, cancels what was still to be sent to
+     * them and ends their caseload; the closure starts the retention period. A waiting request is marked done;
+     * without one the admin's decision is recorded as the request. Closing a closed account changes nothing.
+     */
+    public RetentionStanding close(UUID clientId, UUID adminId) {
+        AccountSnapshot client = clientAccount(clientId);
+        if (closedAt(client).isPresent()) {
+            return standing(clientId);
+        }
+        // Keycloak first, as any deactivation: if recording the closure then fails the person is locked out (the
+        // safe side) and closing again records it.
+        administration.deactivate(clientId, adminId);
+        transaction.executeWithoutResult(status -> {
+            accounts.lock(clientId).orElseThrow(NotFoundException::new);
+            Instant now = now();
+            repository.waitingClosureOf(clientId).ifPresentOrElse(
+                    waiting -> repository.markClosed(waiting.id(), adminId, now),
+                    () -> repository.insertClosure(new Closure(UUID.randomUUID(), clientId, adminId, now, adminId, now)));
+        });
+        return standing(clientId);
+    }
+
+    public LegalHold placeHold(UUID clientId, UUID adminId, String reason) {
+        return transaction.execute(status -> {
+            lockedClient(clientId);
+            LegalHold hold = new LegalHold(UUID.randomUUID(), clientId, reason, adminId, now(), null, null);
+            repository.insertHold(hold);
+            return hold;
+        });
+    }
+
+    /** Lifts a hold of this client; lifting a lifted hold changes nothing. Someone else's hold is a 404. */
+    public LegalHold liftHold(UUID clientId, UUID holdId, UUID adminId) {
+        return transaction.execute(status -> {
+            lockedClient(clientId);
+            LegalHold hold = repository.holdsOf(clientId).stream().filter(h -> h.id().equals(holdId)).findFirst()
+                    .orElseThrow(NotFoundException::new);
+            if (!hold.inForce()) {
+                return hold;
+            }
+            Instant now = now();
+            repository.liftHold(holdId, adminId, now);
+            return new LegalHold(hold.id(), clientId, hold.reason(), hold.placedBy(), hold.placedAt(), adminId, now);
+        });
+    }
+
+    /** Where the client's record stands under the retention policy and its holds. 404 for anyone but a client. */
+    public RetentionStanding standing(UUID clientId) {
+        AccountSnapshot client = clientAccount(clientId);
+        return retention.standing(closedAt(client).orElse(null), repository.holdsOf(clientId));
+    }
+
+    public List<Closure> recentClosures(int limit) {
+        return repository.recentClosures(limit);
+    }
+
+    public List<LegalHold> recentHolds(int limit) {
+        return repository.recentHolds(limit);
+    }
+
+    /**
+     * Closed means: closed by a closure, and not reactivated since. A reactivation (the person came back) clears the
+     * deactivation's time; a later deactivation sets a time after the closure, which makes it a plain deactivation.
+     */
+    private Optional<Instant> closedAt(AccountSnapshot client) {
+        if (client.status() != AccountStatus.DEACTIVATED && client.status() != AccountStatus.DELETED) {
+            return Optional.empty();
+        }
+        return repository.lastClosureOf(client.id()).map(Closure::closedAt)
+                .filter(closed -> client.deactivatedAt() != null && !closed.isBefore(client.deactivatedAt()));
+    }
+
+    /** To the microsecond, as PostgreSQL keeps it: what an answer shows is what a later read shows. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private AccountSnapshot clientAccount(UUID id) {
+        AccountSnapshot account = accounts.get(id);
+        if (account.role() != Role.CLIENT) {
+            // Closures, holds and retention are about clients' records; staff accounts are deactivated.
+            throw new NotFoundException();
+        }
+        return account;
+    }
+
+    private void lockedClient(UUID id) {
+        AccountSnapshot account = accounts.lock(id).orElseThrow(NotFoundException::new);
+        if (account.role() != Role.CLIENT) {
+            throw new NotFoundException();
+        }
+    }
+}
