@@ -135,7 +135,8 @@ class RightsRequestsIT {
         UUID client = People.createInKeycloak(email, "Hal", "Held", "client");
         api.get("/api/accounts/me", TestBackends.keycloak().accessToken(email));
 
-        for (Object bad : new Object[] {Map.of("reason", "  "), Map.of("reason", "x".repeat(201)), Map.of()}) {
+        for (Object bad : new Object[] {Map.of("reason", "  "), Map.of("reason", "x".repeat(201)), Map.of(),
+                Map.of("reason", "Case\u0000 1"), Map.of("reason", "Case\n1")}) {
             Api.Response refused = api.post("/api/accounts/" + client + "/legal-holds", admin, bad);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
             assertThat(refused.isProblem()).isTrue();

@@ -87,7 +87,8 @@ class EveryPageAtTwoWidthsIT {
         check(asAdmin, "admin", stack.publicUrl(), List.of(
                 "/", "/accounts/invite", "/accounts/" + story.clientId() + "/therapist",
                 "/accounts/" + story.clientId() + "/notifications?name=Cleo", "/audit", "/programs", "/library",
-                "/library-transfer", "/settings/notifications", "/settings/security"));
+                "/library-transfer", "/rights", "/rights/" + story.clientId() + "?name=Cleo", "/settings/notifications",
+                "/settings/security"));
 
         StringBuilder report = new StringBuilder("pages by width (serious/critical axe violations, sideways overflow):\n");
         report.append(String.format("%-48s | %-22s | %-22s%n", "page", "1280 px", "320 px"));

@@ -74,6 +74,11 @@ class RightsController {
             throw new BadRequestException("The request has invalid fields.", List.of(new FieldViolation("reason",
                     "must be 1 to " + AccountLimits.HOLD_REASON + " characters: the matter the hold is for")));
         }
+        // A reference is one line of text; PostgreSQL refuses NUL outright, and no control character belongs in it.
+        if (reason.codePoints().anyMatch(Character::isISOControl)) {
+            throw new BadRequestException("The request has invalid fields.", List.of(new FieldViolation("reason",
+                    "must be one line of text, without control characters")));
+        }
         return HoldView.of(rights.placeHold(id, admin.id(), reason));
     }
 
