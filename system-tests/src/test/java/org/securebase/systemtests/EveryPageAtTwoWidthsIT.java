@@ -36,14 +36,14 @@ class EveryPageAtTwoWidthsIT {
 
     private static final int[] WIDTHS = {1280, 320};
 
-    private final List<WebDriver> browsers = new ArrayList<>();
+    private final SignedInBrowsers browsers = new SignedInBrowsers();
     /** "role page" → width → "n violations, m px". */
     private final Map<String, Map<Integer, String>> table = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        browsers.closeAll();
     }
 
     @Test
@@ -64,7 +64,7 @@ class EveryPageAtTwoWidthsIT {
         assertThat(story.told()).isTrue();
         Lived lived = questionnaireAndProgram(access, therapist, client, story.clientId());
 
-        WebDriver asClient = signedIn(stack, client, access.demoPassword());
+        WebDriver asClient = browsers.signIn(stack, client);
         String article = firstArticle(stack, asClient);
         check(asClient, "client", stack.publicUrl(), List.of(
                 "/", "/welcome", "/library", article, "/assignments/" + story.dueId(),
@@ -73,7 +73,7 @@ class EveryPageAtTwoWidthsIT {
                 "/measures/" + lived.submittedMeasure(), "/audit", "/record", "/settings/notifications",
                 "/settings/security", "/accessibility"));
 
-        WebDriver asTherapist = signedIn(stack, therapist, access.demoPassword());
+        WebDriver asTherapist = browsers.signIn(stack, therapist);
         check(asTherapist, "therapist", stack.publicUrl(), List.of(
                 "/", "/library", article, "/assignments/new", "/assignments/" + story.handedInId(),
                 "/assignments/" + story.dueId(), "/shared-entries", "/shared-entries/" + story.sharedEntryId(),
@@ -83,7 +83,7 @@ class EveryPageAtTwoWidthsIT {
                 article.replace("/library/", "/writing/"), "/library-transfer", "/settings/notifications",
                 "/settings/security"));
 
-        WebDriver asAdmin = signedIn(stack, "admin@securebase.test", access.demoPassword());
+        WebDriver asAdmin = browsers.signIn(stack, "admin@securebase.test");
         check(asAdmin, "admin", stack.publicUrl(), List.of(
                 "/", "/accounts/invite", "/accounts/" + story.clientId() + "/therapist",
                 "/accounts/" + story.clientId() + "/notifications?name=Cleo", "/audit", "/programs", "/library",
@@ -179,11 +179,4 @@ class EveryPageAtTwoWidthsIT {
         return link.getAttribute("href").substring(stack.publicUrl().length());
     }
 
-    private WebDriver signedIn(SecureBaseStack stack, String email, String password) {
-        WebDriver browser = Browser.open();
-        browsers.add(browser);
-        browser.get(stack.publicUrl() + "/");
-        Browser.logIn(browser, email, password);
-        return browser;
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +28,7 @@ import org.securebase.localstack.SecureBaseStack;
 import org.securebase.platform.embedded.MailServer.ReceivedMail;
 import org.securebase.systemtests.Browser;
 import org.securebase.systemtests.RunningStack;
+import org.securebase.systemtests.SignedInBrowsers;
 import org.securebase.systemtests.StackClock;
 import org.securebase.systemtests.WrittenTexts;
 import org.securebase.systemtests.authorization.Http;
@@ -49,7 +49,7 @@ class MeasureJourneyIT {
 
     private static final int ITEMS = 9;
 
-    private final List<WebDriver> browsers = new ArrayList<>();
+    private final SignedInBrowsers browsers = new SignedInBrowsers();
     private final Http http = new Http();
     private SecureBaseStack stack;
     private StackAccess access;
@@ -62,7 +62,7 @@ class MeasureJourneyIT {
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        browsers.closeAll();
     }
 
     @Test
@@ -77,7 +77,7 @@ class MeasureJourneyIT {
         access.putOnCaseload(clientId, therapistId);
 
         // The therapist schedules PHQ-9 every two weeks; journal-service accepts it once it has heard of the caseload.
-        WebDriver therapist = logIn(therapistEmail);
+        WebDriver therapist = browsers.signIn(stack, therapistEmail);
         WebDriverWait therapistWait = waitFor(therapist);
         new FluentWait<>(therapist).withTimeout(Duration.ofSeconds(90)).pollingEvery(Duration.ofSeconds(2))
                 .until(browser -> {
@@ -95,7 +95,7 @@ class MeasureJourneyIT {
         assertThat(therapist.findElement(By.id("notice")).getText()).isEqualTo("The questionnaire is assigned.");
 
         // The client, on a phone-sized window, finds it on their home and opens it with the keyboard.
-        WebDriver client = logIn(clientEmail);
+        WebDriver client = browsers.signIn(stack, clientEmail);
         WebDriverWait clientWait = waitFor(client);
         client.manage().window().setSize(new Dimension(320, 800));
         assertThat(viewportWidth(client)).as("the client's window is 320 px wide").isLessThanOrEqualTo(320);
@@ -261,13 +261,6 @@ class MeasureJourneyIT {
         return browser.switchTo().activeElement();
     }
 
-    private WebDriver logIn(String email) {
-        WebDriver browser = Browser.open();
-        browsers.add(browser);
-        browser.get(stack.publicUrl() + "/");
-        Browser.logIn(browser, email, stack.demoPassword());
-        return browser;
-    }
 
     private static WebDriverWait waitFor(WebDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(30));

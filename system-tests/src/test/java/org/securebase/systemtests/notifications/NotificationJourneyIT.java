@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +30,7 @@ import org.securebase.localstack.SecureBaseStack;
 import org.securebase.platform.embedded.MailServer.ReceivedMail;
 import org.securebase.systemtests.Browser;
 import org.securebase.systemtests.RunningStack;
+import org.securebase.systemtests.SignedInBrowsers;
 import org.securebase.systemtests.ServiceDatabase;
 import org.securebase.systemtests.StackClock;
 import org.securebase.systemtests.WrittenTexts;
@@ -62,7 +62,7 @@ class NotificationJourneyIT {
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
     private static final LocalTime REMINDER_TIME = LocalTime.of(19, 30);
 
-    private final List<WebDriver> browsers = new ArrayList<>();
+    private final SignedInBrowsers browsers = new SignedInBrowsers();
     private final Http http = new Http();
     private SecureBaseStack stack;
     private StackAccess access;
@@ -75,7 +75,7 @@ class NotificationJourneyIT {
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        browsers.closeAll();
     }
 
     @Test
@@ -90,7 +90,7 @@ class NotificationJourneyIT {
         String client = token(clientEmail);
 
         // The client's own zone and hour, chosen in the portal.
-        WebDriver browser = logIn(clientEmail);
+        WebDriver browser = browsers.signIn(stack, clientEmail);
         WebDriverWait wait = openSettings(browser);
         assertThat(Browser.accessibilityViolations(browser, "notification-settings")).isEmpty();
         WebElement zone = browser.findElement(By.id("zone"));
@@ -144,7 +144,7 @@ class NotificationJourneyIT {
         assertThat(mailsTo(clientEmail)).as("no overdue mail before the due time").hasSize(4);
 
         // The reminder's unsubscribe link, in a browser with nobody logged in: opening it asks, the button unsubscribes.
-        WebDriver anonymous = open();
+        WebDriver anonymous = browsers.open();
         anonymous.get(unsubscribeLink(reminder));
         WebDriverWait anonymousWait = waitFor(anonymous);
         anonymousWait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Stop these emails?"));
@@ -264,18 +264,7 @@ class NotificationJourneyIT {
         return access.serviceUrl(ApiService.JOURNAL) + path;
     }
 
-    private WebDriver open() {
-        WebDriver browser = Browser.open();
-        browsers.add(browser);
-        return browser;
-    }
 
-    private WebDriver logIn(String email) {
-        WebDriver browser = open();
-        browser.get(stack.publicUrl() + "/");
-        Browser.logIn(browser, email, stack.demoPassword());
-        return browser;
-    }
 
     private static WebDriverWait waitFor(WebDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(30));

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.securebase.localstack.SecureBaseStack;
 import org.securebase.systemtests.Browser;
 import org.securebase.systemtests.RunningStack;
+import org.securebase.systemtests.SignedInBrowsers;
 import org.securebase.systemtests.StackClock;
 import org.securebase.systemtests.authorization.StackAccess;
 
@@ -45,7 +45,7 @@ class ProgramJourneyIT {
     private static final String PLAN = "Sunday morning, with a coffee, at the window";
     private static final String ANSWER = "I notice it most when someone is late.";
 
-    private final List<WebDriver> browsers = new ArrayList<>();
+    private final SignedInBrowsers browsers = new SignedInBrowsers();
     private SecureBaseStack stack;
     private StackAccess access;
 
@@ -57,7 +57,7 @@ class ProgramJourneyIT {
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        browsers.closeAll();
     }
 
     @Test
@@ -73,7 +73,7 @@ class ProgramJourneyIT {
         String programTitle = "Noticing, in two steps " + run;
 
         // The therapist imports the second reading as a Markdown file with front matter.
-        WebDriver therapist = logIn(therapistEmail);
+        WebDriver therapist = browsers.signIn(stack, therapistEmail);
         WebDriverWait therapistWait = waitFor(therapist);
         Path file = Files.createTempFile("repair-" + run, ".md");
         try {
@@ -133,7 +133,7 @@ class ProgramJourneyIT {
         checkAccessibility(therapist, "therapist-programs");
 
         // The client: the first step with the reason on top; a plan; the answer; hand-in.
-        WebDriver client = logIn(clientEmail);
+        WebDriver client = browsers.signIn(stack, clientEmail);
         WebDriverWait clientWait = waitFor(client);
         assertThat(clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("due"))).getText())
                 .contains(SEED_TITLE).doesNotContain(importedTitle);
@@ -195,13 +195,6 @@ class ProgramJourneyIT {
                 .orElseThrow(() -> new AssertionError("no enrolment in " + programTitle + " on " + therapist.getCurrentUrl()));
     }
 
-    private WebDriver logIn(String email) {
-        WebDriver browser = Browser.open();
-        browsers.add(browser);
-        browser.get(stack.publicUrl() + "/");
-        Browser.logIn(browser, email, stack.demoPassword());
-        return browser;
-    }
 
     private static WebDriverWait waitFor(WebDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(30));

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.securebase.localstack.SecureBaseStack;
 import org.securebase.systemtests.Browser;
 import org.securebase.systemtests.RunningStack;
+import org.securebase.systemtests.SignedInBrowsers;
 import org.securebase.systemtests.authorization.ApiService;
 import org.securebase.systemtests.authorization.Http;
 import org.securebase.systemtests.authorization.StackAccess;
@@ -33,7 +32,7 @@ import org.securebase.systemtests.authorization.StackAccess;
 @ExtendWith(RunningStack.class)
 class AccountClosureIT {
 
-    private final List<WebDriver> browsers = new ArrayList<>();
+    private final SignedInBrowsers browsers = new SignedInBrowsers();
     private final Http http = new Http();
     private SecureBaseStack stack;
     private StackAccess access;
@@ -46,7 +45,7 @@ class AccountClosureIT {
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        browsers.closeAll();
     }
 
     @Test
@@ -60,7 +59,7 @@ class AccountClosureIT {
         String therapistToken = access.portal().login(therapistEmail, stack.demoPassword()).accessToken();
         assertThat(caseload(therapistToken)).contains(clientId.toString());
 
-        WebDriver client = logIn(clientEmail);
+        WebDriver client = browsers.signIn(stack, clientEmail);
         WebDriverWait clientWait = new WebDriverWait(client, Duration.ofSeconds(60));
         client.get(stack.publicUrl() + "/record");
         clientWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#closure-request button")));
@@ -70,7 +69,7 @@ class AccountClosureIT {
         assertThat(clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("closure-waiting"))).getText())
                 .startsWith("You asked to close your account on");
 
-        WebDriver admin = logIn("admin@securebase.test");
+        WebDriver admin = browsers.signIn(stack, "admin@securebase.test");
         WebDriverWait adminWait = new WebDriverWait(admin, Duration.ofSeconds(60));
         admin.get(stack.publicUrl() + "/rights");
         String row = adminWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rights-requests"))).getText();
@@ -116,11 +115,4 @@ class AccountClosureIT {
                 .body();
     }
 
-    private WebDriver logIn(String email) {
-        WebDriver browser = Browser.open();
-        browsers.add(browser);
-        browser.get(stack.publicUrl() + "/");
-        Browser.logIn(browser, email, stack.demoPassword());
-        return browser;
-    }
 }

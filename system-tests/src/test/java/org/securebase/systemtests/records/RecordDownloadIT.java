@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.securebase.localstack.SecureBaseStack;
 import org.securebase.systemtests.Browser;
 import org.securebase.systemtests.RunningStack;
+import org.securebase.systemtests.SignedInBrowsers;
 import org.securebase.systemtests.WrittenTexts;
 import org.securebase.systemtests.authorization.ApiService;
 import org.securebase.systemtests.authorization.Http;
@@ -61,7 +61,7 @@ class RecordDownloadIT {
     private static final String SHARED = "Told my therapist about the call with my sister.";
     private static final String PRIVATE = "Nobody else reads this: I was scared.";
 
-    private final List<WebDriver> browsers = new ArrayList<>();
+    private final SignedInBrowsers browsers = new SignedInBrowsers();
     private final Http http = new Http();
     private SecureBaseStack stack;
     private StackAccess access;
@@ -74,7 +74,7 @@ class RecordDownloadIT {
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        browsers.closeAll();
     }
 
     @Test
@@ -93,7 +93,7 @@ class RecordDownloadIT {
         entry(clientToken, "Only mine", PRIVATE, false);
 
         // The client asks for a copy in the portal; record.js reloads the page once it is ready.
-        WebDriver client = logIn(clientEmail);
+        WebDriver client = browsers.signIn(stack, clientEmail);
         WebDriverWait clientWait = new WebDriverWait(client, Duration.ofSeconds(90));
         client.get(stack.publicUrl() + "/audit");
         clientWait.until(ExpectedConditions.elementToBeClickable(By.id("record-link"))).click();
@@ -124,7 +124,7 @@ class RecordDownloadIT {
                 && row.contains("Cole Copy" + run));
 
         // The therapist exports the record from the client's review agenda.
-        WebDriver therapist = logIn(therapistEmail);
+        WebDriver therapist = browsers.signIn(stack, therapistEmail);
         WebDriverWait therapistWait = new WebDriverWait(therapist, Duration.ofSeconds(90));
         therapist.get(stack.publicUrl() + "/clients/" + clientId + "/agenda");
         therapistWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#record-request button"))).click();
@@ -183,13 +183,6 @@ class RecordDownloadIT {
         }
     }
 
-    private WebDriver logIn(String email) {
-        WebDriver browser = Browser.open();
-        browsers.add(browser);
-        browser.get(stack.publicUrl() + "/");
-        Browser.logIn(browser, email, stack.demoPassword());
-        return browser;
-    }
 
     /** The link the page offers, fetched with the browser's session cookies: the bytes a person would save. */
     private byte[] downloadWithTheSessionOf(WebDriver browser, String href) {
