@@ -37,6 +37,7 @@ class AccountServiceSecurity {
                 .requestMatchers(HttpMethod.PUT, "/api/accounts/me/notifications").authenticated()
                 // A client asks to close their own account (an admin closes it).
                 .requestMatchers(HttpMethod.POST, "/api/accounts/me/closure-request").hasRole("CLIENT")
+                .requestMatchers(HttpMethod.DELETE, "/api/accounts/me/closure-request").hasRole("CLIENT")
                 // Everything else under /api/accounts is administration. The API document is a public path
                 // (application.yml), matched before these rules.
                 .requestMatchers("/api/accounts", "/api/accounts/**").hasRole("ADMIN");

@@ -57,8 +57,20 @@ class RightsRequestsIT {
         assertThat(api.put("/api/accounts/" + client + "/therapist", admin,
                 Map.of("therapistId", therapist.toString())).status()).isEqualTo(200);
 
+        Api.Response changedMind = api.post("/api/accounts/me/closure-request", tokens.accessToken(), null);
+        assertThat(api.delete("/api/accounts/me/closure-request", tokens.accessToken()).status()).isEqualTo(204);
+        assertThat(api.get("/api/accounts/me", tokens.accessToken()).json().path("closureAskedAt").isNull())
+                .as("a withdrawn request no longer waits").isTrue();
+        JsonNode withdrawn = entry(changedMind.json().path("id").asString());
+        assertThat(withdrawn.path("withdrawnAt").isNull()).as("kept, as withdrawn").isFalse();
+        assertThat(withdrawn.path("doneAt").isNull()).isTrue();
+        assertThat(api.delete("/api/accounts/me/closure-request", tokens.accessToken()).status())
+                .as("withdrawing with nothing waiting changes nothing").isEqualTo(204);
+
         Api.Response asked = api.post("/api/accounts/me/closure-request", tokens.accessToken(), null);
         assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+        assertThat(asked.json().path("id").asString()).as("asking again is a new request")
+                .isNotEqualTo(changedMind.json().path("id").asString());
         Api.Response again = api.post("/api/accounts/me/closure-request", tokens.accessToken(), null);
         assertThat(again.json().path("id").asString()).as("asking again returns the waiting request")
                 .isEqualTo(asked.json().path("id").asString());
@@ -95,7 +107,7 @@ class RightsRequestsIT {
         Api.Response closedAgain = api.post("/api/accounts/" + client + "/closure", admin, null);
         assertThat(closedAgain.json().path("closedAt").asString()).as("closing again changes nothing")
                 .isEqualTo(closed.json().path("closedAt").asString());
-        assertThat(closures(client)).hasSize(1);
+        assertThat(closures(client)).as("the withdrawn request and the carried-out one").hasSize(2);
 
         assertThat(api.post("/api/accounts/" + client + "/reactivation", admin, null).status()).isEqualTo(200);
         assertThat(api.get("/api/accounts/" + client + "/retention", admin).json().path("closedAt").isNull())

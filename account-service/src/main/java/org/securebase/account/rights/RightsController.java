@@ -21,6 +21,7 @@ import org.securebase.platform.web.problem.BadRequestException;
 import org.securebase.platform.web.problem.FieldViolation;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,6 +54,13 @@ class RightsController {
     ClosureRequestView askToClose(Caller client) {
         Closure closure = rights.askToClose(client.id());
         return new ClosureRequestView(closure.id(), closure.requestedAt());
+    }
+
+    /** The calling client withdraws their waiting request; without one this changes nothing. */
+    @DeleteMapping("/me/closure-request")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void withdraw(Caller client) {
+        rights.withdrawClosure(client.id());
     }
 
     /** Closes a client's account (deactivation, recorded as a closure); closing it again changes nothing. */
@@ -114,11 +122,11 @@ class RightsController {
         List<RightsRequestView> views = new ArrayList<>();
         closures.forEach(c -> views.add(new RightsRequestView(c.id(), "closure", c.subjectId(), name(named, c.subjectId()),
                 c.requestedBy(), name(named, c.requestedBy()), c.requestedAt(), c.closedBy(), name(named, c.closedBy()),
-                c.closedAt(), null)));
+                c.closedAt(), c.withdrawnAt(), null)));
         holds.forEach(h -> views.add(new RightsRequestView(h.id(), "legal-hold", h.subjectId(), name(named, h.subjectId()),
                 h.placedBy(), name(named, h.placedBy()), h.placedAt(), h.liftedBy(), name(named, h.liftedBy()),
-                h.liftedAt(), h.reason())));
-        views.sort(Comparator.comparing((RightsRequestView v) -> v.doneAt() != null)
+                h.liftedAt(), null, h.reason())));
+        views.sort(Comparator.comparing((RightsRequestView v) -> v.doneAt() != null || v.withdrawnAt() != null)
                 .thenComparing(RightsRequestView::requestedAt, Comparator.reverseOrder()));
         List<RightsRequestView> shown = views.subList(0, Math.min(limit, views.size()));
         identityReads.listed(admin, shown.stream().map(RightsRequestView::subjectId).distinct()
@@ -164,11 +172,12 @@ class RightsController {
      * One right exercised or one hold. For a closure, requested is the ask (the client's, or the admin's when they
      * closed it directly) and done is the closure; for a legal hold, requested is its placing and done its lifting.
      *
-     * @param kind   {@code closure} or {@code legal-hold}
-     * @param reason a hold's reference; null for a closure
+     * @param kind        {@code closure} or {@code legal-hold}
+     * @param withdrawnAt when the client withdrew their request to close; null otherwise (and for a hold)
+     * @param reason      a hold's reference; null for a closure
      */
     record RightsRequestView(UUID id, String kind, UUID subjectId, String subjectName, UUID requestedBy,
                              String requestedByName, Instant requestedAt, UUID doneBy, String doneByName,
-                             Instant doneAt, String reason) {
+                             Instant doneAt, Instant withdrawnAt, String reason) {
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RightsRepository {
 
-    private static final String CLOSURE_COLUMNS = "id, subject_id, requested_by, requested_at, closed_by, closed_at";
+    private static final String CLOSURE_COLUMNS = "id, subject_id, requested_by, requested_at, closed_by, closed_at, withdrawn_at";
     private static final String HOLD_COLUMNS = "id, subject_id, reason, placed_by, placed_at, lifted_by, lifted_at";
 
     private final JdbcClient jdbc;
@@ -27,7 +27,7 @@ class RightsRepository {
 
     Optional<Closure> waitingClosureOf(UUID subject) {
         return jdbc.sql("select " + CLOSURE_COLUMNS + " from closure_request where subject_id = :subject "
-                        + "and closed_at is null")
+                        + "and closed_at is null and withdrawn_at is null")
                 .param("subject", subject).query(RightsRepository::closure).optional();
     }
 
@@ -40,7 +40,7 @@ class RightsRepository {
 
     void insertClosure(Closure closure) {
         jdbc.sql("insert into closure_request (" + CLOSURE_COLUMNS + ") values "
-                        + "(:id, :subject, :requestedBy, :requestedAt, :closedBy, :closedAt)")
+                        + "(:id, :subject, :requestedBy, :requestedAt, :closedBy, :closedAt, null)")
                 .param("id", closure.id()).param("subject", closure.subjectId())
                 .param("requestedBy", closure.requestedBy()).param("requestedAt", utc(closure.requestedAt()))
                 .param("closedBy", closure.closedBy()).param("closedAt", utc(closure.closedAt()))
@@ -48,8 +48,15 @@ class RightsRepository {
     }
 
     void markClosed(UUID closureId, UUID closedBy, Instant closedAt) {
-        jdbc.sql("update closure_request set closed_by = :by, closed_at = :at where id = :id and closed_at is null")
+        jdbc.sql("update closure_request set closed_by = :by, closed_at = :at where id = :id and closed_at is null "
+                        + "and withdrawn_at is null")
                 .param("by", closedBy).param("at", utc(closedAt)).param("id", closureId).update();
+    }
+
+    void markWithdrawn(UUID closureId, Instant withdrawnAt) {
+        jdbc.sql("update closure_request set withdrawn_at = :at where id = :id and closed_at is null "
+                        + "and withdrawn_at is null")
+                .param("at", utc(withdrawnAt)).param("id", closureId).update();
     }
 
     List<LegalHold> holdsOf(UUID subject) {
@@ -74,7 +81,7 @@ class RightsRepository {
     /** The newest closures, waiting ones first. */
     List<Closure> recentClosures(int limit) {
         return jdbc.sql("select " + CLOSURE_COLUMNS + " from closure_request "
-                        + "order by (closed_at is null) desc, requested_at desc, id limit :limit")
+                        + "order by (closed_at is null and withdrawn_at is null) desc, requested_at desc, id limit :limit")
                 .param("limit", limit).query(RightsRepository::closure).list();
     }
 
@@ -88,7 +95,7 @@ class RightsRepository {
     private static Closure closure(ResultSet row, int number) throws SQLException {
         return new Closure(row.getObject("id", UUID.class), row.getObject("subject_id", UUID.class),
                 row.getObject("requested_by", UUID.class), instant(row, "requested_at"),
-                row.getObject("closed_by", UUID.class), instant(row, "closed_at"));
+                row.getObject("closed_by", UUID.class), instant(row, "closed_at"), instant(row, "withdrawn_at"));
     }
 
     private static LegalHold hold(ResultSet row, int number) throws SQLException {

@@ -51,10 +51,18 @@ public class RightsRequests {
                         + "staff accounts.");
             }
             return repository.waitingClosureOf(clientId).orElseGet(() -> {
-                Closure asked = new Closure(UUID.randomUUID(), clientId, clientId, now(), null, null);
+                Closure asked = new Closure(UUID.randomUUID(), clientId, clientId, now(), null, null, null);
                 repository.insertClosure(asked);
                 return asked;
             });
+        });
+    }
+
+    /** The client takes back their waiting request; without one nothing changes. */
+    public void withdrawClosure(UUID clientId) {
+        transaction.executeWithoutResult(status -> {
+            accounts.lock(clientId).orElseThrow(NotFoundException::new);
+            repository.waitingClosureOf(clientId).ifPresent(waiting -> repository.markWithdrawn(waiting.id(), now()));
         });
     }
 
@@ -81,7 +89,7 @@ public class RightsRequests {
             Instant now = now();
             repository.waitingClosureOf(clientId).ifPresentOrElse(
                     waiting -> repository.markClosed(waiting.id(), adminId, now),
-                    () -> repository.insertClosure(new Closure(UUID.randomUUID(), clientId, adminId, now, adminId, now)));
+                    () -> repository.insertClosure(new Closure(UUID.randomUUID(), clientId, adminId, now, adminId, now, null)));
         });
         return standing(clientId);
     }

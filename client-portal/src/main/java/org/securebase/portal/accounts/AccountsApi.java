@@ -75,6 +75,11 @@ public class AccountsApi {
         return api.send(HttpMethod.POST, uri -> uri.path("/api/accounts/me/closure-request").build(), null, Void.class);
     }
 
+    /** The signed-in client withdraws their waiting request to close their account. */
+    public Sent<Void> withdrawClosure() {
+        return api.delete(uri -> uri.path("/api/accounts/me/closure-request").build());
+    }
+
     public Sent<Void> resendInvitation(UUID accountId) {
         return action(accountId, "invitation");
     }

@@ -132,6 +132,21 @@ class RecordController {
         return "redirect:/record#closure";
     }
 
+    /** The client changed their mind while their request still waited for an admin. */
+    @PostMapping("/record/closure-request/withdrawal")
+    @PreAuthorize("hasRole('client')")
+    String withdrawClosure(RedirectAttributes redirect) {
+        Sent<Void> sent = accounts.withdrawClosure();
+        if (sent.unavailable()) {
+            redirect.addFlashAttribute("error", "record.closure.error.unavailable");
+        } else if (!sent.ok()) {
+            redirect.addFlashAttribute("problem", sent.problem());
+        } else {
+            redirect.addFlashAttribute("notice", "record.closure.withdrawn");
+        }
+        return "redirect:/record#closure";
+    }
+
     private static boolean isClient(org.springframework.security.core.Authentication authentication) {
         return authentication != null && authentication.getAuthorities().stream()
                 .anyMatch(authority -> "ROLE_client".equals(authority.getAuthority()));

@@ -26,16 +26,21 @@ public class RightsApi {
     }
 
     /**
-     * A closure (requested: the ask; done: the closure) or a legal hold (requested: placed; done: lifted).
+     * A closure (requested: the ask; done: the closure, or withdrawn by the client) or a legal hold (requested: placed;
+     * done: lifted).
      *
      * @param kind {@code closure} or {@code legal-hold}
      */
     public record Request(UUID id, String kind, UUID subjectId, String subjectName, UUID requestedBy,
                           String requestedByName, Instant requestedAt, UUID doneBy, String doneByName, Instant doneAt,
-                          String reason) {
+                          Instant withdrawnAt, String reason) {
 
         public boolean done() {
             return doneAt != null;
+        }
+
+        public boolean withdrawn() {
+            return withdrawnAt != null;
         }
     }
 

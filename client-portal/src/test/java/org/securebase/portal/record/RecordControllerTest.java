@@ -143,7 +143,13 @@ class RecordControllerTest {
                 new org.securebase.portal.accounts.Accounts.Me("active", "America/New_York",
                         Instant.parse("2026-11-02T15:00:00Z")))));
         assertThat(mvc.perform(get("/record").with(as("client"))).andReturn().getResponse().getContentAsString())
-                .contains("id=\"closure-waiting\"").doesNotContain("id=\"closure-request\"");
+                .contains("id=\"closure-waiting\"").doesNotContain("id=\"closure-request\"")
+                .contains("id=\"closure-withdrawal\"");
+        when(api.delete(any())).thenReturn(Sent.done(null));
+        mvc.perform(post("/record/closure-request/withdrawal").with(as("client")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("notice", "record.closure.withdrawn"));
+        verify(api).delete(any());
         assertThat(mvc.perform(get("/record").with(as("therapist"))).andReturn().getResponse().getContentAsString())
                 .as("a therapist has no account of theirs to close here").doesNotContain("id=\"closure");
         mvc.perform(post("/record/closure-request").with(as("therapist")).with(csrf()).param("confirmed", "true"))

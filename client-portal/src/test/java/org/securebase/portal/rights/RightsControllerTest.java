@@ -53,9 +53,11 @@ class RightsControllerTest {
     void anAdminSeesEveryClosureHoldAndCopyWithWhoAskedAndWhenButNothingOfTheRecord() throws Exception {
         when(api.get(any(), eq(RightsApi.Request[].class))).thenReturn(Fetched.of(Optional.of(new RightsApi.Request[] {
                 new RightsApi.Request(UUID.randomUUID(), "closure", CLIENT, "Cleo Closing", CLIENT, "Cleo Closing",
-                        CLOSED.minusSeconds(3_600), null, null, null, null),
+                        CLOSED.minusSeconds(3_600), null, null, null, null, null),
+                new RightsApi.Request(UUID.randomUUID(), "closure", CLIENT, "Cleo Closing", CLIENT, "Cleo Closing",
+                        CLOSED.minusSeconds(7_200), null, null, null, CLOSED.minusSeconds(7_000), null),
                 new RightsApi.Request(UUID.randomUUID(), "legal-hold", CLIENT, "Cleo Closing", ADMIN, "Ada Admin",
-                        CLOSED, ADMIN, "Ada Admin", CLOSED.plusSeconds(60), "Matter 2026-14")})));
+                        CLOSED, ADMIN, "Ada Admin", CLOSED.plusSeconds(60), null, "Matter 2026-14")})));
         when(api.get(any(), eq(RecordApi.ExportPage.class))).thenReturn(Fetched.of(Optional.of(new RecordApi.ExportPage(
                 List.of(new RecordApi.Export(UUID.randomUUID(), CLIENT, UUID.randomUUID(), "THERAPIST", "en", "READY",
                         9, 9, CLOSED, CLOSED, CLOSED.plusSeconds(3_600), 1_000L, 2, CLOSED.plusSeconds(60))), null))));
@@ -63,7 +65,7 @@ class RightsControllerTest {
         String html = mvc.perform(get("/rights").with(as("admin"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(html).contains("Closure of the account").contains("Waiting for an admin")
+        assertThat(html).contains("Closure of the account").contains("Waiting for an admin").contains("Withdrawn by the client")
                 .contains("Legal hold").contains("Matter 2026-14").contains("by Ada Admin")
                 .contains("Copies of records").contains("Their therapist").contains("2, last on")
                 .contains("/rights/" + CLIENT);

@@ -391,6 +391,8 @@ final class AccessRules {
                 // Data rights on the account side: a client asks to close their own account; the rest is the admin's.
                 rule(ACCOUNTS, "POST", "/api/accounts/me/closure-request")
                         .allowed(CLIENTS).forbidden(THERAPISTS).forbidden(ADMIN),
+                rule(ACCOUNTS, "DELETE", "/api/accounts/me/closure-request")
+                        .allowed(CLIENTS).forbidden(THERAPISTS).forbidden(ADMIN),
                 rule(ACCOUNTS, "POST", "/api/accounts/{id}/closure")
                         .path(objects -> Map.of("id", objects.ownerClientId().toString()))
                         .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshKnownClient().toString()))

@@ -102,6 +102,7 @@ class HostileInputIT {
             Map.entry("POST /api/accounts/{id}/reactivation", new Witness("/api/accounts/{id}", ADMIN)),
             Map.entry("POST /api/accounts/{id}/invitation", new Witness("/api/accounts/{id}", ADMIN)),
             Map.entry("POST /api/accounts/me/closure-request", new Witness("/api/accounts/me", OWNER_CLIENT)),
+            Map.entry("DELETE /api/accounts/me/closure-request", new Witness("/api/accounts/me", OWNER_CLIENT)),
             Map.entry("POST /api/accounts/{id}/closure", new Witness("/api/accounts/{id}/retention", ADMIN)),
             Map.entry("POST /api/accounts/{id}/legal-holds", new Witness("/api/accounts/{id}/retention", ADMIN)),
             Map.entry("POST /api/accounts/{id}/legal-holds/{holdId}/lifting",

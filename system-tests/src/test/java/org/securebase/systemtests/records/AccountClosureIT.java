@@ -24,7 +24,8 @@ import org.securebase.systemtests.authorization.Http;
 import org.securebase.systemtests.authorization.StackAccess;
 
 /**
- * Closing an account through the portal. A client on a therapist's caseload asks on their record page; the admin sees
+ * Closing an account through the portal. A client on a therapist's caseload asks on their record page (and once
+ * withdraws the request, then asks again); the admin sees
  * the request waiting under Data rights, places a legal hold and closes the account there. The client's open portal
  * page then leads to a login they cannot pass, the therapist no longer has them on the caseload, and the request is
  * recorded as done with the record kept for the retention period and held.
@@ -66,6 +67,12 @@ class AccountClosureIT {
         assertThat(Browser.accessibilityViolations(client, "record-closure")).as("accessibility violations").isEmpty();
         client.findElement(By.id("closure-confirmed")).click();
         client.findElement(By.cssSelector("#closure-request button")).click();
+        clientWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#closure-withdrawal button"))).click();
+        assertThat(clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                .as("a client may change their mind while the request waits")
+                .isEqualTo("Your request is withdrawn. Your account stays open.");
+        client.findElement(By.id("closure-confirmed")).click();
+        client.findElement(By.cssSelector("#closure-request button")).click();
         assertThat(clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("closure-waiting"))).getText())
                 .startsWith("You asked to close your account on");
 
@@ -97,7 +104,7 @@ class AccountClosureIT {
 
         admin.get(stack.publicUrl() + "/rights");
         String done = adminWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rights-requests"))).getText();
-        assertThat(done).contains("Case 2026-CV-14").contains("In force");
+        assertThat(done).contains("Case 2026-CV-14").contains("In force").contains("Withdrawn by the client");
         String adminToken = access.portal().login("admin@securebase.test", stack.demoPassword()).accessToken();
         Http.Response retention = http.get(access.serviceUrl(ApiService.ACCOUNTS) + "/api/accounts/" + clientId
                 + "/retention", adminToken);
