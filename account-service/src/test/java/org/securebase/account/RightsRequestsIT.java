@@ -83,8 +83,10 @@ class RightsRequestsIT {
         assertThat(waiting.path("subjectName").asString()).isEqualTo("Cleo Closing");
         assertThat(waiting.path("requestedByName").asString()).as("the client asked").isEqualTo("Cleo Closing");
         assertThat(waiting.path("doneAt").isNull()).isTrue();
-        assertThat(api.get("/api/accounts/" + client + "/retention", admin).json().path("closedAt").isNull())
-                .as("asking does not close").isTrue();
+        JsonNode beforeClosing = api.get("/api/accounts/" + client + "/retention", admin).json();
+        assertThat(beforeClosing.path("closedAt").isNull()).as("asking does not close").isTrue();
+        assertThat(beforeClosing.path("displayName").asString()).as("whose standing it is").isEqualTo("Cleo Closing");
+        assertThat(beforeClosing.path("closureAskedAt").asString()).isEqualTo(asked.json().path("requestedAt").asString());
 
         Api.Response closed = api.post("/api/accounts/" + client + "/closure", admin, null);
 
@@ -148,7 +150,8 @@ class RightsRequestsIT {
         api.get("/api/accounts/me", TestBackends.keycloak().accessToken(email));
 
         for (Object bad : new Object[] {Map.of("reason", "  "), Map.of("reason", "x".repeat(201)), Map.of(),
-                Map.of("reason", "Case\u0000 1"), Map.of("reason", "Case\n1")}) {
+                Map.of("reason", "Case\u0000 1"), Map.of("reason", "Case\n1"), Map.of("reason", "Case \u202E41"),
+                Map.of("reason", "\u00A0\u00A0")}) {
             Api.Response refused = api.post("/api/accounts/" + client + "/legal-holds", admin, bad);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
             assertThat(refused.isProblem()).isTrue();

@@ -66,26 +66,34 @@ class RightsController {
     /** Closes a client's account (deactivation, recorded as a closure); closing it again changes nothing. */
     @PostMapping("/{id}/closure")
     RetentionView close(@PathVariable UUID id, Caller admin) {
-        return RetentionView.of(id, rights.close(id, admin.id()));
+        return view(id, rights.close(id, admin.id()), admin);
     }
 
     @GetMapping("/{id}/retention")
-    RetentionView retention(@PathVariable UUID id) {
-        return RetentionView.of(id, rights.standing(id));
+    RetentionView retention(@PathVariable UUID id, Caller admin) {
+        return view(id, rights.standing(id), admin);
+    }
+
+    /** The standing with whose it is: the page where an admin closes an account names the account it acts on. */
+    private RetentionView view(UUID id, RetentionStanding standing, Caller admin) {
+        AccountSnapshot account = accounts.get(id);
+        identityReads.opened(admin, account, IdentityReads.View.RIGHTS_REQUESTS);
+        return RetentionView.of(id, account, standing, rights.closureAskedAt(id).orElse(null));
     }
 
     @PostMapping("/{id}/legal-holds")
     @ResponseStatus(HttpStatus.CREATED)
     HoldView placeHold(@PathVariable UUID id, @RequestBody HoldRequest request, Caller admin) {
-        String reason = request.reason() == null ? "" : request.reason().strip();
+        String reason = request.reason() == null ? "" : request.reason().replace('\u00A0', ' ').strip();
         if (reason.isEmpty() || reason.length() > AccountLimits.HOLD_REASON) {
             throw new BadRequestException("The request has invalid fields.", List.of(new FieldViolation("reason",
                     "must be 1 to " + AccountLimits.HOLD_REASON + " characters: the matter the hold is for")));
         }
-        // A reference is one line of text; PostgreSQL refuses NUL outright, and no control character belongs in it.
-        if (reason.codePoints().anyMatch(Character::isISOControl)) {
+        // A reference is one line of plain text: PostgreSQL refuses NUL outright, and control or format characters
+        // (a right-to-left override, a zero-width space) would hide or garble what the admins' pages show.
+        if (reason.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
             throw new BadRequestException("The request has invalid fields.", List.of(new FieldViolation("reason",
-                    "must be one line of text, without control characters")));
+                    "must be one line of text, without control or invisible formatting characters")));
         }
         return HoldView.of(rights.placeHold(id, admin.id(), reason));
     }
@@ -157,14 +165,20 @@ class RightsController {
     }
 
     /**
-     * @param keepUntil the end of the retention period; null while the account is open
-     * @param erasable  closed, past the retention period, and no hold in force
+     * @param displayName    the client's name, so that whoever acts on this standing sees whose it is
+     * @param closureAskedAt when the client asked to close the account, while that request waits; else null
+     * @param keepUntil      the end of the retention period; null while the account is open
+     * @param erasable       closed, past the retention period, and no hold in force
      */
-    record RetentionView(UUID subjectId, Instant closedAt, int retentionYears, Instant keepUntil, boolean onHold,
-                         boolean erasable, List<HoldView> holds) {
-        static RetentionView of(UUID subject, RetentionStanding standing) {
-            return new RetentionView(subject, standing.closedAt(), standing.retentionYears(), standing.keepUntil(),
-                    standing.onHold(), standing.erasable(), standing.holds().stream().map(HoldView::of).toList());
+    record RetentionView(UUID subjectId, String displayName, String email, String status, Instant closureAskedAt,
+                         Instant closedAt, int retentionYears, Instant keepUntil, boolean onHold, boolean erasable,
+                         List<HoldView> holds) {
+        static RetentionView of(UUID subject, AccountSnapshot account, RetentionStanding standing,
+                                Instant closureAskedAt) {
+            return new RetentionView(subject, account.displayName(), account.email(),
+                    account.status().name().toLowerCase(java.util.Locale.ROOT), closureAskedAt, standing.closedAt(),
+                    standing.retentionYears(), standing.keepUntil(), standing.onHold(), standing.erasable(),
+                    standing.holds().stream().map(HoldView::of).toList());
         }
     }
 

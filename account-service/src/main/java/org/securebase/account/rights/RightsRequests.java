@@ -85,7 +85,16 @@ public class RightsRequests {
         // safe side) and closing again records it.
         administration.deactivate(clientId, adminId);
         transaction.executeWithoutResult(status -> {
-            accounts.lock(clientId).orElseThrow(NotFoundException::new);
+            AccountSnapshot locked = accounts.lock(clientId).orElseThrow(NotFoundException::new);
+            // Checked again under the lock: another admin (or a second click) on another instance may have closed
+            // it meanwhile, or a reactivation may have reopened it after the deactivation above.
+            if (closedAt(locked).isPresent()) {
+                return;
+            }
+            if (locked.status() != AccountStatus.DEACTIVATED && locked.status() != AccountStatus.DELETED) {
+                throw new ConflictException("The account was reactivated while it was being closed; close it again "
+                        + "if it should be closed.");
+            }
             Instant now = now();
             repository.waitingClosureOf(clientId).ifPresentOrElse(
                     waiting -> repository.markClosed(waiting.id(), adminId, now),

@@ -40,11 +40,12 @@ public final class Accounts {
     }
 
     /**
-     * The part of {@code GET /api/accounts/me} the portal needs: that it answered, and the person's time zone.
+     * The part of {@code GET /api/accounts/me} the portal needs: that it answered, the person's time zone, and a
+     * client's waiting request to close their account.
      *
-     * @param zone the time zone the person reads dates in (theirs, else the practice's)
+     * @param zone           the time zone the person reads dates in (theirs, else the practice's)
+     * @param closureAskedAt when a client asked to close their account and it is not closed yet; else null
      */
-    /** @param closureAskedAt when a client asked to close their account and it is not closed yet; else null */
     public record Me(String status, String zone, Instant closureAskedAt) {
     }
 

@@ -62,7 +62,12 @@ public class RecordApi {
 
     /** The caller's requests, newest first. */
     public Fetched<List<Export>> mine() {
-        return api.get(uri -> uri.path("/api/journal/record-exports").queryParam("limit", PAGE_SIZE).build(),
+        return newest(PAGE_SIZE);
+    }
+
+    /** The newest {@code limit} requests the caller may see: their own, or for an admin everyone's (no content). */
+    public Fetched<List<Export>> newest(int limit) {
+        return api.get(uri -> uri.path("/api/journal/record-exports").queryParam("limit", limit).build(),
                 ExportPage.class).map(page -> page.map(ExportPage::items).orElse(List.of()));
     }
 

@@ -48,8 +48,10 @@ public class RightsApi {
                        boolean inForce) {
     }
 
-    public record Standing(UUID subjectId, Instant closedAt, int retentionYears, Instant keepUntil, boolean onHold,
-                           boolean erasable, List<Hold> holds) {
+    /** @param closureAskedAt when the client asked to close their account, while the request waits; else null */
+    public record Standing(UUID subjectId, String displayName, String email, String status, Instant closureAskedAt,
+                           Instant closedAt, int retentionYears, Instant keepUntil, boolean onHold, boolean erasable,
+                           List<Hold> holds) {
     }
 
     public Fetched<List<Request>> recent() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.securebase.platform.contracts.AccountLimits;
+import org.securebase.platform.contracts.JournalLimits;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.Sent;
 import org.securebase.portal.record.RecordApi;
@@ -41,8 +42,8 @@ class RightsController {
     @GetMapping("/rights")
     String list(Model model) {
         Fetched<List<RightsApi.Request>> requests = rights.recent();
-        // For an admin journal-service lists every copy asked for: who asked and when, never what it holds.
-        Fetched<List<RecordApi.Export>> exports = records.mine();
+        // For an admin journal-service lists everyone's copies: who asked and when, never what they hold.
+        Fetched<List<RecordApi.Export>> exports = records.newest(JournalLimits.PAGE_SIZE);
         Map<UUID, String> names = new HashMap<>();
         if (requests.available()) {
             for (RightsApi.Request request : requests.value()) {
@@ -57,48 +58,46 @@ class RightsController {
         return "rights/list";
     }
 
-    /** {@code name}: the account list's display name, for the heading only. */
+    /** The heading names the account from account-service's answer, never from the address: a closure acts on it. */
     @GetMapping("/rights/{clientId}")
-    String client(@PathVariable UUID clientId, @RequestParam(defaultValue = "") String name, Model model) {
+    String client(@PathVariable UUID clientId, Model model) {
         Fetched<Optional<RightsApi.Standing>> standing = rights.standing(clientId);
         if (standing.available() && standing.value().isEmpty()) {
             throw new ResponseStatusException(NOT_FOUND);
         }
         model.addAttribute("clientId", clientId);
-        model.addAttribute("name", name);
         model.addAttribute("standing", standing.map(Optional::orElseThrow));
         model.addAttribute("holdReasonLimit", AccountLimits.HOLD_REASON);
         return "rights/client";
     }
 
     @PostMapping("/rights/{clientId}/closure")
-    String close(@PathVariable UUID clientId, @RequestParam(defaultValue = "") String name,
-                 @RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
+    String close(@PathVariable UUID clientId, @RequestParam(defaultValue = "false") boolean confirmed,
+                 RedirectAttributes redirect) {
         if (!confirmed) {
             redirect.addFlashAttribute("error", "rights.closure.error.unconfirmed");
-            return back(clientId, name, redirect);
+            return back(clientId);
         }
-        return done(rights.close(clientId), "rights.closure.done", clientId, name, redirect);
+        return done(rights.close(clientId), "rights.closure.done", clientId, redirect);
     }
 
     @PostMapping("/rights/{clientId}/holds")
-    String placeHold(@PathVariable UUID clientId, @RequestParam(defaultValue = "") String name,
-                     @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+    String placeHold(@PathVariable UUID clientId, @RequestParam(defaultValue = "") String reason,
+                     RedirectAttributes redirect) {
         String given = reason.strip();
         if (given.isEmpty() || given.length() > AccountLimits.HOLD_REASON) {
             redirect.addFlashAttribute("error", "rights.hold.error.reason");
-            return back(clientId, name, redirect);
+            return back(clientId);
         }
-        return done(rights.placeHold(clientId, given), "rights.hold.placed", clientId, name, redirect);
+        return done(rights.placeHold(clientId, given), "rights.hold.placed", clientId, redirect);
     }
 
     @PostMapping("/rights/{clientId}/holds/{holdId}/lifting")
-    String liftHold(@PathVariable UUID clientId, @PathVariable UUID holdId,
-                    @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
-        return done(rights.liftHold(clientId, holdId), "rights.hold.lifted", clientId, name, redirect);
+    String liftHold(@PathVariable UUID clientId, @PathVariable UUID holdId, RedirectAttributes redirect) {
+        return done(rights.liftHold(clientId, holdId), "rights.hold.lifted", clientId, redirect);
     }
 
-    private static String done(Sent<?> sent, String notice, UUID clientId, String name, RedirectAttributes redirect) {
+    private static String done(Sent<?> sent, String notice, UUID clientId, RedirectAttributes redirect) {
         if (sent.unavailable()) {
             redirect.addFlashAttribute("error", "rights.error.unavailable");
         } else if (!sent.ok()) {
@@ -106,12 +105,10 @@ class RightsController {
         } else {
             redirect.addFlashAttribute("notice", notice);
         }
-        return back(clientId, name, redirect);
+        return back(clientId);
     }
 
-    /** Back to the client's page; the name (for its heading) goes as a query parameter, encoded by Spring. */
-    private static String back(UUID clientId, String name, RedirectAttributes redirect) {
-        redirect.addAttribute("name", name);
+    private static String back(UUID clientId) {
         return "redirect:/rights/" + clientId;
     }
 }

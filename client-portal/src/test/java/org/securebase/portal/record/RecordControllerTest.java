@@ -158,7 +158,7 @@ class RecordControllerTest {
 
     @Test
     void aLinkThatClosesBetweenTheCheckAndTheDownloadSaysItExpiredNotThatTheServiceIsDown() throws Exception {
-        RecordApi.Export ready = export("READY", Instant.now().plus(Duration.ofSeconds(1)));
+        RecordApi.Export ready = export("READY", Instant.now().plus(Duration.ofHours(1)));
         when(api.get(any(), eq(RecordApi.Export.class))).thenReturn(Fetched.of(Optional.of(ready)));
         when(api.send(eq(org.springframework.http.HttpMethod.GET), any(), any(), eq(byte[].class)))
                 .thenReturn(Sent.refused("This copy's link has expired."));
