@@ -159,18 +159,18 @@ public class RightsRequests {
     }
 
     private AccountSnapshot clientAccount(UUID id) {
-        AccountSnapshot account = accounts.get(id);
-        if (account.role() != Role.CLIENT) {
-            // Closures, holds and retention are about clients' records; staff accounts are deactivated.
-            throw new NotFoundException();
-        }
-        return account;
+        return aClient(accounts.get(id));
     }
 
     private void lockedClient(UUID id) {
-        AccountSnapshot account = accounts.lock(id).orElseThrow(NotFoundException::new);
+        aClient(accounts.lock(id).orElseThrow(NotFoundException::new));
+    }
+
+    /** Closures, holds and retention are about clients' records (staff accounts are deactivated): others are a 404. */
+    private static AccountSnapshot aClient(AccountSnapshot account) {
         if (account.role() != Role.CLIENT) {
             throw new NotFoundException();
         }
+        return account;
     }
 }

@@ -14,11 +14,14 @@ import org.securebase.portal.accounts.AccountsApi;
 import org.securebase.portal.api.Fetched;
 import org.securebase.portal.api.Sent;
 import org.securebase.portal.caseload.AdherenceApi;
+import org.securebase.portal.security.PortalRole;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,8 +64,7 @@ class RecordController {
     static final java.util.Set<String> DOWNLOAD_FAILURES = java.util.Set.of("expired", "preparing", "unavailable");
 
     @GetMapping("/record")
-    String page(@RequestParam(required = false) String failed, Model model,
-                org.springframework.security.core.Authentication authentication) {
+    String page(@RequestParam(required = false) String failed, Model model, @AuthenticationPrincipal OidcUser user) {
         if (failed != null && DOWNLOAD_FAILURES.contains(failed)) {
             model.addAttribute("error", "record.error." + failed);
         }
@@ -70,7 +72,7 @@ class RecordController {
         model.addAttribute("exports", mine);
         model.addAttribute("now", clock.instant());
         model.addAttribute("clientNames", Map.<UUID, String>of());
-        if (isClient(authentication)) {
+        if (PortalRole.primary(user.getClaims()).orElse(null) == PortalRole.CLIENT) {
             // Closing the account is the other right a client exercises here; a waiting request is shown as such.
             Fetched<Optional<Accounts.Me>> me = accounts.me();
             model.addAttribute("closureAskedAt", me.available()
@@ -121,36 +123,28 @@ class RecordController {
             redirect.addFlashAttribute("error", "record.closure.error.unconfirmed");
             return "redirect:/record#closure";
         }
-        Sent<Void> sent = accounts.askToClose();
-        if (sent.unavailable()) {
-            redirect.addFlashAttribute("error", "record.closure.error.unavailable");
-        } else if (!sent.ok()) {
-            redirect.addFlashAttribute("problem", sent.problem());
-        } else {
-            redirect.addFlashAttribute("notice", "record.closure.asked");
-        }
-        return "redirect:/record#closure";
+        return closureAnswered(accounts.askToClose(), "record.closure.asked", redirect);
     }
 
     /** The client changed their mind while their request still waited for an admin. */
     @PostMapping("/record/closure-request/withdrawal")
     @PreAuthorize("hasRole('client')")
     String withdrawClosure(RedirectAttributes redirect) {
-        Sent<Void> sent = accounts.withdrawClosure();
+        return closureAnswered(accounts.withdrawClosure(), "record.closure.withdrawn", redirect);
+    }
+
+    /** Back to the closure section with account-service's answer: done, its refusal, or unavailable. */
+    private static String closureAnswered(Sent<Void> sent, String notice, RedirectAttributes redirect) {
         if (sent.unavailable()) {
             redirect.addFlashAttribute("error", "record.closure.error.unavailable");
         } else if (!sent.ok()) {
             redirect.addFlashAttribute("problem", sent.problem());
         } else {
-            redirect.addFlashAttribute("notice", "record.closure.withdrawn");
+            redirect.addFlashAttribute("notice", notice);
         }
         return "redirect:/record#closure";
     }
 
-    private static boolean isClient(org.springframework.security.core.Authentication authentication) {
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(authority -> "ROLE_client".equals(authority.getAuthority()));
-    }
 
     /** How far one copy is, for record.js: status and counts only. */
     @GetMapping(path = "/record/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
