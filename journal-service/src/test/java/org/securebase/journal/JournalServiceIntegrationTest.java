@@ -19,6 +19,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "securebase.test.keycloak=true",
+        "securebase.test.key-vault=true",
         // The path the local stack takes: a master key file made on first start wraps the keyset kept in the database.
         "securebase.journal.crypto.kek-uri=file:target/test-data/master-key.json",
         "securebase.journal.crypto.generate-dev-master-key=true",

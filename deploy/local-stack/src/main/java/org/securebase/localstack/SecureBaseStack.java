@@ -95,7 +95,8 @@ public final class SecureBaseStack implements AutoCloseable {
         mail = MailServer.start(config.smtpPort(), config.mailViewerPort());
         started.push(mail);
 
-        for (String name : List.of("keycloak", "portal", "content", "journal", "account")) {
+        // journal_keys: journal-service's key vault, each client's keyset apart from the journal's data (ADR 0036).
+        for (String name : List.of("keycloak", "portal", "content", "journal", "journal_keys", "account")) {
             databases.put(name, postgres.database(name, name, secrets.getOrCreate("db." + name + ".password")));
         }
 
@@ -155,7 +156,7 @@ public final class SecureBaseStack implements AutoCloseable {
                 "--securebase.journal.crypto.generate-dev-master-key=true",
                 "--securebase.journal.crypto.keyset-file=" + config.dataDirectory().resolve("journal-keyset.json")));
         startService("journal-service", config.journalPort(),
-                withKafka(withOwnerAndApplicationRole(common, "journal"), "journal-service", kafkaPasswords));
+                withKeyVault(withKafka(withOwnerAndApplicationRole(common, "journal"), "journal-service", kafkaPasswords)));
         Map<String, String> account = withKafka(withOwnerAndApplicationRole(common, "account"), "account-service",
                 kafkaPasswords);
         account.put("SECUREBASE_KEYCLOAK_INTERNAL_URL", config.keycloakInternalUrl());
@@ -225,6 +226,14 @@ public final class SecureBaseStack implements AutoCloseable {
      * As in production: the tables' owner runs the migrations, the service runs as a role of its own that owns
      * nothing and may only append to the audit (platform-web's ApplicationRoleGrants).
      */
+    private Map<String, String> withKeyVault(Map<String, String> environment) {
+        PostgresServer.Database vault = databases.get("journal_keys");
+        environment.put("SECUREBASE_KEY_VAULT_URL", vault.jdbcUrl());
+        environment.put("SECUREBASE_KEY_VAULT_USERNAME", vault.username());
+        environment.put("SECUREBASE_KEY_VAULT_PASSWORD", vault.password());
+        return environment;
+    }
+
     private Map<String, String> withOwnerAndApplicationRole(Map<String, String> common, String name) {
         PostgresServer.Database owner = databases.get(name);
         PostgresServer.Database application = postgres.applicationRole(owner, name + "_app",

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.securebase.platform.events.accounts.AccountActivated;
 import org.securebase.platform.events.accounts.AccountDeactivated;
+import org.securebase.platform.events.accounts.AccountErased;
 import org.securebase.platform.events.accounts.AccountEvent;
 import org.securebase.platform.events.accounts.AccountInvited;
 import org.securebase.platform.events.accounts.AccountReactivated;
@@ -71,6 +72,26 @@ class CaseloadProjection {
     @IntegrationEventListener(consumer = CONSUMER)
     void on(AccountReactivated reactivated) {
         accountChanged(reactivated, reactivated.role(), "ACTIVE", null);
+    }
+
+    /**
+     * The person was erased: the projection forgets their name and their caseload, and keeps only the id with the
+     * sequence, so that a replayed older event (which may carry the name) stays stale and changes nothing.
+     */
+    @IntegrationEventListener(consumer = CONSUMER)
+    void on(AccountErased erased) {
+        if (!advanceSequence(erased)) {
+            return;
+        }
+        jdbc.sql("""
+                        update account_projection set role = :role, status = 'DEACTIVATED', display_name = null
+                        where account_id = :id""")
+                .param("role", erased.role().name())
+                .param("id", erased.accountId())
+                .update();
+        jdbc.sql("delete from caseload where client_id = :id or therapist_id = :id")
+                .param("id", erased.accountId())
+                .update();
     }
 
     @IntegrationEventListener(consumer = CONSUMER)

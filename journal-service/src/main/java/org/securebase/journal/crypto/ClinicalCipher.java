@@ -4,19 +4,23 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.google.crypto.tink.Aead;
 
 /**
- * Encrypts and decrypts clinical text with the service's keyset ({@link KeyRing}). Every ciphertext is bound, as
- * associated data, to its place ({@link Binding}: the kind of field, the row, the client it belongs to, its assignment
- * and prompt, and the row's seal version): a ciphertext copied to another row, client, assignment or prompt, or an
- * older ciphertext put back in its own row, fails to decrypt instead of showing up there. Thread-safe.
+ * Encrypts and decrypts clinical text, each client's under that client's own key ({@link ClientKeys}, created on the
+ * client's first write), so that destroying one key erases one person everywhere (ADR 0036). Ciphertexts written
+ * under the service's keyset ({@link KeyRing}) before clients had keys of their own still decrypt until the key
+ * rotation has moved them ({@link KeyRotation}). Every ciphertext is bound, as associated data, to its place
+ * ({@link Binding}: the kind of field, the row, the client it belongs to, its assignment and prompt, and the row's seal
+ * version): a ciphertext copied to another row, client, assignment or prompt, or an older ciphertext put back in its
+ * own row, fails to decrypt instead of showing up there. Thread-safe.
  *
  * <p>Ciphertexts written before the binding included assignment, prompt and version (the first binding: field, row
- * and owner only) still decrypt until the key rotation has re-encrypted every row ({@link KeyRotation}); from then on
- * only the full binding is accepted.
+ * and owner only) still decrypt until the key rotation has re-encrypted every row; from then on only the full
+ * binding is accepted.
  */
 public final class ClinicalCipher {
 
@@ -51,16 +55,23 @@ public final class ClinicalCipher {
     }
 
     private final KeySource keys;
+    private final ClientKeySource clientKeys;
 
-    ClinicalCipher(KeySource keys) {
+    ClinicalCipher(KeySource keys, ClientKeySource clientKeys) {
         this.keys = keys;
+        this.clientKeys = clientKeys;
     }
 
     /**
-     * A cipher over a fixed Tink JSON keyset, for tools and tests; the service's own comes from the stored keyset.
-     * {@code acceptLegacyBinding}: whether ciphertexts of the first binding still decrypt.
+     * A cipher over a fixed Tink JSON service keyset, with client keys made in memory, for tests; the service's own
+     * comes from the stored keyset and the key vault. {@code acceptLegacyBinding}: whether ciphertexts of the first
+     * binding still decrypt.
      */
     public static ClinicalCipher fromKeysetJson(String keysetJson, boolean acceptLegacyBinding) {
+        return fromKeysetJson(keysetJson, acceptLegacyBinding, new InMemoryClientKeys());
+    }
+
+    static ClinicalCipher fromKeysetJson(String keysetJson, boolean acceptLegacyBinding, ClientKeySource clientKeys) {
         com.google.crypto.tink.KeysetHandle handle = Keysets.parse(keysetJson);
         try {
             com.google.crypto.tink.Aead aead = handle.getPrimitive(com.google.crypto.tink.RegistryConfiguration.get(),
@@ -85,7 +96,7 @@ public final class ClinicalCipher {
                 public void refreshNow() {
                     // fixed keys: nothing to re-read
                 }
-            });
+            }, clientKeys);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("the keyset holds no usable AEAD key", e);
         }
@@ -100,7 +111,7 @@ public final class ClinicalCipher {
     public byte[] encryptBytes(Binding binding, byte[] plaintext) {
         Objects.requireNonNull(plaintext, "plaintext");
         try {
-            return keys.aead().encrypt(plaintext, associatedData(binding));
+            return clientKeys.obtain(binding.ownerId()).aead().encrypt(plaintext, associatedData(binding));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
@@ -113,11 +124,15 @@ public final class ClinicalCipher {
     /** As {@link #decrypt} for content that is not text. */
     public byte[] decryptBytes(Binding binding, byte[] ciphertext) {
         Objects.requireNonNull(ciphertext, "ciphertext");
-        byte[] plaintext = tryDecrypt(keys.aead(), binding, ciphertext);
+        byte[] plaintext = tryEveryKey(binding, ciphertext);
         if (plaintext == null) {
             // Another instance may have added the key this ciphertext names a moment ago.
             keys.refreshNow();
-            plaintext = tryDecrypt(keys.aead(), binding, ciphertext);
+            clientKeys.refresh(binding.ownerId());
+            plaintext = tryEveryKey(binding, ciphertext);
+        }
+        if (plaintext == null && clientKeys.isErased(binding.ownerId())) {
+            throw new ErasedClientException(binding.ownerId());
         }
         if (plaintext == null) {
             // A wrong key, a moved, rolled back or tampered ciphertext: never silently show something else.
@@ -126,24 +141,45 @@ public final class ClinicalCipher {
         return plaintext;
     }
 
-    /** Whether the ciphertext is bound the current way and sealed with the primary key: nothing to re-encrypt. */
+    /**
+     * Whether the ciphertext is bound the current way and sealed with the current key of the client it belongs to:
+     * nothing to re-encrypt.
+     */
     boolean isCurrent(Binding binding, byte[] ciphertext) {
-        if (keyIdOf(ciphertext) != keys.primaryKeyId()) {
+        Optional<ClientKeySource.ClientKey> clientKey = clientKeys.find(binding.ownerId());
+        if (clientKey.isEmpty() || keyIdOf(ciphertext) != clientKey.get().primaryKeyId()) {
             return false;
         }
         try {
-            keys.aead().decrypt(ciphertext, associatedData(binding));
+            clientKey.get().aead().decrypt(ciphertext, associatedData(binding));
             return true;
         } catch (GeneralSecurityException e) {
             return false;
         }
     }
 
-    private byte[] tryDecrypt(Aead aead, Binding binding, byte[] ciphertext) {
+    /** Whether the client was erased (their key destroyed): their rows are no longer anyone's to read or re-encrypt. */
+    boolean isErased(UUID clientId) {
+        return clientKeys.isErased(clientId);
+    }
+
+    /** The client's own key first, then the service's keyset of before client keys (the only one with legacy bindings). */
+    private byte[] tryEveryKey(Binding binding, byte[] ciphertext) {
+        Optional<ClientKeySource.ClientKey> clientKey = clientKeys.find(binding.ownerId());
+        if (clientKey.isPresent()) {
+            byte[] plaintext = tryDecrypt(clientKey.get().aead(), binding, ciphertext, false);
+            if (plaintext != null) {
+                return plaintext;
+            }
+        }
+        return tryDecrypt(keys.aead(), binding, ciphertext, keys.legacyBindingAccepted());
+    }
+
+    private byte[] tryDecrypt(Aead aead, Binding binding, byte[] ciphertext, boolean legacyAccepted) {
         try {
             return aead.decrypt(ciphertext, associatedData(binding));
         } catch (GeneralSecurityException current) {
-            if (!keys.legacyBindingAccepted()) {
+            if (!legacyAccepted) {
                 return null;
             }
             try {

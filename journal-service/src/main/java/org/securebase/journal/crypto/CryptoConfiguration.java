@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CryptoProperties.class)
+@EnableConfigurationProperties({CryptoProperties.class, KeyVaultProperties.class})
 class CryptoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CryptoConfiguration.class);
@@ -28,28 +28,51 @@ class CryptoConfiguration {
      * cannot encrypt must not accept clinical text. (Boot creates the JdbcClient after Flyway has migrated, so
      * {@code crypto_keyset} exists.)
      */
+    /** The key-encryption key, and while it is being replaced the previous one. */
+    record KeyEncryptionKeys(Aead current, Optional<Aead> previous) {
+    }
+
     @Bean
-    KeyRing keyRing(JdbcClient jdbc, CryptoProperties properties, Clock clock) {
+    KeyEncryptionKeys keyEncryptionKeys(CryptoProperties properties) {
         if (properties.generateDevMasterKey()) {
             log.warn("A development master key may be generated (securebase.journal.crypto.generate-dev-master-key=true). "
                     + "Never use this setting in production.");
         }
         Optional<Aead> previousKek = Optional.ofNullable(properties.previousKekUri()).filter(uri -> !uri.isBlank())
                 .map(uri -> MasterKeys.open(uri, false));
-        return new KeyRing(jdbc, MasterKeys.open(properties.kekUri(), properties.generateDevMasterKey()), previousKek,
-                properties.refreshInterval(), clock, legacyKeyset(properties));
+        return new KeyEncryptionKeys(MasterKeys.open(properties.kekUri(), properties.generateDevMasterKey()), previousKek);
     }
 
     @Bean
-    ClinicalCipher clinicalCipher(KeyRing keys) {
-        return new ClinicalCipher(keys);
+    KeyRing keyRing(JdbcClient jdbc, KeyEncryptionKeys keks, CryptoProperties properties, Clock clock) {
+        return new KeyRing(jdbc, keks.current(), keks.previous(), properties.refreshInterval(), clock,
+                legacyKeyset(properties));
+    }
+
+    /**
+     * The key vault's own connection pool, migrated at start (its migrations are in {@code db/key-vault}, apart from
+     * the journal's). Not a DataSource bean: nothing else in the service may reach the vault by injection.
+     */
+    @Bean(destroyMethod = "close")
+    KeyVault keyVault(KeyVaultProperties properties) {
+        return KeyVault.open(properties);
     }
 
     @Bean
-    KeyRotation keyRotation(KeyRing keys, ClinicalCipher cipher, ObjectProvider<ReEncryptable> columns, JdbcClient jdbc,
-                            CryptoProperties properties) {
-        return new KeyRotation(keys, cipher, columns.orderedStream().toList(), jdbc, properties.rotationPropagation(),
-                properties.rotationBatchSize());
+    ClientKeys clientKeys(KeyVault vault, KeyEncryptionKeys keks, CryptoProperties properties, Clock clock) {
+        return new ClientKeys(vault.jdbc(), keks.current(), keks.previous(), properties.refreshInterval(), clock);
+    }
+
+    @Bean
+    ClinicalCipher clinicalCipher(KeyRing keys, ClientKeys clientKeys) {
+        return new ClinicalCipher(keys, clientKeys);
+    }
+
+    @Bean
+    KeyRotation keyRotation(KeyRing keys, ClientKeys clientKeys, ClinicalCipher cipher,
+                            ObjectProvider<ReEncryptable> columns, JdbcClient jdbc, CryptoProperties properties) {
+        return new KeyRotation(keys, clientKeys, cipher, columns.orderedStream().toList(), jdbc,
+                properties.rotationPropagation(), properties.rotationBatchSize());
     }
 
     private static Optional<String> legacyKeyset(CryptoProperties properties) {

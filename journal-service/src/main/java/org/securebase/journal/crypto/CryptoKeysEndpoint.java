@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The key commands, on the management port (never public; docs/operations.md, "Keys"):
- * {@code curl http://<journal-service>:9083/actuator/cryptokeys} shows the keys and how many ciphertexts each key
- * holds per column; {@code curl -X POST -H 'Content-Type: application/json' -d '{"operation":"rotate"}' …} rotates.
+ * {@code curl http://<journal-service>:9083/actuator/cryptokeys} shows the service keyset and how many
+ * ciphertexts of each column are under which kind of key (a client's current or earlier key, the service keyset's);
+ * {@code curl -X POST -H 'Content-Type: application/json' -d '{"operation":"rotate"}' …} rotates.
  */
 @Component
 @Endpoint(id = "cryptokeys")
@@ -25,7 +26,7 @@ class CryptoKeysEndpoint {
         this.rotation = rotation;
     }
 
-    record Keys(List<String> keys, Map<String, Map<Integer, Long>> ciphertextsPerKey) {
+    record Keys(List<String> keys, Map<String, Map<String, Long>> ciphertextsPerKey) {
     }
 
     @ReadOperation

@@ -1,11 +1,14 @@
 package org.securebase.journal.crypto;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.google.crypto.tink.KeysetHandle;
@@ -14,35 +17,46 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Rotating the keyset without downtime, as one command ({@code POST /actuator/cryptokeys}, operation
+ * Rotating the keys without downtime, as one command ({@code POST /actuator/cryptokeys}, operation
  * {@code rotate}):
  * <ol>
- *   <li>add a new key, enabled but not primary, and wait until every instance has re-read the keyset (so each can
- *       decrypt what any other is about to write);</li>
- *   <li>make it primary, and wait again: from then on every write uses it;</li>
- *   <li>re-encrypt every row of every {@link ReEncryptable} column in batches, each row with the current binding and
- *       a raised seal version; a row a writer changed meanwhile is left as that writer wrote it;</li>
- *   <li>when no ciphertext is left under another key, disable the other keys and stop accepting the first binding.</li>
+ *   <li>give every client's keyset a new primary key ({@link ClientKeys}), and wait until every instance has re-read
+ *       the keysets (so each writes with the new key, and can decrypt what any other writes);</li>
+ *   <li>re-encrypt every row of every {@link ReEncryptable} column in batches, each row under the current key of the
+ *       client it belongs to, with the current binding and a raised seal version; a row a writer changed meanwhile is
+ *       left as that writer wrote it. Rows still under the service's keyset of before client keys (ADR 0036) move to
+ *       their client's key the same way, so the first rotation is also the migration to client keys;</li>
+ *   <li>when no ciphertext is left under an earlier key, disable the earlier keys (of the clients and of the service's
+ *       keyset) and stop accepting the first binding.</li>
  * </ol>
+ * The rows of an erased client are skipped: their key is gone, and nothing can or should read them again.
  * A ciphertext that does not decrypt under its binding (damaged, or moved to another row by someone with write access
  * to the database) is left as it is and named in the report by table and row id; its key then stays enabled, so a
  * rotation never destroys the evidence nor makes a repaired row unreadable.
- * Reads and writes go on throughout. The report counts the ciphertexts per key id before and after.
+ * Reads and writes go on throughout. The report counts the ciphertexts per kind of key before and after.
  */
 public class KeyRotation {
+
+    /** The census's names for where a ciphertext is sealed: {@value #CLIENT_CURRENT}, and so on. */
+    public static final String CLIENT_CURRENT = "client key, current";
+    public static final String CLIENT_EARLIER = "client key, earlier";
+    public static final String NO_KEY = "no key (erased client)";
+    public static final String SERVICE_KEY = "service keyset ";
 
     private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
 
     private final KeyRing keys;
+    private final ClientKeys clientKeys;
     private final ClinicalCipher cipher;
     private final List<ReEncryptable> columns;
     private final JdbcClient jdbc;
     private final Duration propagation;
     private final int batchSize;
 
-    KeyRotation(KeyRing keys, ClinicalCipher cipher, List<ReEncryptable> columns, JdbcClient jdbc, Duration propagation,
-                int batchSize) {
+    KeyRotation(KeyRing keys, ClientKeys clientKeys, ClinicalCipher cipher, List<ReEncryptable> columns, JdbcClient jdbc,
+                Duration propagation, int batchSize) {
         this.keys = keys;
+        this.clientKeys = clientKeys;
         this.cipher = cipher;
         this.columns = List.copyOf(columns);
         this.jdbc = jdbc;
@@ -51,62 +65,75 @@ public class KeyRotation {
     }
 
     /**
-     * @param before     ciphertexts per key id ({@code table.column → key id → rows}) before the rotation
+     * @param before     ciphertexts per kind of key ({@code table.column → kind → rows}) before the rotation: the
+     *                   clients' current keys, their earlier keys, a key of the service's keyset (by id), or no key
+     *                   any more (an erased client)
      * @param after      the same afterwards
-     * @param keys       the keyset afterwards (id:status, primary marked)
+     * @param keys       the service's keyset afterwards (id:status, primary marked)
+     * @param clientKeysRotated client keysets given a new primary key
      * @param reEncrypted rows re-encrypted
      * @param leftAsWritten rows a writer changed during the rotation (already under the new key)
+     * @param erasedSkipped rows of erased clients, left unreadable as they are
      * @param unreadable  {@code table.column row-id} of each ciphertext that did not decrypt under its binding
      */
-    public record Report(Map<String, Map<Integer, Long>> before, Map<String, Map<Integer, Long>> after,
-                         List<String> keys, long reEncrypted, long leftAsWritten, List<String> unreadable) {
+    public record Report(Map<String, Map<String, Long>> before, Map<String, Map<String, Long>> after,
+                         List<String> keys, long clientKeysRotated, long reEncrypted, long leftAsWritten,
+                         long erasedSkipped, List<String> unreadable) {
     }
 
     public synchronized Report rotate() {
-        Map<String, Map<Integer, Long>> before = census();
+        Map<String, Map<String, Long>> before = census();
         try {
-            KeyRing.Stored stored = keys.stored();
-            KeysetHandle added = Keysets.withNewKey(stored.handle());
-            int newKey = Keysets.newestKeyId(added);
-            store(stored, added, stored.legacyBindingAccepted());
-            awaitPropagation();
-            stored = keys.stored();
-            store(stored, Keysets.promote(stored.handle(), newKey), stored.legacyBindingAccepted());
+            long rotated = clientKeys.addNewPrimaryKeys();
             awaitPropagation();
             List<String> unreadable = new ArrayList<>();
             long[] counts = reEncryptEverything(unreadable);
-            Map<String, Map<Integer, Long>> after = census();
-            boolean onlyNewKey = after.values().stream().allMatch(perKey -> perKey.keySet().stream().allMatch(id -> id == newKey));
-            if (onlyNewKey) {
-                stored = keys.stored();
+            Map<String, Map<String, Long>> after = census();
+            boolean nothingUnderEarlierKeys = after.values().stream().allMatch(perKind -> perKind.keySet().stream()
+                    .allMatch(kind -> kind.equals(CLIENT_CURRENT) || kind.equals(NO_KEY)));
+            if (nothingUnderEarlierKeys) {
+                clientKeys.retireEarlierKeys();
+                KeyRing.Stored stored = keys.stored();
                 store(stored, Keysets.retireAllButPrimary(stored.handle()), false);
             } else {
-                log.warn("Ciphertexts under other keys remain after re-encryption; the old keys stay enabled: {}", after);
+                log.warn("Ciphertexts under earlier keys remain after re-encryption; those keys stay enabled: {}", after);
             }
             if (!unreadable.isEmpty()) {
                 log.warn("Key rotation: {} ciphertexts do not decrypt under their binding and were left as they are: {}",
                         unreadable.size(), unreadable);
             }
-            log.info("Key rotation: {} rows re-encrypted, {} left as a writer wrote them; keys now {}", counts[0],
-                    counts[1], keys.describe());
-            return new Report(before, after, keys.describe(), counts[0], counts[1], List.copyOf(unreadable));
+            log.info("Key rotation: {} client keysets rotated, {} rows re-encrypted, {} left as a writer wrote them, "
+                    + "{} of erased clients skipped", rotated, counts[0], counts[1], counts[2]);
+            return new Report(before, after, keys.describe(), rotated, counts[0], counts[1], counts[2],
+                    List.copyOf(unreadable));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the key rotation failed", e);
         }
     }
 
-    /** Ciphertexts per key id in every column. */
-    public Map<String, Map<Integer, Long>> census() {
-        Map<String, Map<Integer, Long>> census = new LinkedHashMap<>();
+    /** Ciphertexts per kind of key in every column. */
+    public Map<String, Map<String, Long>> census() {
+        Set<Integer> serviceKeys = new HashSet<>();
+        KeysetHandle service = keys.handle();
+        for (int i = 0; i < service.size(); i++) {
+            serviceKeys.add(service.getAt(i).getId());
+        }
+        ClientKeys.KeyIds clientKeyIds = clientKeys.keyIds();
+        Map<String, Map<String, Long>> census = new LinkedHashMap<>();
         for (ReEncryptable column : columns) {
-            Map<Integer, Long> perKey = new LinkedHashMap<>();
+            Map<String, Long> perKind = new LinkedHashMap<>();
             jdbc.sql("select substring(" + column.column() + " from 2 for 4) as key_id, count(*) as n from "
                             + column.table() + " where " + column.column() + " is not null group by 1 order by 1")
                     .query(rs -> {
-                        byte[] id = rs.getBytes("key_id");
-                        perKey.put(id.length == 4 ? java.nio.ByteBuffer.wrap(id).getInt() : -1, rs.getLong("n"));
+                        byte[] bytes = rs.getBytes("key_id");
+                        int id = bytes.length == 4 ? ByteBuffer.wrap(bytes).getInt() : -1;
+                        String kind = clientKeyIds.current().contains(id) ? CLIENT_CURRENT
+                                : clientKeyIds.earlier().contains(id) ? CLIENT_EARLIER
+                                : serviceKeys.contains(id) ? SERVICE_KEY + id
+                                : NO_KEY;
+                        perKind.merge(kind, rs.getLong("n"), Long::sum);
                     });
-            census.put(column.table() + "." + column.column(), perKey);
+            census.put(column.table() + "." + column.column(), perKind);
         }
         return census;
     }
@@ -114,12 +141,20 @@ public class KeyRotation {
     private long[] reEncryptEverything(List<String> unreadable) {
         long reEncrypted = 0;
         long leftAsWritten = 0;
+        long erasedSkipped = 0;
+        Set<UUID> erased = new HashSet<>();
         for (ReEncryptable column : columns) {
             UUID after = null;
             while (true) {
                 List<ReEncryptable.Sealed> batch = column.after(after, batchSize);
                 for (ReEncryptable.Sealed row : batch) {
                     if (cipher.isCurrent(row.binding(), row.ciphertext())) {
+                        continue;
+                    }
+                    UUID owner = row.binding().ownerId();
+                    if (erased.contains(owner) || cipher.isErased(owner)) {
+                        erased.add(owner);
+                        erasedSkipped++;
                         continue;
                     }
                     String plaintext;
@@ -142,7 +177,7 @@ public class KeyRotation {
                 after = batch.get(batch.size() - 1).id();
             }
         }
-        return new long[] {reEncrypted, leftAsWritten};
+        return new long[] {reEncrypted, leftAsWritten, erasedSkipped};
     }
 
     private void store(KeyRing.Stored stored, KeysetHandle next, boolean legacyBindingAccepted) {

@@ -79,19 +79,40 @@ class ClinicalCipherTest {
     }
 
     @Test
-    void aCiphertextNamesTheKeyItWasWrittenWith() throws GeneralSecurityException {
+    void aCiphertextOfTheServiceKeysetNamesItsKeyAndReadsUntilTheKeyIsRetired() throws GeneralSecurityException {
         String original = Keysets.generate();
-        byte[] before = ClinicalCipher.fromKeysetJson(original, false).encrypt(answer, TEXT);
         String rotated = Keysets.rotate(original);
-        byte[] after = ClinicalCipher.fromKeysetJson(rotated, false).encrypt(answer, TEXT);
+        Aead service = Keysets.parse(original).getPrimitive(RegistryConfiguration.get(), Aead.class);
+        byte[] before = service.encrypt(TEXT.getBytes(StandardCharsets.UTF_8), ClinicalCipher.associatedData(answer));
 
         assertThat(ClinicalCipher.keyIdOf(before)).isEqualTo(Keysets.parse(original).getPrimary().getId());
-        assertThat(ClinicalCipher.keyIdOf(after)).isEqualTo(Keysets.parse(rotated).getPrimary().getId())
-                .isNotEqualTo(ClinicalCipher.keyIdOf(before));
-        assertThat(ClinicalCipher.fromKeysetJson(rotated, false).decrypt(answer, before)).isEqualTo(TEXT);
+        ClinicalCipher cipher = ClinicalCipher.fromKeysetJson(rotated, false);
+        assertThat(cipher.decrypt(answer, before)).isEqualTo(TEXT);
+        assertThat(cipher.isCurrent(answer, before)).as("to be moved to the client's key").isFalse();
         assertThatThrownBy(() -> ClinicalCipher.fromKeysetJson(Keysets.serialize(
                 Keysets.retireAllButPrimary(Keysets.parse(rotated))), false).decrypt(answer, before))
                 .as("a retired key decrypts nothing").isInstanceOf(ClinicalCipher.CiphertextRejectedException.class);
+    }
+
+    @Test
+    void eachClientsTextIsSealedUnderTheirOwnKeyAndErasingItErasesOnlyThem() {
+        InMemoryClientKeys clientKeys = new InMemoryClientKeys();
+        ClinicalCipher cipher = ClinicalCipher.fromKeysetJson(Keysets.generate(), false, clientKeys);
+        UUID other = UUID.randomUUID();
+        Binding othersAnswer = new Binding(Field.ANSWER, UUID.randomUUID(), other, assignment, prompt, 1);
+        byte[] mine = cipher.encrypt(answer, TEXT);
+        byte[] theirs = cipher.encrypt(othersAnswer, "Theirs.");
+
+        assertThat(ClinicalCipher.keyIdOf(mine)).isEqualTo(clientKeys.find(owner).orElseThrow().primaryKeyId())
+                .isNotEqualTo(ClinicalCipher.keyIdOf(theirs));
+        assertThat(cipher.isCurrent(answer, mine)).isTrue();
+
+        clientKeys.erase(owner);
+        assertThatThrownBy(() -> cipher.decrypt(answer, mine)).isInstanceOf(ErasedClientException.class)
+                .hasMessageNotContaining("father");
+        assertThatThrownBy(() -> cipher.encrypt(answer, TEXT)).as("no new key for an erased client")
+                .isInstanceOf(ErasedClientException.class);
+        assertThat(cipher.decrypt(othersAnswer, theirs)).isEqualTo("Theirs.");
     }
 
     @Test

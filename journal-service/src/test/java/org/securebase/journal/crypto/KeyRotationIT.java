@@ -44,10 +44,11 @@ import com.google.crypto.tink.RegistryConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A key rotation on a database with 10,000 encrypted rows, half of them still in the first binding (as written
- * before the binding included assignment, prompt and version), while a client keeps reading and writing: afterwards
- * every ciphertext is under the new key and the current binding, every one reads back, the old key is retired, and
- * not one request failed meanwhile.
+ * A key rotation on a database with 10,000 rows encrypted under the service's keyset, as written before clients had
+ * keys of their own, half of them still in the first binding (as written before the binding included assignment,
+ * prompt and version), while a client keeps reading and writing: afterwards every ciphertext is under its client's
+ * current key and the current binding, every one reads back, no ciphertext is left under the service's keyset, and
+ * not one request failed meanwhile. So the first rotation is also the migration to client keys.
  */
 @JournalServiceIntegrationTest
 class KeyRotationIT {
@@ -68,6 +69,9 @@ class KeyRotationIT {
 
     @Autowired
     ClinicalCipher cipher;
+
+    @Autowired
+    ClientKeys clientKeys;
 
     @Autowired
     KeyRotation rotation;
@@ -91,9 +95,11 @@ class KeyRotationIT {
         UUID client = People.OTHER_CLIENT.id();
         insertEntries(client);
         saveAMeasureAnswer(client);
-        int oldKey = keys.primaryKeyId();
-        Map<String, Map<Integer, Long>> before = rotation.census();
-        assertThat(before.get("journal_entry.content").get(oldKey)).isGreaterThanOrEqualTo(ROWS);
+        int serviceKey = keys.primaryKeyId();
+        Map<String, Map<String, Long>> before = rotation.census();
+        assertThat(before.get("journal_entry.content").get(KeyRotation.SERVICE_KEY + serviceKey))
+                .isGreaterThanOrEqualTo(ROWS);
+        Optional<Integer> clientKeyBefore = clientKeys.find(client).map(ClientKeySource.ClientKey::primaryKeyId);
 
         AtomicBoolean rotating = new AtomicBoolean(true);
         AtomicLong requests = new AtomicLong();
@@ -120,16 +126,19 @@ class KeyRotationIT {
             load.shutdown();
         }
 
-        int newKey = keys.primaryKeyId();
-        assertThat(newKey).isNotEqualTo(oldKey);
+        int clientKey = clientKeys.find(client).orElseThrow().primaryKeyId();
+        assertThat(Optional.of(clientKey)).as("a new key for a client who had one").isNotEqualTo(clientKeyBefore);
         assertThat(requests.get()).as("reads and writes during the rotation").isPositive();
         assertThat(failures.get()).as("failed requests during the rotation").isZero();
         assertThat(report.reEncrypted()).isGreaterThanOrEqualTo(ROWS);
         assertThat(report.unreadable()).isEmpty();
-        // a column may hold no rows yet when this test runs first
-        assertThat(report.after()).allSatisfy((column, perKey) -> assertThat(perKey.keySet()).as(column).isSubsetOf(newKey));
-        assertThat(report.after().get("journal_entry.content")).containsOnlyKeys(newKey);
-        assertThat(report.keys()).anySatisfy(key -> assertThat(key).startsWith(oldKey + ":DISABLED"));
+        // a column may hold no rows yet when this test runs first; erased clients' rows stay without a key
+        assertThat(report.after()).allSatisfy((column, perKind) -> assertThat(perKind.keySet()).as(column)
+                .isSubsetOf(KeyRotation.CLIENT_CURRENT, KeyRotation.NO_KEY));
+        assertThat(report.after().get("journal_entry.content")).containsKey(KeyRotation.CLIENT_CURRENT);
+        assertThat(jdbc.sql("select count(*) from journal_entry where client_id = :client and substring(content from 2 for 4) = :key")
+                .param("client", client).param("key", java.nio.ByteBuffer.allocate(4).putInt(clientKey).array())
+                .query(Long.class).single()).as("under the client's own current key").isGreaterThanOrEqualTo(ROWS);
         assertThat(keys.legacyBindingAccepted()).as("the first binding is no longer read").isFalse();
         assertThat(rotation.columns().stream().mapToLong(this::readEveryRow).sum()).isGreaterThanOrEqualTo(ROWS);
         System.out.printf("key-rotation rows=%d re-encrypted=%d left-as-written=%d requests=%d errors=%d before=%s after=%s%n",
@@ -184,11 +193,10 @@ class KeyRotationIT {
         assertThat(read.status()).as("the moved answer does not show up as the second answer").isNotEqualTo(200);
         assertThat(read.body()).doesNotContain("Answer to First?");
 
-        int keyOfTheMovedAnswer = keys.primaryKeyId();
         KeyRotation.Report tampered = rotation.rotate();
         assertThat(tampered.unreadable()).containsExactly("answer.content " + secondAnswer);
-        assertThat(tampered.keys()).as("the key of the unreadable row stays enabled")
-                .anySatisfy(key -> assertThat(key).startsWith(keyOfTheMovedAnswer + ":ENABLED"));
+        assertThat(tampered.after().get("answer.content")).as("the key of the unreadable row stays")
+                .containsKey(KeyRotation.CLIENT_EARLIER);
 
         // Restored from a backup, the row reads again and the next rotation retires the old key.
         jdbc.sql("update answer set content = :second where id = :answer")
@@ -197,10 +205,19 @@ class KeyRotationIT {
                 .contains("Answer to Second?");
         KeyRotation.Report repaired = rotation.rotate();
         assertThat(repaired.unreadable()).isEmpty();
-        assertThat(repaired.keys()).anySatisfy(key -> assertThat(key).startsWith(keyOfTheMovedAnswer + ":DISABLED"));
+        assertThat(repaired.after()).allSatisfy((column, perKind) -> assertThat(perKind).as(column)
+                .doesNotContainKey(KeyRotation.CLIENT_EARLIER));
+        UUID secondPrompt = jdbc.sql("select prompt_id from answer where id = :answer").param("answer", secondAnswer)
+                .query(UUID.class).single();
+        Binding asFirstWritten = new Binding(Field.ANSWER, secondAnswer, People.CLIENT.id(), UUID.fromString(assignment),
+                secondPrompt, 1);
+        assertThatThrownBy(() -> cipher.decrypt(asFirstWritten, contents.get(1)))
+                .as("the earlier key is disabled: the restored ciphertext no longer opens")
+                .isInstanceOf(ClinicalCipher.CiphertextRejectedException.class);
     }
 
     private void insertEntries(UUID client) throws Exception {
+        // As the service wrote them before clients had keys of their own: under the service's keyset.
         Aead raw = keys.handle().getPrimitive(RegistryConfiguration.get(), Aead.class);
         Timestamp now = Timestamp.from(Instant.now());
         for (int i = 0; i < ROWS; i++) {
@@ -208,7 +225,8 @@ class KeyRotationIT {
             String plaintext = "{\"title\":\"Bulk " + i + "\",\"body\":\"Row " + i + " of the rotation test.\",\"mood\":null}";
             // Half as the service writes them now, half as it wrote them before assignment, prompt and version counted.
             byte[] content = i % 2 == 0
-                    ? cipher.encrypt(new Binding(Field.ENTRY, id, client, null, null, 1), plaintext)
+                    ? raw.encrypt(plaintext.getBytes(StandardCharsets.UTF_8),
+                            ClinicalCipher.associatedData(new Binding(Field.ENTRY, id, client, null, null, 1)))
                     : raw.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), ClinicalCipher.legacyAssociatedData(Field.ENTRY, id, client));
             jdbc.sql("""
                             insert into journal_entry (id, client_id, content, created_at, updated_at, version, sealed_version)
@@ -270,6 +288,12 @@ class KeyRotationIT {
         while (true) {
             List<ReEncryptable.Sealed> batch = column.after(after, 1_000);
             for (ReEncryptable.Sealed row : batch) {
+                if (cipher.isErased(row.binding().ownerId())) {
+                    // another test's erased client: nothing of theirs reads any more
+                    assertThatThrownBy(() -> cipher.decrypt(row.binding(), row.ciphertext()))
+                            .isInstanceOf(ErasedClientException.class);
+                    continue;
+                }
                 cipher.decrypt(row.binding(), row.ciphertext());
                 read++;
             }

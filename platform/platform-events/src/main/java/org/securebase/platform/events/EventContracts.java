@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.securebase.platform.events.accounts.AccountActivated;
 import org.securebase.platform.events.accounts.AccountDeactivated;
+import org.securebase.platform.events.accounts.AccountErased;
 import org.securebase.platform.events.accounts.AccountInvited;
 import org.securebase.platform.events.accounts.AccountReactivated;
 import org.securebase.platform.events.accounts.AccountsHeartbeat;
@@ -44,7 +45,7 @@ public final class EventContracts {
             MeasureAssigned.class, MeasureDue.class, MeasureNeedsAttention.class, AssignmentDueChanged.class,
             AssignmentReminderChosen.class,
             AccountInvited.class, AccountActivated.class, AccountDeactivated.class, AccountReactivated.class,
-            RoleChanged.class, CaseloadAssigned.class, CaseloadEnded.class, AccountsHeartbeat.class,
+            RoleChanged.class, CaseloadAssigned.class, CaseloadEnded.class, AccountErased.class, AccountsHeartbeat.class,
             ClientIdentityRead.class);
 
     private static final EventContracts SHARED = new EventContracts(ALL);

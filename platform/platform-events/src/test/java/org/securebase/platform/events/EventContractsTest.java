@@ -34,7 +34,7 @@ class EventContractsTest {
     void aListenerTakingAnInterfaceGetsEveryContractThatImplementsIt() {
         assertThat(contracts.assignableTo(AccountEvent.class)).extracting(EventContracts.Contract::type)
                 .containsExactlyInAnyOrder("AccountInvited", "AccountActivated", "AccountDeactivated",
-                        "AccountReactivated", "RoleChanged", "CaseloadAssigned", "CaseloadEnded");
+                        "AccountReactivated", "RoleChanged", "CaseloadAssigned", "CaseloadEnded", "AccountErased");
         assertThat(contracts.assignableTo(AccountEvent.class)).extracting(EventContracts.Contract::topic)
                 .containsOnly(Topics.ACCOUNTS);
     }

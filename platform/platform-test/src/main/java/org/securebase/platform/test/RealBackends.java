@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * Points a Spring Boot test at the shared real servers: its own database (named after the service,
  * {@code content-service} gets {@code content}), the Kafka broker, and - when the test sets
- * {@code securebase.test.keycloak=true} - Keycloak as issuer and key source. Used through each
+ * {@code securebase.test.keycloak=true} - Keycloak as issuer and key source, and - with
+ * {@code securebase.test.key-vault=true} - journal-service's key vault, a database of its own named after the
+ * service's with {@code _keys} appended (as in production: apart from the service's database). Used through each
  * service's composite integration-test annotation.
  */
 public class RealBackends implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -50,6 +52,13 @@ public class RealBackends implements ApplicationContextInitializer<ConfigurableA
         properties.put("spring.datasource.hikari.connection-timeout", "3000");
         properties.put("server.port", "0");
         properties.put("management.server.port", "0");
+        if (environment.getProperty("securebase.test.key-vault", Boolean.class, false)) {
+            String vaultName = databaseName + "_keys";
+            PostgresServer.Database vault = TestBackends.postgres().database(vaultName, vaultName, vaultName);
+            properties.put("securebase.journal.key-vault.url", vault.jdbcUrl());
+            properties.put("securebase.journal.key-vault.username", vault.username());
+            properties.put("securebase.journal.key-vault.password", vault.password());
+        }
         if (environment.getProperty("securebase.test.keycloak", Boolean.class, false)) {
             TestKeycloak keycloak = TestBackends.keycloak();
             properties.put("securebase.security.issuer-uri", keycloak.issuerUri());

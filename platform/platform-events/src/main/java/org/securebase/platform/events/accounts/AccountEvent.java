@@ -12,7 +12,7 @@ import org.securebase.platform.events.EventPayload;
  */
 public sealed interface AccountEvent extends EventPayload
         permits AccountInvited, AccountActivated, AccountDeactivated, AccountReactivated, RoleChanged,
-        CaseloadAssigned, CaseloadEnded {
+        CaseloadAssigned, CaseloadEnded, AccountErased {
 
     /** The account's event counter at this event. */
     long sequence();
