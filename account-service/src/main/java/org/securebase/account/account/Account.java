@@ -154,6 +154,32 @@ class Account {
         return true;
     }
 
+    /** The placeholder domain of erased people's addresses: reserved (RFC 2606), so no mail can ever reach it. */
+    static final String ERASED_DOMAIN = "erased.invalid";
+
+    /**
+     * Forgets the person: name and email become placeholders, and the account is gone for good. The row stays, with
+     * its id, role and dates, so the practice's records of rights requests and the event counter still resolve.
+     */
+    boolean erase(Instant now) {
+        if (isErased()) {
+            return false;
+        }
+        email = "erased-" + id + "@" + ERASED_DOMAIN;
+        firstName = "Erased";
+        lastName = "person";
+        status = AccountStatus.DELETED;
+        if (deactivatedAt == null) {
+            deactivatedAt = now;
+        }
+        updatedAt = now;
+        return true;
+    }
+
+    boolean isErased() {
+        return email.endsWith("@" + ERASED_DOMAIN);
+    }
+
     boolean changeRole(Role newRole, Instant now) {
         if (role == newRole) {
             return false;
@@ -165,7 +191,8 @@ class Account {
 
     /** Name and email as Keycloak has them now (edited in the console or the account console); no event. */
     boolean updateProfile(String newEmail, String newFirstName, String newLastName, Instant now) {
-        if (Objects.equals(email, newEmail) && Objects.equals(firstName, newFirstName)
+        // Never bring an erased person's name back (a Keycloak user that outlived the erasure for a moment).
+        if (isErased() || Objects.equals(email, newEmail) && Objects.equals(firstName, newFirstName)
                 && Objects.equals(lastName, newLastName)) {
             return false;
         }

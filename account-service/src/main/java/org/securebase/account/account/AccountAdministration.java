@@ -57,6 +57,11 @@ public class AccountAdministration {
         return accounts.get(id);
     }
 
+    /** Deletes the person's Keycloak user, with their credentials, sessions and attributes; deleting twice is harmless. */
+    public void deleteFromKeycloak(UUID id) {
+        keycloak.delete(id);
+    }
+
     private AccountSnapshot changeable(UUID id) {
         AccountSnapshot account = accounts.get(id);
         if (account.status() == AccountStatus.DELETED) {

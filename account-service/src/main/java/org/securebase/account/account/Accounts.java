@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.securebase.platform.events.accounts.AccountActivated;
 import org.securebase.platform.events.accounts.AccountDeactivated;
+import org.securebase.platform.events.accounts.AccountErased;
 import org.securebase.platform.events.accounts.AccountEvent;
 import org.securebase.platform.events.accounts.AccountInvited;
 import org.securebase.platform.events.accounts.AccountReactivated;
@@ -193,6 +194,21 @@ public class Accounts implements DeactivatedAccounts {
             publish(new AccountDeactivated(id, account.nextEventSequence(), eventRole(account.role()),
                     StatusChangeCause.DELETED_IN_KEYCLOAK, now));
         }
+        return true;
+    }
+
+    /**
+     * Forgets the person (placeholders for name and email) and announces it with ids only; every service then forgets
+     * them too. False when they were erased already.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean erase(UUID id) {
+        Account account = repository.findByIdForUpdate(id).orElseThrow(NotFoundException::new);
+        Instant now = clock.instant();
+        if (!account.erase(now)) {
+            return false;
+        }
+        publish(new AccountErased(id, account.nextEventSequence(), eventRole(account.role()), now));
         return true;
     }
 

@@ -69,6 +69,15 @@ class RightsController {
         return view(id, rights.close(id, admin.id()), admin);
     }
 
+    /**
+     * Erases a closed client whose retention period is over and who has no hold in force: 409 otherwise, with
+     * nothing changed. Erasing again returns the same erasure.
+     */
+    @PostMapping("/{id}/erasure")
+    ErasureView erase(@PathVariable UUID id, Caller admin) {
+        return ErasureView.of(rights.erase(id, admin.id()));
+    }
+
     @GetMapping("/{id}/retention")
     RetentionView retention(@PathVariable UUID id, Caller admin) {
         return view(id, rights.standing(id), admin);
@@ -78,7 +87,8 @@ class RightsController {
     private RetentionView view(UUID id, RetentionStanding standing, Caller admin) {
         AccountSnapshot account = accounts.get(id);
         identityReads.opened(admin, account, IdentityReads.View.RIGHTS_REQUESTS);
-        return RetentionView.of(id, account, standing, rights.closureAskedAt(id).orElse(null));
+        return RetentionView.of(id, account, standing, rights.closureAskedAt(id).orElse(null),
+                rights.erasureOf(id).map(Erasure::erasedAt).orElse(null));
     }
 
     @PostMapping("/{id}/legal-holds")
@@ -104,14 +114,19 @@ class RightsController {
     }
 
     /**
-     * Every closure and legal hold, newest first (waiting closures and holds in force before the rest), with the
+     * Every closure, legal hold and erasure, newest first (waiting closures and holds in force before the rest), with the
      * names of the people involved. Exports of a record are listed by journal-service.
      */
     @GetMapping("/rights-requests")
     List<RightsRequestView> recent(@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit, Caller admin) {
         List<Closure> closures = rights.recentClosures(limit);
         List<LegalHold> holds = rights.recentHolds(limit);
+        List<Erasure> erasures = rights.recentErasures(limit);
         Set<UUID> people = new HashSet<>();
+        erasures.forEach(e -> {
+            people.add(e.subjectId());
+            people.add(e.erasedBy());
+        });
         closures.forEach(c -> {
             people.add(c.subjectId());
             people.add(c.requestedBy());
@@ -134,6 +149,9 @@ class RightsController {
         holds.forEach(h -> views.add(new RightsRequestView(h.id(), "legal-hold", h.subjectId(), name(named, h.subjectId()),
                 h.placedBy(), name(named, h.placedBy()), h.placedAt(), h.liftedBy(), name(named, h.liftedBy()),
                 h.liftedAt(), null, h.reason())));
+        erasures.forEach(e -> views.add(new RightsRequestView(e.id(), "erasure", e.subjectId(), name(named, e.subjectId()),
+                e.erasedBy(), name(named, e.erasedBy()), e.erasedAt(), e.erasedBy(), name(named, e.erasedBy()),
+                e.erasedAt(), null, null)));
         views.sort(Comparator.comparing((RightsRequestView v) -> v.doneAt() != null || v.withdrawnAt() != null)
                 .thenComparing(RightsRequestView::requestedAt, Comparator.reverseOrder()));
         List<RightsRequestView> shown = views.subList(0, Math.min(limit, views.size()));
@@ -168,17 +186,24 @@ class RightsController {
      * @param displayName    the client's name, so that whoever acts on this standing sees whose it is
      * @param closureAskedAt when the client asked to close the account, while that request waits; else null
      * @param keepUntil      the end of the retention period; null while the account is open
-     * @param erasable       closed, past the retention period, and no hold in force
+     * @param erasable       closed, past the retention period, no hold in force, and not erased yet
+     * @param erasedAt       when the person was erased; null until then
      */
     record RetentionView(UUID subjectId, String displayName, String email, String status, Instant closureAskedAt,
                          Instant closedAt, int retentionYears, Instant keepUntil, boolean onHold, boolean erasable,
-                         List<HoldView> holds) {
+                         Instant erasedAt, List<HoldView> holds) {
         static RetentionView of(UUID subject, AccountSnapshot account, RetentionStanding standing,
-                                Instant closureAskedAt) {
+                                Instant closureAskedAt, Instant erasedAt) {
             return new RetentionView(subject, account.displayName(), account.email(),
                     account.status().name().toLowerCase(java.util.Locale.ROOT), closureAskedAt, standing.closedAt(),
-                    standing.retentionYears(), standing.keepUntil(), standing.onHold(), standing.erasable(),
-                    standing.holds().stream().map(HoldView::of).toList());
+                    standing.retentionYears(), standing.keepUntil(), standing.onHold(),
+                    standing.erasable() && erasedAt == null, erasedAt, standing.holds().stream().map(HoldView::of).toList());
+        }
+    }
+
+    record ErasureView(UUID id, UUID subjectId, UUID erasedBy, Instant erasedAt) {
+        static ErasureView of(Erasure erasure) {
+            return new ErasureView(erasure.id(), erasure.subjectId(), erasure.erasedBy(), erasure.erasedAt());
         }
     }
 
@@ -186,7 +211,7 @@ class RightsController {
      * One right exercised or one hold. For a closure, requested is the ask (the client's, or the admin's when they
      * closed it directly) and done is the closure; for a legal hold, requested is its placing and done its lifting.
      *
-     * @param kind        {@code closure} or {@code legal-hold}
+     * @param kind        {@code closure}, {@code legal-hold} or {@code erasure} (requested and done at once)
      * @param withdrawnAt when the client withdrew their request to close; null otherwise (and for a hold)
      * @param reason      a hold's reference; null for a closure
      */

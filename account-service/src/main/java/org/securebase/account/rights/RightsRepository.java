@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@code closure_request} and {@code legal_hold}; the callers hold the subject's account lock. */
+/** {@code closure_request}, {@code legal_hold} and {@code erasure}; the callers hold the subject's account lock. */
 @Repository
 class RightsRepository {
 
@@ -78,6 +78,23 @@ class RightsRepository {
                 .param("by", liftedBy).param("at", utc(liftedAt)).param("id", holdId).update();
     }
 
+    Optional<Erasure> erasureOf(UUID subject) {
+        return jdbc.sql("select id, subject_id, erased_by, erased_at from erasure where subject_id = :subject")
+                .param("subject", subject).query(RightsRepository::erasure).optional();
+    }
+
+    void insertErasure(Erasure erasure) {
+        jdbc.sql("insert into erasure (id, subject_id, erased_by, erased_at) values (:id, :subject, :by, :at)")
+                .param("id", erasure.id()).param("subject", erasure.subjectId()).param("by", erasure.erasedBy())
+                .param("at", utc(erasure.erasedAt()))
+                .update();
+    }
+
+    List<Erasure> recentErasures(int limit) {
+        return jdbc.sql("select id, subject_id, erased_by, erased_at from erasure order by erased_at desc, id limit :limit")
+                .param("limit", limit).query(RightsRepository::erasure).list();
+    }
+
     /** The newest closures, waiting ones first. */
     List<Closure> recentClosures(int limit) {
         return jdbc.sql("select " + CLOSURE_COLUMNS + " from closure_request "
@@ -96,6 +113,11 @@ class RightsRepository {
         return new Closure(row.getObject("id", UUID.class), row.getObject("subject_id", UUID.class),
                 row.getObject("requested_by", UUID.class), instant(row, "requested_at"),
                 row.getObject("closed_by", UUID.class), instant(row, "closed_at"), instant(row, "withdrawn_at"));
+    }
+
+    private static Erasure erasure(ResultSet row, int number) throws SQLException {
+        return new Erasure(row.getObject("id", UUID.class), row.getObject("subject_id", UUID.class),
+                row.getObject("erased_by", UUID.class), instant(row, "erased_at"));
     }
 
     private static LegalHold hold(ResultSet row, int number) throws SQLException {

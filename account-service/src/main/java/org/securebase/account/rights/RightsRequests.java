@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Closures and legal holds of clients' accounts. Every change to one person takes their account's row lock first,
- * so two admins (or an admin and the client) on two instances act one after the other.
+ * Closures, legal holds and erasures of clients' accounts. Every change to one person takes their account's row
+ * lock first, so two admins (or an admin and the client) on two instances act one after the other.
  */
 @Service
 public class RightsRequests {
@@ -103,9 +103,62 @@ public class RightsRequests {
         return standing(clientId);
     }
 
+    /**
+     * Erases a closed client whose retention period is over, with no hold in force (ADR 0036): records the erasure,
+     * replaces their name and email with placeholders and announces {@code AccountErased} (ids only), on which
+     * journal-service destroys their key and every projection forgets them; then deletes their Keycloak user. Refused
+     * (409, nothing changed) while the account is open, the period runs or a hold is in force. Erasing again returns
+     * the erasure, and deletes a Keycloak user that a failure left behind.
+     */
+    public Erasure erase(UUID clientId, UUID adminId) {
+        clientAccount(clientId);
+        Erasure erasure = transaction.execute(status -> {
+            AccountSnapshot locked = aClient(accounts.lock(clientId).orElseThrow(NotFoundException::new));
+            Optional<Erasure> done = repository.erasureOf(clientId);
+            if (done.isPresent()) {
+                return done.get();
+            }
+            // Decided under the lock: a hold placed a moment ago on another instance stops the erasure.
+            RetentionStanding standing = retention.standing(closedAt(locked).orElse(null), repository.holdsOf(clientId));
+            refuseUnlessErasable(standing);
+            Erasure recorded = new Erasure(UUID.randomUUID(), clientId, adminId, now());
+            repository.insertErasure(recorded);
+            accounts.erase(clientId);
+            return recorded;
+        });
+        // After the commit: a Keycloak failure now leaves an erased account with a user that cannot sign in (it was
+        // disabled at the closure), and erasing again deletes it.
+        administration.deleteFromKeycloak(clientId);
+        return erasure;
+    }
+
+    public Optional<Erasure> erasureOf(UUID clientId) {
+        return repository.erasureOf(clientId);
+    }
+
+    public List<Erasure> recentErasures(int limit) {
+        return repository.recentErasures(limit);
+    }
+
+    private static void refuseUnlessErasable(RetentionStanding standing) {
+        if (standing.closedAt() == null) {
+            throw new ConflictException("Only a closed account can be erased; close it first.");
+        }
+        if (standing.onHold()) {
+            throw new ConflictException("A legal hold is in force: the record must be kept until every hold is lifted.");
+        }
+        if (!standing.erasable()) {
+            throw new ConflictException("The retention period runs until " + standing.keepUntil()
+                    + ": the record must be kept until then.");
+        }
+    }
+
     public LegalHold placeHold(UUID clientId, UUID adminId, String reason) {
         return transaction.execute(status -> {
             lockedClient(clientId);
+            if (repository.erasureOf(clientId).isPresent()) {
+                throw new ConflictException("This person was erased: there is no record left to hold.");
+            }
             LegalHold hold = new LegalHold(UUID.randomUUID(), clientId, reason, adminId, now(), null, null);
             repository.insertHold(hold);
             return hold;

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.securebase.platform.events.accounts.AccountActivated;
 import org.securebase.platform.events.accounts.AccountDeactivated;
+import org.securebase.platform.events.accounts.AccountErased;
 import org.securebase.platform.events.accounts.AccountInvited;
 import org.securebase.platform.events.accounts.AccountReactivated;
 import org.securebase.platform.events.config.EventsProperties;
@@ -51,6 +52,12 @@ class AccountStatusProjection implements DeactivatedAccounts {
     @IntegrationEventListener(consumer = CONSUMER)
     void on(AccountReactivated reactivated) {
         apply(reactivated.accountId(), false, reactivated.sequence());
+    }
+
+    /** Erased: refused for good, like a deactivated account; the row keeps only the id and the sequence. */
+    @IntegrationEventListener(consumer = CONSUMER)
+    void on(AccountErased erased) {
+        apply(erased.accountId(), true, erased.sequence());
     }
 
     /** Only an event newer (by the account's sequence) than the one applied changes the row. */

@@ -41,4 +41,9 @@ class JdbcPinnedReadings implements PinnedReadings {
                 .param("at", java.sql.Timestamp.from(at.truncatedTo(ChronoUnit.MICROS)))
                 .update() == 1;
     }
+
+    /** Forgets which articles an erased client was given: that itself says something about their treatment. */
+    int forget(UUID clientId) {
+        return jdbc.sql("delete from pinned_reading where client_id = :client").param("client", clientId).update();
+    }
 }
