@@ -15,6 +15,8 @@ apply postgres-superuser --from-literal=password="$(secret)"
 for db in portal content journal account keycloak; do
   apply "$db-db-app" --from-literal=username="$db" --from-literal=password="$(secret)"
 done
+# journal-service's key vault (the journal_keys database): its owner, as CloudNativePG names the Secret in production
+apply journal-keys-db-app --from-literal=username=journal_keys --from-literal=password="$(secret)"
 for db in content journal account; do
   apply "$db-db-application" --from-literal=username="${db}_app" --from-literal=password="$(secret)" --type=kubernetes.io/basic-auth
 done
@@ -28,7 +30,7 @@ apply securebase-keycloak-clients --from-literal=portal="$(secret)" --from-liter
 apply securebase-portal-session --from-literal=secret="$(secret)$(secret)" --from-literal=previous-secret=""
 apply keycloak-bootstrap-admin --from-literal=password="$(secret)"
 apply securebase-notifications --from-literal=smtp-host=mail --from-literal=smtp-port=1025 --from-literal=smtp-auth=false --from-literal=smtp-user="" --from-literal=smtp-password="" --from-literal=smtp-starttls=false --from-literal=from-address=no-reply@securebase.test --from-literal=link-secret="$(secret)$(secret)"
-# only if there is none yet: a new master key would make the keyset in the journal database unreadable
+# only if there is none yet: a new master key would make the keysets (the key vault's, the journal's) unreadable
 if ! kubectl -n "$ns" get secret journal-crypto > /dev/null 2>&1; then
   apply journal-crypto --from-literal=master-key.json="$("$here/../../../compose/journal-keyset.sh" new)"
 fi

@@ -29,7 +29,7 @@ public class RightsApi {
      * A closure (requested: the ask; done: the closure, or withdrawn by the client) or a legal hold (requested: placed;
      * done: lifted).
      *
-     * @param kind {@code closure} or {@code legal-hold}
+     * @param kind {@code closure}, {@code legal-hold} or {@code erasure}
      */
     public record Request(UUID id, String kind, UUID subjectId, String subjectName, UUID requestedBy,
                           String requestedByName, Instant requestedAt, UUID doneBy, String doneByName, Instant doneAt,
@@ -48,10 +48,16 @@ public class RightsApi {
                        boolean inForce) {
     }
 
-    /** @param closureAskedAt when the client asked to close their account, while the request waits; else null */
+    /**
+     * @param closureAskedAt when the client asked to close their account, while the request waits; else null
+     * @param erasedAt       when the person was erased; null until then
+     */
     public record Standing(UUID subjectId, String displayName, String email, String status, Instant closureAskedAt,
                            Instant closedAt, int retentionYears, Instant keepUntil, boolean onHold, boolean erasable,
-                           List<Hold> holds) {
+                           Instant erasedAt, List<Hold> holds) {
+    }
+
+    public record Erasure(UUID id, UUID subjectId, UUID erasedBy, Instant erasedAt) {
     }
 
     public Fetched<List<Request>> recent() {
@@ -67,6 +73,11 @@ public class RightsApi {
     public Sent<Standing> close(UUID clientId) {
         return api.send(HttpMethod.POST, uri -> uri.path("/api/accounts/{id}/closure").build(clientId), null,
                 Standing.class);
+    }
+
+    public Sent<Erasure> erase(UUID clientId) {
+        return api.send(HttpMethod.POST, uri -> uri.path("/api/accounts/{id}/erasure").build(clientId), null,
+                Erasure.class);
     }
 
     public Sent<Hold> placeHold(UUID clientId, String reason) {

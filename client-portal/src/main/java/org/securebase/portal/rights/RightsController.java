@@ -81,6 +81,17 @@ class RightsController {
         return done(rights.close(clientId), "rights.closure.done", clientId, redirect);
     }
 
+    /** Erasure cannot be undone: the admin confirms it, and account-service decides whether the law allows it now. */
+    @PostMapping("/rights/{clientId}/erasure")
+    String erase(@PathVariable UUID clientId, @RequestParam(defaultValue = "false") boolean confirmed,
+                 RedirectAttributes redirect) {
+        if (!confirmed) {
+            redirect.addFlashAttribute("error", "rights.erasure.error.unconfirmed");
+            return back(clientId);
+        }
+        return done(rights.erase(clientId), "rights.erasure.done", clientId, redirect);
+    }
+
     @PostMapping("/rights/{clientId}/holds")
     String placeHold(@PathVariable UUID clientId, @RequestParam(defaultValue = "") String reason,
                      RedirectAttributes redirect) {

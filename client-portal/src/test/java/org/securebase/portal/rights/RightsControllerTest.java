@@ -79,7 +79,7 @@ class RightsControllerTest {
         RightsApi.Hold hold = new RightsApi.Hold(UUID.randomUUID(), "Matter 2026-14", ADMIN, CLOSED, null, null, true);
         when(api.get(any(), eq(RightsApi.Standing.class))).thenReturn(Fetched.of(Optional.of(new RightsApi.Standing(
                 CLIENT, "Cleo Closing", "cleo@example.org", "deactivated", null, CLOSED, 7,
-                Instant.parse("2033-03-10T14:00:00Z"), true, false, List.of(hold)))));
+                Instant.parse("2033-03-10T14:00:00Z"), true, false, null, List.of(hold)))));
 
         String html = mvc.perform(get("/rights/" + CLIENT).param("name", "Someone Else").with(as("admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -90,7 +90,8 @@ class RightsControllerTest {
                 .contains("(7 years from the closure)").contains("A legal hold is in force")
                 .contains("/rights/" + CLIENT + "/holds/" + hold.id() + "/lifting")
                 .as("a closed account is not closed again").doesNotContain("id=\"closure-form\"")
-                .contains("data-max-length=\"" + AccountLimits.HOLD_REASON + "\"");
+                .contains("data-max-length=\"" + AccountLimits.HOLD_REASON + "\"")
+                .as("held: no erasure offered").doesNotContain("id=\"erasure-form\"");
 
         when(api.get(any(), eq(RightsApi.Standing.class))).thenReturn(Fetched.of(Optional.empty()));
         mvc.perform(get("/rights/" + UUID.randomUUID()).with(as("admin"))).andExpect(status().isNotFound());
@@ -123,5 +124,32 @@ class RightsControllerTest {
                         "This person was deleted in Keycloak; the account can no longer be changed."));
         mvc.perform(post("/rights/" + CLIENT + "/closure").with(as("therapist")).with(csrf()).param("confirmed", "true"))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anErasableClientIsErasedOnlyWhenTheAdminConfirmsAndAnErasedOneIsShownAsSuch() throws Exception {
+        when(api.get(any(), eq(RightsApi.Standing.class))).thenReturn(Fetched.of(Optional.of(new RightsApi.Standing(
+                CLIENT, "Cleo Closing", "cleo@example.org", "deactivated", null, CLOSED, 7,
+                Instant.parse("2033-03-10T14:00:00Z"), false, true, null, List.of()))));
+        assertThat(mvc.perform(get("/rights/" + CLIENT).with(as("admin"))).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"erasure-form\"").contains("/rights/" + CLIENT + "/erasure");
+
+        mvc.perform(post("/rights/" + CLIENT + "/erasure").with(as("admin")).with(csrf()))
+                .andExpect(flash().attribute("error", "rights.erasure.error.unconfirmed"));
+        verify(api, never()).send(any(), any(), any(), any());
+        when(api.send(eq(HttpMethod.POST), any(), any(), eq(RightsApi.Erasure.class))).thenReturn(Sent.done(null));
+        mvc.perform(post("/rights/" + CLIENT + "/erasure").with(as("admin")).with(csrf()).param("confirmed", "true"))
+                .andExpect(redirectedUrl("/rights/" + CLIENT))
+                .andExpect(flash().attribute("notice", "rights.erasure.done"));
+        verify(api).send(eq(HttpMethod.POST), any(), any(), eq(RightsApi.Erasure.class));
+        mvc.perform(post("/rights/" + CLIENT + "/erasure").with(as("therapist")).with(csrf()).param("confirmed", "true"))
+                .andExpect(status().isForbidden());
+
+        when(api.get(any(), eq(RightsApi.Standing.class))).thenReturn(Fetched.of(Optional.of(new RightsApi.Standing(
+                CLIENT, "Erased person", "erased-x@erased.invalid", "deleted", null, CLOSED, 7,
+                Instant.parse("2033-03-10T14:00:00Z"), false, false, Instant.parse("2034-01-02T10:00:00Z"), List.of()))));
+        assertThat(mvc.perform(get("/rights/" + CLIENT).with(as("admin"))).andReturn().getResponse()
+                .getContentAsString()).contains("Erased on").doesNotContain("id=\"erasure-form\"")
+                .doesNotContain("id=\"hold-form\"");
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class InternalTlsTest {
 
-    private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:5432/[a-z]+\\?(.*)");
+    private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:5432/[a-z_]+\\?(.*)");
 
     @Test
     void everyServiceVerifiesItsDatabaseServerAgainstTheClustersCa() {
@@ -30,34 +30,38 @@ class InternalTlsTest {
         Set<String> clusters = new TreeSet<>();
         production.ofKind("Cluster").forEach(c -> clusters.add(c.name()));
         List<String> problems = new ArrayList<>();
-        int databases = 0;
+        Map<String, Integer> databases = new java.util.TreeMap<>();
         for (String service : Project.SERVICES) {
             JsonNode container = Deployments.container(production, service);
-            JsonNode url = Deployments.env(container).get("SPRING_DATASOURCE_URL");
-            if (url == null) {
-                continue;
-            }
-            databases++;
-            Matcher jdbc = JDBC.matcher(url.path("value").asText());
-            if (!jdbc.matches()) {
-                problems.add(service + ": SPRING_DATASOURCE_URL " + url.path("value").asText() + " is not <cluster>-rw with parameters");
-                continue;
-            }
-            String cluster = jdbc.group(1);
-            Map<String, String> parameters = parameters(jdbc.group(2));
-            if (!clusters.contains(cluster)) {
-                problems.add(service + ": no CloudNativePG Cluster " + cluster);
-            }
-            if (!"verify-full".equals(parameters.get("sslmode"))) {
-                problems.add(service + ": sslmode is " + parameters.get("sslmode") + ", not verify-full");
-            }
-            String ca = Volumes.secretFileAt(production.get("Deployment", service).document(), container,
-                    parameters.getOrDefault("sslrootcert", ""));
-            if (!ca.equals(cluster + "-ca/ca.crt")) {
-                problems.add(service + ": sslrootcert is " + ca + ", not CloudNativePG's " + cluster + "-ca/ca.crt");
+            for (String variable : NetworkPolicyTest.DATABASE_URLS) {
+                JsonNode url = Deployments.env(container).get(variable);
+                if (url == null) {
+                    continue;
+                }
+                databases.merge(variable, 1, Integer::sum);
+                String where = service + " " + variable;
+                Matcher jdbc = JDBC.matcher(url.path("value").asText());
+                if (!jdbc.matches()) {
+                    problems.add(where + " " + url.path("value").asText() + " is not <cluster>-rw with parameters");
+                    continue;
+                }
+                String cluster = jdbc.group(1);
+                Map<String, String> parameters = parameters(jdbc.group(2));
+                if (!clusters.contains(cluster)) {
+                    problems.add(where + ": no CloudNativePG Cluster " + cluster);
+                }
+                if (!"verify-full".equals(parameters.get("sslmode"))) {
+                    problems.add(where + ": sslmode is " + parameters.get("sslmode") + ", not verify-full");
+                }
+                String ca = Volumes.secretFileAt(production.get("Deployment", service).document(), container,
+                        parameters.getOrDefault("sslrootcert", ""));
+                if (!ca.equals(cluster + "-ca/ca.crt")) {
+                    problems.add(where + ": sslrootcert is " + ca + ", not CloudNativePG's " + cluster + "-ca/ca.crt");
+                }
             }
         }
-        assertThat(databases).as("services with a database").isEqualTo(4);
+        assertThat(databases).as("services with a database, and journal-service's key vault")
+                .isEqualTo(Map.of("SPRING_DATASOURCE_URL", 4, "SECUREBASE_KEY_VAULT_URL", 1));
         assertThat(problems).isEmpty();
     }
 

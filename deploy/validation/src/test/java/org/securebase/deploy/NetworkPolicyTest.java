@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Only the gateway is reachable from outside; each service reaches only its own database, Kafka and Keycloak;
+ * Only the gateway is reachable from outside; each service reaches only its own database (journal-service also its
+ * key vault), Kafka and Keycloak;
  * and every selector in the policies matches real pods in each overlay (a policy that selects nothing allows
  * nothing, so a label typo would silently cut a service off - or, for the deny-all, leave it open).
  */
@@ -105,6 +106,9 @@ class NetworkPolicyTest {
         assertThat(problems).isEmpty();
     }
 
+    /** The variables that name a service's databases: its own, and journal-service's key vault. */
+    static final List<String> DATABASE_URLS = List.of("SPRING_DATASOURCE_URL", "SECUREBASE_KEY_VAULT_URL");
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
     void onlyTheGatewayIsOpenAndEachServiceReachesOnlyItsOwnDatabase(String overlay) {
@@ -130,11 +134,14 @@ class NetworkPolicyTest {
                         }
                     }));
             Set<String> own = new TreeSet<>();
-            JsonNode url = Deployments.env(Deployments.container(build, service)).get("SPRING_DATASOURCE_URL");
-            if (url != null) {
-                Matcher m = Pattern.compile("jdbc:postgresql://([a-z]+)-db-rw[:/]").matcher(url.path("value").asText());
-                assertThat(m.find()).as(service + " JDBC URL names a <db>-db-rw host").isTrue();
-                own.add(m.group(1));
+            // its database, and journal-service's key vault (ADR 0036)
+            for (String variable : DATABASE_URLS) {
+                JsonNode url = Deployments.env(Deployments.container(build, service)).get(variable);
+                if (url != null) {
+                    Matcher m = Pattern.compile("jdbc:postgresql://([a-z-]+?)-db-rw[:/]").matcher(url.path("value").asText());
+                    assertThat(m.find()).as(service + " " + variable + " names a <db>-db-rw host").isTrue();
+                    own.add(m.group(1));
+                }
             }
             assertThat(databases).as(overlay + ": databases " + service + " may reach").isEqualTo(own);
         }

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *   <li>every {@code ${UPPER_CASE}} placeholder in its application*.yml (and the shared service defaults of
  *       platform-web and platform-security when it uses them),</li>
  *   <li>the environment form of every property there whose value points at localhost, or whose name says it is
- *       a password, secret or keyset (a development default that a real deployment must replace),</li>
+ *       a password, secret or keyset (a development default that a real deployment must replace; one whose value
+ *       is a placeholder is required as that placeholder's variable),</li>
  *   <li>the few declared in {@code deploy/validation/service-env.yaml}, each of which must still name a real
  *       property of the service.</li>
  * </ul>
@@ -98,7 +99,8 @@ record ServiceContract(String service, Map<String, String> properties, Map<Strin
             if (value.matches(".*(localhost|127\\.0\\.0\\.1).*") && !value.contains("${")) {
                 required.putIfAbsent(envName(key), key + "=" + value + " (a localhost default)");
             }
-            if (SECRET_NAME.matcher(key).find()) {
+            // a secret set through a ${VARIABLE} of its own is required as that variable (above)
+            if (SECRET_NAME.matcher(key).find() && !ENV_PLACEHOLDER.matcher(value).find()) {
                 required.putIfAbsent(envName(key), key + " (a secret's development default)");
             }
         });

@@ -397,6 +397,10 @@ final class AccessRules {
                         .path(objects -> Map.of("id", objects.ownerClientId().toString()))
                         .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshKnownClient().toString()))
                         .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
+                rule(ACCOUNTS, "POST", "/api/accounts/{id}/erasure")
+                        .path(objects -> Map.of("id", objects.ownerClientId().toString()))
+                        .allowedPeopleActOnThrowaways(fresh -> Map.of("id", fresh.freshErasableClient().toString()))
+                        .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),
                 rule(ACCOUNTS, "GET", "/api/accounts/{id}/retention")
                         .path(objects -> Map.of("id", objects.ownerClientId().toString()))
                         .allowed(ADMIN).forbidden(ALL_BUT_ADMIN),

@@ -104,6 +104,7 @@ class HostileInputIT {
             Map.entry("POST /api/accounts/me/closure-request", new Witness("/api/accounts/me", OWNER_CLIENT)),
             Map.entry("DELETE /api/accounts/me/closure-request", new Witness("/api/accounts/me", OWNER_CLIENT)),
             Map.entry("POST /api/accounts/{id}/closure", new Witness("/api/accounts/{id}/retention", ADMIN)),
+            Map.entry("POST /api/accounts/{id}/erasure", new Witness("/api/accounts/{id}/retention", ADMIN)),
             Map.entry("POST /api/accounts/{id}/legal-holds", new Witness("/api/accounts/{id}/retention", ADMIN)),
             Map.entry("POST /api/accounts/{id}/legal-holds/{holdId}/lifting",
                     new Witness("/api/accounts/{id}/retention", ADMIN)),

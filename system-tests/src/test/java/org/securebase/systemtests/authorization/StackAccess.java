@@ -23,9 +23,12 @@ import org.securebase.platform.embedded.keycloak.OidcBrowserlessLogin;
  * @param portal               the portal client's code flow, which issues the tokens the APIs accept
  * @param accountServiceClient the account-service client, whose client-credentials token is for Keycloak's admin
  *                             API (audience {@code realm-management}), not for the APIs
+ * @param accountDatabase      account-service's database, as its owner: for fixtures the API cannot make (a closure
+ *                             from longer ago than any retention period)
  */
 public record StackAccess(String gatewayUrl, Map<ApiService, String> serviceUrls, OidcBrowserlessLogin portal,
-                   OidcBrowserlessLogin accountServiceClient, KeycloakAdmin keycloakAdmin, String demoPassword) {
+                   OidcBrowserlessLogin accountServiceClient, KeycloakAdmin keycloakAdmin, String demoPassword,
+                   org.securebase.platform.embedded.PostgresServer.Database accountDatabase) {
 
     public static StackAccess of(SecureBaseStack stack) {
         StackConfig config = stack.config();
@@ -41,7 +44,7 @@ public record StackAccess(String gatewayUrl, Map<ApiService, String> serviceUrls
                 Map.of(ApiService.CONTENT, "http://localhost:" + config.contentPort(),
                         ApiService.JOURNAL, "http://localhost:" + config.journalPort(),
                         ApiService.ACCOUNTS, "http://localhost:" + config.accountPort()),
-                portal, accountService, KeycloakAdmin.of(keycloak), stack.demoPassword());
+                portal, accountService, KeycloakAdmin.of(keycloak), stack.demoPassword(), stack.database("account"));
     }
 
     public String serviceUrl(ApiService service) {

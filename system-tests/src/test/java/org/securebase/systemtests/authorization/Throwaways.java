@@ -40,6 +40,9 @@ interface Throwaways {
     /** A client who has signed in once (so account-service knows them), made without an invitation. */
     UUID freshKnownClient();
 
+    /** A known client whose account was closed longer ago than any retention period, with no hold: erasable. */
+    UUID freshErasableClient();
+
     /** The owner client (the demo client), whose record the practice's objects are. */
     UUID ownerClientId();
 
