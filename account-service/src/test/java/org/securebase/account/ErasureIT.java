@@ -95,6 +95,8 @@ class ErasureIT {
                         select count(*) from account
                         where first_name ilike '%erin%' or last_name ilike '%erasure%' or email ilike :email""")
                 .param("email", email).query(Long.class).single()).as("no name or email left in account").isZero();
+        assertThat(jdbc.sql("select count(*) from event_publication where serialized_event ilike '%Erasure%'")
+                .query(Long.class).single()).as("no sent event in the outbox names the person").isZero();
 
         AccountsTopic.Received tombstone = topic.awaitRecord(client, AccountsTopic.ofType("AccountErased"));
         assertThat(tombstone.payload().path("role").asString()).isEqualTo("CLIENT");

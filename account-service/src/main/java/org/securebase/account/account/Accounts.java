@@ -20,6 +20,7 @@ import org.securebase.platform.events.accounts.AccountRole;
 import org.securebase.platform.events.accounts.RoleChanged;
 import org.securebase.platform.events.accounts.StatusChangeCause;
 import org.securebase.platform.events.outbox.IntegrationEvents;
+import org.securebase.platform.events.outbox.PublishedEvents;
 import org.securebase.platform.security.DeactivatedAccounts;
 import org.securebase.platform.security.Role;
 import org.securebase.platform.web.problem.NotFoundException;
@@ -41,12 +42,15 @@ public class Accounts implements DeactivatedAccounts {
     private final AccountRepository repository;
     private final IntegrationEvents events;
     private final ApplicationEventPublisher localEvents;
+    private final PublishedEvents publishedEvents;
     private final Clock clock;
 
-    Accounts(AccountRepository repository, IntegrationEvents events, ApplicationEventPublisher localEvents, Clock clock) {
+    Accounts(AccountRepository repository, IntegrationEvents events, ApplicationEventPublisher localEvents,
+             PublishedEvents publishedEvents, Clock clock) {
         this.repository = repository;
         this.events = events;
         this.localEvents = localEvents;
+        this.publishedEvents = publishedEvents;
         this.clock = clock;
     }
 
@@ -209,6 +213,8 @@ public class Accounts implements DeactivatedAccounts {
             return false;
         }
         publish(new AccountErased(id, account.nextEventSequence(), eventRole(account.role()), now));
+        // The outbox's sent events of this account carried the name (AccountInvited, AccountActivated).
+        publishedEvents.forgetSentEventsKeyed(id.toString());
         return true;
     }
 

@@ -1,7 +1,5 @@
 package org.securebase.systemtests.authorization;
 
-import org.securebase.systemtests.ServiceDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -443,11 +441,7 @@ final class Practice implements PracticeObjects, Throwaways {
     public UUID freshErasableClient() {
         UUID client = freshKnownClient();
         call(Caller.ADMIN, ApiService.ACCOUNTS, "POST", "/api/accounts/" + client + "/closure", null).expect(200);
-        // As if closed 101 years ago: longer than any retention period the service accepts (at most 100 years).
-        ServiceDatabase accounts = ServiceDatabase.of(stack.accountDatabase());
-        accounts.update("update closure_request set requested_at = requested_at - interval '101 years', "
-                + "closed_at = closed_at - interval '101 years' where subject_id = ?", client);
-        accounts.update("update account set deactivated_at = deactivated_at - interval '101 years' where id = ?", client);
+        stack.closedLongAgo(client);
         return client;
     }
 

@@ -76,6 +76,17 @@ public record StackAccess(String gatewayUrl, Map<ApiService, String> serviceUrls
     }
 
     /** Puts a client on a therapist's caseload, as the demo admin does in the portal. */
+    /**
+     * Moves a closed account's closure 101 years into the past, longer than any retention period the service accepts
+     * (at most 100 years): a fixture for an erasable record, which no API can make sooner.
+     */
+    public void closedLongAgo(UUID clientId) {
+        org.securebase.systemtests.ServiceDatabase accounts = org.securebase.systemtests.ServiceDatabase.of(accountDatabase);
+        accounts.update("update closure_request set requested_at = requested_at - interval '101 years', "
+                + "closed_at = closed_at - interval '101 years' where subject_id = ?", clientId);
+        accounts.update("update account set deactivated_at = deactivated_at - interval '101 years' where id = ?", clientId);
+    }
+
     public void putOnCaseload(UUID clientId, UUID therapistId) {
         String admin = portal.login("admin@securebase.test", demoPassword).accessToken();
         new Http().send("PUT", serviceUrl(ApiService.ACCOUNTS) + "/api/accounts/" + clientId + "/therapist", admin,

@@ -126,6 +126,11 @@ public class OutboxConfiguration implements AsyncConfigurer, DisposableBean {
     }
 
     @Bean
+    PublishedEvents publishedEvents(JdbcClient jdbc) {
+        return new PublishedEvents(jdbc);
+    }
+
+    @Bean
     OutboxRelay outboxRelay(FailedEventPublications failed, CompletedEventPublications completed,
                             EventsProperties properties) {
         return new OutboxRelay(failed, completed, properties.outbox().keepCompleted());
