@@ -74,22 +74,16 @@ class RightsController {
     @PostMapping("/rights/{clientId}/closure")
     String close(@PathVariable UUID clientId, @RequestParam(defaultValue = "false") boolean confirmed,
                  RedirectAttributes redirect) {
-        if (!confirmed) {
-            redirect.addFlashAttribute("error", "rights.closure.error.unconfirmed");
-            return back(clientId);
-        }
-        return done(rights.close(clientId), "rights.closure.done", clientId, redirect);
+        return confirmed ? done(rights.close(clientId), "rights.closure.done", clientId, redirect)
+                : unconfirmed("rights.closure.error.unconfirmed", clientId, redirect);
     }
 
     /** Erasure cannot be undone: the admin confirms it, and account-service decides whether the law allows it now. */
     @PostMapping("/rights/{clientId}/erasure")
     String erase(@PathVariable UUID clientId, @RequestParam(defaultValue = "false") boolean confirmed,
                  RedirectAttributes redirect) {
-        if (!confirmed) {
-            redirect.addFlashAttribute("error", "rights.erasure.error.unconfirmed");
-            return back(clientId);
-        }
-        return done(rights.erase(clientId), "rights.erasure.done", clientId, redirect);
+        return confirmed ? done(rights.erase(clientId), "rights.erasure.done", clientId, redirect)
+                : unconfirmed("rights.erasure.error.unconfirmed", clientId, redirect);
     }
 
     @PostMapping("/rights/{clientId}/holds")
@@ -116,6 +110,12 @@ class RightsController {
         } else {
             redirect.addFlashAttribute("notice", notice);
         }
+        return back(clientId);
+    }
+
+    /** Nothing is sent: the admin did not tick the box that confirms an action that cannot be taken back. */
+    private static String unconfirmed(String error, UUID clientId, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("error", error);
         return back(clientId);
     }
 

@@ -56,7 +56,8 @@ import tools.jackson.databind.JsonNode;
 @Order(Integer.MAX_VALUE - 1)
 class RestoreDrillIT {
 
-    private static final List<String> DATABASES = List.of("content", "journal", "account", "portal", "keycloak");
+    private static final List<String> DATABASES = List.of("content", "journal", "journal_keys", "account", "portal",
+            "keycloak");
     private static final Duration RECOVERY = Duration.ofSeconds(120);
 
     private final Http http = new Http();
