@@ -2,9 +2,11 @@ package org.securebase.content.accounts;
 
 import java.util.UUID;
 
+import org.securebase.content.pinning.PinnedReadings;
 import org.securebase.platform.events.accounts.AccountActivated;
 import org.securebase.platform.events.accounts.AccountDeactivated;
 import org.securebase.platform.events.accounts.AccountErased;
+import org.securebase.platform.events.accounts.AccountRole;
 import org.securebase.platform.events.accounts.AccountInvited;
 import org.securebase.platform.events.accounts.AccountReactivated;
 import org.securebase.platform.events.config.EventsProperties;
@@ -27,11 +29,13 @@ class AccountStatusProjection implements DeactivatedAccounts {
     private final JdbcClient jdbc;
     private final EventRejections rejections;
     private final long maxSequenceGap;
+    private final PinnedReadings pins;
 
-    AccountStatusProjection(JdbcClient jdbc, EventRejections rejections, EventsProperties events) {
+    AccountStatusProjection(JdbcClient jdbc, EventRejections rejections, EventsProperties events, PinnedReadings pins) {
         this.jdbc = jdbc;
         this.rejections = rejections;
         this.maxSequenceGap = events.consumer().maxSequenceGap();
+        this.pins = pins;
     }
 
     @IntegrationEventListener(consumer = CONSUMER)
@@ -54,10 +58,16 @@ class AccountStatusProjection implements DeactivatedAccounts {
         apply(reactivated.accountId(), false, reactivated.sequence());
     }
 
-    /** Erased: refused for good, like a deactivated account; the row keeps only the id and the sequence. */
+    /**
+     * Erased: refused for good, like a deactivated account, the row keeping only the id and the sequence; and a
+     * client's pinned readings are dropped (in this consumer, which applies the account's events in order).
+     */
     @IntegrationEventListener(consumer = CONSUMER)
     void on(AccountErased erased) {
         apply(erased.accountId(), true, erased.sequence());
+        if (erased.role() == AccountRole.CLIENT) {
+            pins.forget(erased.accountId());
+        }
     }
 
     /** Only an event newer (by the account's sequence) than the one applied changes the row. */

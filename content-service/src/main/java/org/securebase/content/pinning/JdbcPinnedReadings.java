@@ -42,8 +42,8 @@ class JdbcPinnedReadings implements PinnedReadings {
                 .update() == 1;
     }
 
-    /** Forgets which articles an erased client was given: that itself says something about their treatment. */
-    int forget(UUID clientId) {
+    @Override
+    public int forget(UUID clientId) {
         return jdbc.sql("delete from pinned_reading where client_id = :client").param("client", clientId).update();
     }
 }

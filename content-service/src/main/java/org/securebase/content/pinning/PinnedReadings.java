@@ -10,4 +10,7 @@ import java.util.UUID;
 public interface PinnedReadings {
 
     boolean isPinned(UUID clientId, UUID articleId, int version);
+
+    /** Forgets which articles an erased client was given: that itself says something about their treatment. */
+    int forget(UUID clientId);
 }

@@ -25,6 +25,7 @@ import org.securebase.platform.events.EventJson;
 import org.securebase.platform.events.Topics;
 import org.securebase.platform.events.accounts.AccountActivated;
 import org.securebase.platform.events.accounts.AccountDeactivated;
+import org.securebase.platform.events.accounts.AccountErased;
 import org.securebase.platform.events.accounts.AccountEvent;
 import org.securebase.platform.events.accounts.AccountInvited;
 import org.securebase.platform.events.accounts.AccountReactivated;
@@ -94,6 +95,29 @@ class AccountStatusIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get(LIBRARY, token).status() == 200);
     }
 
+    /** An erased client is refused for good and which articles they were given is forgotten. */
+    @Test
+    void anErasedClientIsRefusedAndTheirPinnedReadingsAreForgotten() throws Exception {
+        UUID client = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        for (UUID person : new UUID[] {client, other}) {
+            jdbc.sql("""
+                            insert into pinned_reading (assignment_id, client_id, article_id, version, pinned_at)
+                            values (:assignment, :client, :article, 1, now())""")
+                    .param("assignment", UUID.randomUUID()).param("client", person).param("article", UUID.randomUUID())
+                    .update();
+        }
+        send(client, "AccountActivated", 1);
+        send(client, "AccountErased", 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select count(*) from pinned_reading where client_id = :id").param("id", client)
+                .query(Long.class).single() == 0);
+        assertThat(jdbc.sql("select deactivated from account_status where account_id = :id").param("id", client)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select count(*) from pinned_reading where client_id = :id").param("id", other)
+                .query(Long.class).single()).as("another client's pins stay").isEqualTo(1);
+    }
+
     private void send(UUID account, String type, long sequence) throws Exception {
         send(account, account, type, sequence);
     }
@@ -106,6 +130,7 @@ class AccountStatusIT {
             case "AccountActivated" -> new AccountActivated(account, sequence, AccountRole.CLIENT, "Reader", now);
             case "AccountDeactivated" -> new AccountDeactivated(account, sequence, AccountRole.CLIENT, StatusChangeCause.ADMIN, now);
             case "AccountReactivated" -> new AccountReactivated(account, sequence, AccountRole.CLIENT, StatusChangeCause.ADMIN, now);
+            case "AccountErased" -> new AccountErased(account, sequence, AccountRole.CLIENT, now);
             default -> throw new IllegalArgumentException(type);
         };
         EventEnvelope<AccountEvent> event = new EventEnvelope<>(UUID.randomUUID(), type, now, 1, account, payload);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.securebase.journal.crypto.ClientKeyErasure;
 import org.securebase.platform.events.accounts.AccountActivated;
 import org.securebase.platform.events.accounts.AccountDeactivated;
 import org.securebase.platform.events.accounts.AccountErased;
@@ -46,12 +47,15 @@ class CaseloadProjection {
     private final EventRejections rejections;
     private final long maxSequenceGap;
     private final Clock clock;
+    private final ClientKeyErasure keyErasure;
 
-    CaseloadProjection(JdbcClient jdbc, EventRejections rejections, EventsProperties events, Clock clock) {
+    CaseloadProjection(JdbcClient jdbc, EventRejections rejections, EventsProperties events, Clock clock,
+                       ClientKeyErasure keyErasure) {
         this.jdbc = jdbc;
         this.rejections = rejections;
         this.maxSequenceGap = events.consumer().maxSequenceGap();
         this.clock = clock;
+        this.keyErasure = keyErasure;
     }
 
     @IntegrationEventListener(consumer = CONSUMER)
@@ -75,11 +79,15 @@ class CaseloadProjection {
     }
 
     /**
-     * The person was erased: the projection forgets their name and their caseload, and keeps only the id with the
-     * sequence, so that a replayed older event (which may carry the name) stays stale and changes nothing.
+     * The person was erased: a client's key is destroyed (whatever the sequence says: a redelivery destroys nothing
+     * more), and the projection forgets their name and their caseload, keeping only the id with the sequence, so that
+     * a replayed older event (which may carry the name) stays stale and changes nothing.
      */
     @IntegrationEventListener(consumer = CONSUMER)
     void on(AccountErased erased) {
+        if (erased.role() == AccountRole.CLIENT) {
+            keyErasure.erase(erased.accountId());
+        }
         if (!advanceSequence(erased)) {
             return;
         }

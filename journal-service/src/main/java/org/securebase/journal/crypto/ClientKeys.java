@@ -43,8 +43,12 @@ public final class ClientKeys implements ClientKeySource {
     private final Duration refreshInterval;
     private final Clock clock;
     private final ConcurrentHashMap<UUID, Cached> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, ErasedCached> erasedCache = new ConcurrentHashMap<>();
 
     private record Cached(Optional<ClientKey> key, Instant loadedAt) {
+    }
+
+    private record ErasedCached(boolean erased, Instant checkedAt) {
     }
 
     private record Row(UUID clientId, String encryptedKeyset, long revision) {
@@ -104,12 +108,23 @@ public final class ClientKeys implements ClientKeySource {
     @Override
     public void refresh(UUID clientId) {
         cache.remove(clientId);
+        erasedCache.remove(clientId);
     }
 
+    /** Asked on every read of a client without a key (rows from before client keys): kept like the keys. */
     @Override
     public boolean isErased(UUID clientId) {
-        return vault.sql("select exists (select 1 from erased_client where client_id = :client)")
+        ErasedCached cached = erasedCache.get(clientId);
+        if (cached != null && !cached.checkedAt().plus(refreshInterval).isBefore(clock.instant())) {
+            return cached.erased();
+        }
+        boolean erased = vault.sql("select exists (select 1 from erased_client where client_id = :client)")
                 .param("client", clientId).query(Boolean.class).single();
+        if (erasedCache.size() >= CACHE_LIMIT) {
+            erasedCache.clear();
+        }
+        erasedCache.put(clientId, new ErasedCached(erased, clock.instant()));
+        return erased;
     }
 
     /**
@@ -126,9 +141,12 @@ public final class ClientKeys implements ClientKeySource {
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
         cache.remove(clientId);
-        if (destroyed > 0) {
-            vault.sql("vacuum full client_keyset").update();
-        }
+        erasedCache.remove(clientId);
+        // Every time, also when nothing was deleted now: a redelivery after a failed rewrite, or a keyset a write
+        // racing the erasure stored (load() never opens it), is still cleaned up.
+        vault.sql("delete from client_keyset k where exists (select 1 from erased_client e where e.client_id = k.client_id)")
+                .update();
+        vault.sql("vacuum full client_keyset").update();
         return destroyed > 0;
     }
 
@@ -160,9 +178,12 @@ public final class ClientKeys implements ClientKeySource {
         });
     }
 
-    /** Disables every key of every client but the primary one, once nothing is sealed under them any more. */
-    long retireEarlierKeys() {
-        return rewriteEach(Keysets::retireAllButPrimary);
+    /**
+     * Disables, in every client's keyset, each key that is neither the primary nor among {@code inUse} (the key ids
+     * some ciphertext still names): a key still holding data is never disabled, whatever else runs meanwhile.
+     */
+    long retireKeysNotIn(Set<Integer> inUse) {
+        return rewriteEach(handle -> Keysets.retireUnused(handle, inUse));
     }
 
     @FunctionalInterface
@@ -244,8 +265,12 @@ public final class ClientKeys implements ClientKeySource {
                 .update();
     }
 
+    /** An erased client has no key, even one a write racing the erasure stored a moment after it (see {@link #erase}). */
     private Optional<ClientKey> load(UUID clientId) {
-        return vault.sql("select encrypted_keyset from client_keyset where client_id = :client")
+        return vault.sql("""
+                        select k.encrypted_keyset from client_keyset k
+                        where k.client_id = :client
+                          and not exists (select 1 from erased_client e where e.client_id = k.client_id)""")
                 .param("client", clientId)
                 .query(String.class)
                 .optional()

@@ -171,6 +171,9 @@ public final class ClinicalCipher {
             if (plaintext != null) {
                 return plaintext;
             }
+        } else if (clientKeys.isErased(binding.ownerId())) {
+            // Never the service's keyset for an erased client: a row of theirs it still opens must stay closed.
+            throw new ErasedClientException(binding.ownerId());
         }
         return tryDecrypt(keys.aead(), binding, ciphertext, keys.legacyBindingAccepted());
     }

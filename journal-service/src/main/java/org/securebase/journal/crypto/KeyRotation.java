@@ -26,8 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       client it belongs to, with the current binding and a raised seal version; a row a writer changed meanwhile is
  *       left as that writer wrote it. Rows still under the service's keyset of before client keys (ADR 0036) move to
  *       their client's key the same way, so the first rotation is also the migration to client keys;</li>
- *   <li>when no ciphertext is left under an earlier key, disable the earlier keys (of the clients and of the service's
- *       keyset) and stop accepting the first binding.</li>
+ *   <li>disable every key no ciphertext names any more (of the clients and of the service's keyset), and stop
+ *       accepting the first binding once no ciphertext is left under the service's keyset. Nothing is disabled when
+ *       another rotation started meanwhile (the service keyset's revision, claimed at the start, tells).</li>
  * </ol>
  * The rows of an erased client are skipped: their key is gone, and nothing can or should read them again.
  * A ciphertext that does not decrypt under its binding (damaged, or moved to another row by someone with write access
@@ -84,19 +85,25 @@ public class KeyRotation {
     public synchronized Report rotate() {
         Map<String, Map<String, Long>> before = census();
         try {
+            // Claims the rotation: the keyset's revision, raised here, is checked again before any key is disabled,
+            // so a second rotation started meanwhile (on another instance) makes this one leave every key enabled.
+            KeyRing.Stored claimed = keys.stored();
+            store(claimed, claimed.handle(), claimed.legacyBindingAccepted());
+            long claim = keys.stored().revision();
             long rotated = clientKeys.addNewPrimaryKeys();
             awaitPropagation();
             List<String> unreadable = new ArrayList<>();
             long[] counts = reEncryptEverything(unreadable);
             Map<String, Map<String, Long>> after = census();
-            boolean nothingUnderEarlierKeys = after.values().stream().allMatch(perKind -> perKind.keySet().stream()
-                    .allMatch(kind -> kind.equals(CLIENT_CURRENT) || kind.equals(NO_KEY)));
-            if (nothingUnderEarlierKeys) {
-                clientKeys.retireEarlierKeys();
-                KeyRing.Stored stored = keys.stored();
-                store(stored, Keysets.retireAllButPrimary(stored.handle()), false);
+            Set<Integer> inUse = keyIdsInUse();
+            KeyRing.Stored stored = keys.stored();
+            if (stored.revision() == claim) {
+                // Only keys no ciphertext names any more are disabled: never one that still holds data.
+                clientKeys.retireKeysNotIn(inUse);
+                boolean legacyLeft = serviceKeyIds().stream().anyMatch(inUse::contains);
+                store(stored, Keysets.retireUnused(stored.handle(), inUse), legacyLeft && stored.legacyBindingAccepted());
             } else {
-                log.warn("Ciphertexts under earlier keys remain after re-encryption; those keys stay enabled: {}", after);
+                log.warn("Another key rotation ran meanwhile; this one disabled no key");
             }
             if (!unreadable.isEmpty()) {
                 log.warn("Key rotation: {} ciphertexts do not decrypt under their binding and were left as they are: {}",
@@ -111,13 +118,61 @@ public class KeyRotation {
         }
     }
 
-    /** Ciphertexts per kind of key in every column. */
-    public Map<String, Map<String, Long>> census() {
-        Set<Integer> serviceKeys = new HashSet<>();
+    /**
+     * Seals every row of one client under their own current key, as a rotation would: before their key is destroyed,
+     * so that no row of theirs is left under the service's keyset of before client keys (which any restored copy of
+     * the journal database could still open). Returns how many rows it moved.
+     */
+    public long sealUnderClientKey(UUID owner) {
+        long moved = 0;
+        for (ReEncryptable column : columns) {
+            for (ReEncryptable.Sealed row : column.ownedBy(owner)) {
+                if (cipher.isCurrent(row.binding(), row.ciphertext())) {
+                    continue;
+                }
+                String plaintext;
+                try {
+                    plaintext = cipher.decrypt(row.binding(), row.ciphertext());
+                } catch (ClinicalCipher.CiphertextRejectedException | ErasedClientException unreadable) {
+                    continue;
+                }
+                ClinicalCipher.Binding next = row.binding().next();
+                if (column.replace(row.id(), row.ciphertext(), cipher.encrypt(next, plaintext), next.version())) {
+                    moved++;
+                }
+            }
+        }
+        return moved;
+    }
+
+    private Set<Integer> serviceKeyIds() {
+        Set<Integer> ids = new HashSet<>();
         KeysetHandle service = keys.handle();
         for (int i = 0; i < service.size(); i++) {
-            serviceKeys.add(service.getAt(i).getId());
+            ids.add(service.getAt(i).getId());
         }
+        return ids;
+    }
+
+    /** Every key id some ciphertext in some column names. */
+    private Set<Integer> keyIdsInUse() {
+        Set<Integer> ids = new HashSet<>();
+        for (ReEncryptable column : columns) {
+            jdbc.sql("select distinct substring(" + column.column() + " from 2 for 4) as key_id from " + column.table()
+                            + " where " + column.column() + " is not null")
+                    .query(rs -> {
+                        byte[] bytes = rs.getBytes("key_id");
+                        if (bytes.length == 4) {
+                            ids.add(ByteBuffer.wrap(bytes).getInt());
+                        }
+                    });
+        }
+        return ids;
+    }
+
+    /** Ciphertexts per kind of key in every column. */
+    public Map<String, Map<String, Long>> census() {
+        Set<Integer> serviceKeys = serviceKeyIds();
         ClientKeys.KeyIds clientKeyIds = clientKeys.keyIds();
         Map<String, Map<String, Long>> census = new LinkedHashMap<>();
         for (ReEncryptable column : columns) {
@@ -127,9 +182,11 @@ public class KeyRotation {
                     .query(rs -> {
                         byte[] bytes = rs.getBytes("key_id");
                         int id = bytes.length == 4 ? ByteBuffer.wrap(bytes).getInt() : -1;
-                        String kind = clientKeyIds.current().contains(id) ? CLIENT_CURRENT
+                        // Key ids are random 32-bit numbers, so two keys may share one: the order makes such a row
+                        // count as the kind that keeps more keys (a label only; keys are retired by the ids in use).
+                        String kind = serviceKeys.contains(id) ? SERVICE_KEY + id
                                 : clientKeyIds.earlier().contains(id) ? CLIENT_EARLIER
-                                : serviceKeys.contains(id) ? SERVICE_KEY + id
+                                : clientKeyIds.current().contains(id) ? CLIENT_CURRENT
                                 : NO_KEY;
                         perKind.merge(kind, rs.getLong("n"), Long::sum);
                     });
@@ -160,12 +217,24 @@ public class KeyRotation {
                     String plaintext;
                     try {
                         plaintext = cipher.decrypt(row.binding(), row.ciphertext());
+                    } catch (ErasedClientException erasedMeanwhile) {
+                        erased.add(owner);
+                        erasedSkipped++;
+                        continue;
                     } catch (ClinicalCipher.CiphertextRejectedException e) {
                         unreadable.add(column.table() + "." + column.column() + " " + row.id());
                         continue;
                     }
                     ClinicalCipher.Binding next = row.binding().next();
-                    if (column.replace(row.id(), row.ciphertext(), cipher.encrypt(next, plaintext), next.version())) {
+                    byte[] sealed;
+                    try {
+                        sealed = cipher.encrypt(next, plaintext);
+                    } catch (ErasedClientException erasedMeanwhile) {
+                        erased.add(owner);
+                        erasedSkipped++;
+                        continue;
+                    }
+                    if (column.replace(row.id(), row.ciphertext(), sealed, next.version())) {
                         reEncrypted++;
                     } else {
                         leftAsWritten++;

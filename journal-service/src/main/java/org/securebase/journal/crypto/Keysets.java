@@ -90,6 +90,18 @@ public final class Keysets {
         return builder.build();
     }
 
+    /** Disables every key that is neither the primary nor named in {@code inUse}. */
+    static KeysetHandle retireUnused(KeysetHandle handle, java.util.Set<Integer> inUse) throws GeneralSecurityException {
+        KeysetHandle.Builder builder = KeysetHandle.newBuilder(handle);
+        for (int i = 0; i < builder.size(); i++) {
+            // The builder keeps the handle's order, so entry i is the handle's key i.
+            if (!builder.getAt(i).isPrimary() && !inUse.contains(handle.getAt(i).getId())) {
+                builder.getAt(i).setStatus(com.google.crypto.tink.KeyStatus.DISABLED);
+            }
+        }
+        return builder.build();
+    }
+
     static KeysetHandle parse(String keysetJson) {
         try {
             return TinkJsonProtoKeysetFormat.parseKeyset(keysetJson, InsecureSecretKeyAccess.get());

@@ -17,6 +17,9 @@ public interface ReEncryptable {
     /** Up to {@code limit} rows with an id above {@code after} (null: from the start), in id order. */
     List<Sealed> after(UUID after, int limit);
 
+    /** Every row of one client (the bindings' owner): what an erasure must seal under their key before destroying it. */
+    List<Sealed> ownedBy(UUID owner);
+
     /**
      * Replaces a row's ciphertext and raises its seal version, unless the row changed since it was read (its
      * ciphertext is no longer {@code expected}): then the writer that changed it used the current key already.

@@ -28,6 +28,7 @@ public final class SqlColumn implements ReEncryptable {
     private final String select;
     private final String from;
     private final BindingMapper binding;
+    private final String ownerColumn;
 
     /**
      * @param select the binding's columns besides {@code t.id} and the ciphertext, e.g. {@code t.client_id, t.sealed_version}
@@ -42,6 +43,21 @@ public final class SqlColumn implements ReEncryptable {
         this.select = select;
         this.from = from;
         this.binding = binding;
+        this.ownerColumn = ownerColumnIn(select);
+    }
+
+    /**
+     * The client a row belongs to is the binding's owner, which every feature selects as {@code <alias>.client_id}
+     * (or {@code t.subject_id} for a record's copy); an erasure finds that client's rows by it.
+     */
+    private static String ownerColumnIn(String select) {
+        java.util.regex.Matcher owner = java.util.regex.Pattern.compile("\\b(\\w+\\.(?:client_id|subject_id))\\b")
+                .matcher(select);
+        if (!owner.find()) {
+            throw new IllegalArgumentException("the binding's columns must include the owner (client_id or subject_id): "
+                    + select);
+        }
+        return owner.group(1);
     }
 
     @Override
@@ -60,6 +76,15 @@ public final class SqlColumn implements ReEncryptable {
                         + " where t." + column + " is not null and t.id > :after order by t.id limit :limit")
                 .param("after", after == null ? new UUID(0, 0) : after)
                 .param("limit", limit)
+                .query((rs, n) -> new Sealed(rs.getObject("id", UUID.class), binding.map(rs), rs.getBytes("ciphertext")))
+                .list();
+    }
+
+    @Override
+    public List<Sealed> ownedBy(UUID owner) {
+        return jdbc.sql("select t.id, t." + column + " as ciphertext, " + select + " from " + from
+                        + " where t." + column + " is not null and " + ownerColumn + " = :owner order by t.id")
+                .param("owner", owner)
                 .query((rs, n) -> new Sealed(rs.getObject("id", UUID.class), binding.map(rs), rs.getBytes("ciphertext")))
                 .list();
     }

@@ -61,6 +61,9 @@ class ClientKeysIT {
     @Autowired
     KeyVault vault;
 
+    @Autowired
+    KeyRing serviceKeys;
+
     @Test
     void aDumpRestoredAfterTheErasureHoldsNothingOfTheErasedClientThatDecrypts() throws Exception {
         UUID erased = UUID.randomUUID();
@@ -69,6 +72,7 @@ class ClientKeysIT {
         activateClient(kept, "Kim Kept");
         Map<UUID, String> erasedEntries = writeEntries(erased, 3);
         Map<UUID, String> keptEntries = writeEntries(kept, 2);
+        UUID fromBefore = writeUnderTheServiceKeyset(erased);
         assertThat(vaultRows(erased)).isEqualTo(1);
 
         byte[] dump = copyOut("select * from journal_entry");
@@ -92,7 +96,7 @@ class ClientKeysIT {
         } finally {
             asOwner("drop schema " + schema + " cascade");
         }
-        assertThat(restored).hasSize(5);
+        assertThat(restored).hasSize(6);
         for (Row row : restored) {
             Binding binding = new Binding(Field.ENTRY, row.id(), row.clientId(), row.assignmentId(), null, row.version());
             if (row.clientId().equals(erased)) {
@@ -103,6 +107,15 @@ class ClientKeysIT {
             }
         }
         assertThat(erasedEntries).hasSize(3);
+        byte[] sealedSince = jdbc.sql("select content from journal_entry where id = :id").param("id", fromBefore)
+                .query(byte[].class).single();
+        assertThat(ClinicalCipher.keyIdOf(sealedSince)).as("moved off the service's keyset before the key was destroyed")
+                .isNotEqualTo(serviceKeys.primaryKeyId());
+        Aead service = serviceKeys.handle().getPrimitive(RegistryConfiguration.get(), Aead.class);
+        assertThatThrownBy(() -> service.decrypt(sealedSince, ClinicalCipher.associatedData(
+                new Binding(Field.ENTRY, fromBefore, erased, null, null, 2))))
+                .as("the service's keyset, in any restored copy, no longer opens it")
+                .isInstanceOf(GeneralSecurityException.class);
 
         assertThatThrownBy(() -> cipher.encrypt(new Binding(Field.ENTRY, UUID.randomUUID(), erased, null, null, 1), "x"))
                 .as("a late write brings no new key").isInstanceOf(ErasedClientException.class);
@@ -176,6 +189,21 @@ class ClientKeysIT {
             written.put(id, plaintext);
         }
         return written;
+    }
+
+    /** A row as written before clients had keys of their own: under the service's keyset. */
+    private UUID writeUnderTheServiceKeyset(UUID client) throws GeneralSecurityException {
+        UUID id = UUID.randomUUID();
+        Aead service = serviceKeys.handle().getPrimitive(RegistryConfiguration.get(), Aead.class);
+        byte[] content = service.encrypt("{\"title\":\"Old\",\"body\":\"Written long ago.\",\"mood\":null}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ClinicalCipher.associatedData(new Binding(Field.ENTRY, id, client, null, null, 1)));
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                        insert into journal_entry (id, client_id, content, created_at, updated_at, version, sealed_version)
+                        values (:id, :client, :content, :now, :now, 0, 1)""")
+                .param("id", id).param("client", client).param("content", content).param("now", now).update();
+        return id;
     }
 
     private long vaultRows(UUID client) {
