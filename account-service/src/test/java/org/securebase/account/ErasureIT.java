@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -103,9 +104,17 @@ class ErasureIT {
         assertThat(jdbc.sql("select count(*) from event_publication where serialized_event ilike '%Erasure%'")
                 .query(Long.class).single()).as("no sent event in the outbox names the person").isZero();
 
-        AccountsTopic.Received tombstone = topic.awaitRecord(client, AccountsTopic.ofType("AccountErased"));
-        assertThat(tombstone.payload().path("role").asString()).isEqualTo("CLIENT");
-        assertThat(tombstone.text()).doesNotContainIgnoringCase("erin").doesNotContainIgnoringCase(email);
+        // Erasing again announces it once more (for a service restored from a backup older than the erasure).
+        await().atMost(Duration.ofSeconds(60)).until(() -> topic.recordsSoFar(client).stream()
+                .filter(AccountsTopic.ofType("AccountErased")).count() == 2);
+        List<AccountsTopic.Received> tombstones = topic.recordsSoFar(client).stream()
+                .filter(AccountsTopic.ofType("AccountErased")).toList();
+        assertThat(tombstones).allSatisfy(tombstone -> {
+            assertThat(tombstone.payload().path("role").asString()).isEqualTo("CLIENT");
+            assertThat(tombstone.text()).doesNotContainIgnoringCase("erin").doesNotContainIgnoringCase(email);
+        });
+        assertThat(tombstones.get(1).payload().path("sequence").asLong())
+                .isGreaterThan(tombstones.get(0).payload().path("sequence").asLong());
 
         JsonNode entry = null;
         for (JsonNode request : api.get("/api/accounts/rights-requests?limit=500", admin).json()) {

@@ -218,6 +218,18 @@ public class Accounts implements DeactivatedAccounts {
         return true;
     }
 
+    /**
+     * Announces an erasure once more, for an account erased already: after a restore of a backup from before the
+     * erasure (journal-service's key vault, a projection's database), every service forgets the person again.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void announceErasureAgain(UUID id) {
+        Account account = repository.findByIdForUpdate(id).orElseThrow(NotFoundException::new);
+        if (account.isErased()) {
+            publish(new AccountErased(id, account.nextEventSequence(), eventRole(account.role()), clock.instant()));
+        }
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean changeRole(UUID id, Role role) {
         Account account = repository.findByIdForUpdate(id).orElseThrow(NotFoundException::new);

@@ -108,7 +108,8 @@ public class RightsRequests {
      * replaces their name and email with placeholders and announces {@code AccountErased} (ids only), on which
      * journal-service destroys their key and every projection forgets them; then deletes their Keycloak user. Refused
      * (409, nothing changed) while the account is open, the period runs or a hold is in force. Erasing again returns
-     * the erasure, and deletes a Keycloak user that a failure left behind.
+     * the erasure, announces it once more (so that a service restored from a backup older than the erasure forgets
+     * the person again) and deletes a Keycloak user that a failure left behind.
      */
     public Erasure erase(UUID clientId, UUID adminId) {
         clientAccount(clientId);
@@ -116,6 +117,7 @@ public class RightsRequests {
             AccountSnapshot locked = aClient(accounts.lock(clientId).orElseThrow(NotFoundException::new));
             Optional<Erasure> done = repository.erasureOf(clientId);
             if (done.isPresent()) {
+                accounts.announceErasureAgain(clientId);
                 return done.get();
             }
             // Decided under the lock: a hold placed a moment ago on another instance stops the erasure.
