@@ -37,6 +37,8 @@ public final class ClientKeys implements ClientKeySource {
     private static final Logger log = LoggerFactory.getLogger(ClientKeys.class);
     /** Opened keysets kept per instance; beyond that the oldest are dropped and opened again when needed. */
     private static final int CACHE_LIMIT = 10_000;
+    /** Keysets read at once when every one is rewritten (a rotation, a new key-encryption key). */
+    private static final int PAGE = 500;
 
     private final JdbcClient vault;
     private final Aead kek;
@@ -192,59 +194,57 @@ public final class ClientKeys implements ClientKeySource {
     }
 
     private long rewriteEach(Rewrite rewrite) {
-        long rewritten = 0;
-        UUID after = new UUID(0, 0);
-        while (true) {
-            List<Row> rows = rowsAfter(after);
-            for (Row row : rows) {
-                KeysetHandle handle = unwrap(row.clientId(), row.encryptedKeyset(), kek).orElseThrow(() ->
-                        new IllegalStateException("the keyset of client " + row.clientId()
-                                + " does not decrypt with the key-encryption key"));
-                try {
-                    KeysetHandle next = rewrite.apply(handle);
-                    rewritten += store(row, next);
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("could not change the keyset of client " + row.clientId(), e);
-                }
-                cache.remove(row.clientId());
+        long[] rewritten = {0};
+        forEachKeyset(row -> {
+            KeysetHandle handle = unwrap(row.clientId(), row.encryptedKeyset(), kek).orElseThrow(() ->
+                    new IllegalStateException("the keyset of client " + row.clientId()
+                            + " does not decrypt with the key-encryption key"));
+            try {
+                rewritten[0] += store(row, rewrite.apply(handle));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("could not change the keyset of client " + row.clientId(), e);
             }
-            if (rows.size() < 500) {
-                return rewritten;
-            }
-            after = rows.get(rows.size() - 1).clientId();
-        }
+            cache.remove(row.clientId());
+        });
+        return rewritten[0];
     }
 
     /** Moves every client's keyset from the previous key-encryption key to the current one; the keys stay the same. */
     private void rewrapFrom(Aead previous) {
-        long moved = 0;
+        long[] moved = {0};
+        forEachKeyset(row -> {
+            if (unwrap(row.clientId(), row.encryptedKeyset(), kek).isPresent()) {
+                return;
+            }
+            KeysetHandle handle = unwrap(row.clientId(), row.encryptedKeyset(), previous).orElseThrow(() ->
+                    new IllegalStateException("the keyset of client " + row.clientId()
+                            + " decrypts with neither the key-encryption key nor the previous one"));
+            moved[0] += store(row, handle);
+        });
+        if (moved[0] > 0) {
+            log.info("Re-wrapped {} client keysets under the new key-encryption key", moved[0]);
+        }
+    }
+
+    /** Every stored keyset, in client order, read a page at a time. */
+    private void forEachKeyset(java.util.function.Consumer<Row> work) {
         UUID after = new UUID(0, 0);
         while (true) {
             List<Row> rows = rowsAfter(after);
-            for (Row row : rows) {
-                if (unwrap(row.clientId(), row.encryptedKeyset(), kek).isPresent()) {
-                    continue;
-                }
-                KeysetHandle handle = unwrap(row.clientId(), row.encryptedKeyset(), previous).orElseThrow(() ->
-                        new IllegalStateException("the keyset of client " + row.clientId()
-                                + " decrypts with neither the key-encryption key nor the previous one"));
-                moved += store(row, handle);
-            }
-            if (rows.size() < 500) {
-                break;
+            rows.forEach(work);
+            if (rows.size() < PAGE) {
+                return;
             }
             after = rows.get(rows.size() - 1).clientId();
-        }
-        if (moved > 0) {
-            log.info("Re-wrapped {} client keysets under the new key-encryption key", moved);
         }
     }
 
     private List<Row> rowsAfter(UUID after) {
         return vault.sql("""
                         select client_id, encrypted_keyset, revision from client_keyset where client_id > :after
-                        order by client_id limit 500""")
+                        order by client_id limit :limit""")
                 .param("after", after)
+                .param("limit", PAGE)
                 .query((rs, n) -> new Row(rs.getObject("client_id", UUID.class), rs.getString("encrypted_keyset"),
                         rs.getLong("revision")))
                 .list();

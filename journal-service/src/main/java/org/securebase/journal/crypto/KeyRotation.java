@@ -127,22 +127,37 @@ public class KeyRotation {
         long moved = 0;
         for (ReEncryptable column : columns) {
             for (ReEncryptable.Sealed row : column.ownedBy(owner)) {
-                if (cipher.isCurrent(row.binding(), row.ciphertext())) {
-                    continue;
-                }
-                String plaintext;
-                try {
-                    plaintext = cipher.decrypt(row.binding(), row.ciphertext());
-                } catch (ClinicalCipher.CiphertextRejectedException | ErasedClientException unreadable) {
-                    continue;
-                }
-                ClinicalCipher.Binding next = row.binding().next();
-                if (column.replace(row.id(), row.ciphertext(), cipher.encrypt(next, plaintext), next.version())) {
+                if (reSeal(column, row) == Outcome.RE_ENCRYPTED) {
                     moved++;
                 }
             }
         }
         return moved;
+    }
+
+    /** What became of one row. */
+    private enum Outcome { ALREADY_CURRENT, RE_ENCRYPTED, LEFT_AS_WRITTEN, UNREADABLE, ERASED }
+
+    /**
+     * Seals one row again under its client's current key and the current binding, unless it is already so; a row a
+     * writer changed meanwhile is left as the writer wrote it. An erased client's row (their key gone, or destroyed
+     * meanwhile) is left as it is.
+     */
+    private Outcome reSeal(ReEncryptable column, ReEncryptable.Sealed row) {
+        if (cipher.isCurrent(row.binding(), row.ciphertext())) {
+            return Outcome.ALREADY_CURRENT;
+        }
+        ClinicalCipher.Binding next = row.binding().next();
+        byte[] sealed;
+        try {
+            sealed = cipher.encrypt(next, cipher.decrypt(row.binding(), row.ciphertext()));
+        } catch (ErasedClientException erased) {
+            return Outcome.ERASED;
+        } catch (ClinicalCipher.CiphertextRejectedException rejected) {
+            return Outcome.UNREADABLE;
+        }
+        return column.replace(row.id(), row.ciphertext(), sealed, next.version()) ? Outcome.RE_ENCRYPTED
+                : Outcome.LEFT_AS_WRITTEN;
     }
 
     private Set<Integer> serviceKeyIds() {
@@ -199,45 +214,17 @@ public class KeyRotation {
         long reEncrypted = 0;
         long leftAsWritten = 0;
         long erasedSkipped = 0;
-        Set<UUID> erased = new HashSet<>();
         for (ReEncryptable column : columns) {
             UUID after = null;
             while (true) {
                 List<ReEncryptable.Sealed> batch = column.after(after, batchSize);
                 for (ReEncryptable.Sealed row : batch) {
-                    if (cipher.isCurrent(row.binding(), row.ciphertext())) {
-                        continue;
-                    }
-                    UUID owner = row.binding().ownerId();
-                    if (erased.contains(owner) || cipher.isErased(owner)) {
-                        erased.add(owner);
-                        erasedSkipped++;
-                        continue;
-                    }
-                    String plaintext;
-                    try {
-                        plaintext = cipher.decrypt(row.binding(), row.ciphertext());
-                    } catch (ErasedClientException erasedMeanwhile) {
-                        erased.add(owner);
-                        erasedSkipped++;
-                        continue;
-                    } catch (ClinicalCipher.CiphertextRejectedException e) {
-                        unreadable.add(column.table() + "." + column.column() + " " + row.id());
-                        continue;
-                    }
-                    ClinicalCipher.Binding next = row.binding().next();
-                    byte[] sealed;
-                    try {
-                        sealed = cipher.encrypt(next, plaintext);
-                    } catch (ErasedClientException erasedMeanwhile) {
-                        erased.add(owner);
-                        erasedSkipped++;
-                        continue;
-                    }
-                    if (column.replace(row.id(), row.ciphertext(), sealed, next.version())) {
-                        reEncrypted++;
-                    } else {
-                        leftAsWritten++;
+                    switch (reSeal(column, row)) {
+                        case RE_ENCRYPTED -> reEncrypted++;
+                        case LEFT_AS_WRITTEN -> leftAsWritten++;
+                        case ERASED -> erasedSkipped++;
+                        case UNREADABLE -> unreadable.add(column.table() + "." + column.column() + " " + row.id());
+                        case ALREADY_CURRENT -> { }
                     }
                 }
                 if (batch.size() < batchSize) {
